@@ -1,0 +1,1 @@
+"""Scoring attribution files against gold ones (the metric of attribution-format.md)."""

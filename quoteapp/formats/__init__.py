@@ -1,0 +1,1 @@
+"""Reading articles, reading and writing attribution files, dataset exports. No Qt here."""

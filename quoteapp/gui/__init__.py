@@ -1,0 +1,1 @@
+"""The editor (PySide6): the only layer that imports Qt."""

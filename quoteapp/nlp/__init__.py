@@ -1,0 +1,1 @@
+"""spaCy-based extraction: quotes, cues, speakers, intermediaries and entities. No Qt here."""

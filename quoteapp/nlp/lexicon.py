@@ -1,0 +1,102 @@
+"""Curated word lists: reporting verbs and phrases, words that mark a source's kind.
+
+Lemmas, lower case. The confidence of a reporting verb says how often it introduces reported
+speech rather than something else ("call" often does not; "say" nearly always does).
+"""
+
+from __future__ import annotations
+
+#: Verbs whose clausal complement is reported speech or a stated position, with a confidence.
+REPORTING_VERBS: dict[str, float] = {
+    # plain saying
+    "say": 0.9, "tell": 0.85, "add": 0.8, "state": 0.85, "declare": 0.85, "announce": 0.8,
+    "report": 0.75, "write": 0.75, "tweet": 0.85, "post": 0.55, "reply": 0.8, "respond": 0.75,
+    "answer": 0.7, "explain": 0.8, "comment": 0.75, "remark": 0.8, "mention": 0.7, "note": 0.75,
+    "observe": 0.7, "continue": 0.5, "recall": 0.7, "recount": 0.75, "relate": 0.5, "repeat": 0.7,
+    "reiterate": 0.8, "restate": 0.8, "describe": 0.55, "quote": 0.7, "cite": 0.6, "testify": 0.8,
+    "confirm": 0.8, "disclose": 0.75, "reveal": 0.75, "indicate": 0.6, "signal": 0.55, "hint": 0.6,
+    "suggest": 0.65, "imply": 0.6, "estimate": 0.6, "predict": 0.7, "forecast": 0.65, "conclude": 0.7,
+    "ask": 0.7, "wonder": 0.6, "question": 0.6, "inquire": 0.7, "query": 0.6,
+    # arguing and asserting
+    "claim": 0.85, "assert": 0.85, "insist": 0.85, "maintain": 0.7, "contend": 0.85, "argue": 0.85,
+    "allege": 0.85, "charge": 0.65, "stress": 0.85, "emphasize": 0.85, "emphasise": 0.85,
+    "underline": 0.75, "underscore": 0.75, "point": 0.55, "affirm": 0.8, "aver": 0.8, "proclaim": 0.8,
+    "boast": 0.8, "brag": 0.8, "concede": 0.85, "acknowledge": 0.85, "admit": 0.85, "agree": 0.65,
+    "accept": 0.5, "deny": 0.8, "dispute": 0.7, "reject": 0.55, "counter": 0.8, "retort": 0.85,
+    "object": 0.6, "protest": 0.6, "complain": 0.8, "lament": 0.8, "grumble": 0.8, "concur": 0.7,
+    "caution": 0.8, "warn": 0.85, "threaten": 0.6, "vow": 0.8, "pledge": 0.75,
+    "promise": 0.75, "swear": 0.7, "guarantee": 0.6, "assure": 0.8, "reassure": 0.75,
+    "urge": 0.7, "demand": 0.65, "call": 0.45, "appeal": 0.55, "plead": 0.7, "beg": 0.6,
+    "recommend": 0.65, "advise": 0.7, "propose": 0.6, "order": 0.5, "instruct": 0.6,
+    "accuse": 0.6, "blame": 0.55, "criticize": 0.55, "criticise": 0.55, "condemn": 0.55,
+    "denounce": 0.6, "praise": 0.5, "thank": 0.45, "joke": 0.8, "quip": 0.85, "muse": 0.75,
+    "shout": 0.8, "yell": 0.8, "scream": 0.8, "whisper": 0.8, "chant": 0.7, "sing": 0.5,
+    "cry": 0.6, "exclaim": 0.85, "mutter": 0.8, "murmur": 0.75, "snap": 0.6,
+    "inform": 0.7, "notify": 0.6, "brief": 0.6, "advertise": 0.5, "preach": 0.6, "lecture": 0.5,
+    # positions (the gold of some corpora marks these optional)
+    "believe": 0.5, "think": 0.45, "feel": 0.4, "fear": 0.5, "hope": 0.45, "expect": 0.45,
+    "worry": 0.45, "doubt": 0.5, "figure": 0.4, "reckon": 0.55,
+}
+
+#: Verbs that report speech only with a particle or preposition: "pointed out", "spoke of".
+PHRASAL_CUES: dict[str, tuple[str, ...]] = {
+    "point": ("out",), "spell": ("out",), "speak": ("of", "about", "out"), "go": ("on",),
+    "call": ("for", "on"), "lash": ("out",), "weigh": ("in",), "chime": ("in",),
+}
+
+#: Nouns heading an "in a statement"-like phrase: the content is reported through them.
+REPORTING_NOUNS = frozenset(
+    "statement interview remarks comments speech tweet post letter memo report release announcement "
+    "briefing address op-ed column testimony message email e-mail press conference".split()
+)
+
+#: Multi-word cues whose object is the source: "according to X".
+SOURCE_PREPOSITIONS = (("according", "to"),)
+
+#: Head nouns of unnamed sources: "an Elysee official", "a senior source", "the spokesman".
+ANONYMOUS_HEADS = frozenset(
+    "official officials source sources diplomat diplomats aide aides insider insiders person people "
+    "spokesman spokeswoman spokesperson adviser advisor advisers advisors officer officers staffer "
+    "staffers analyst analysts expert experts observer observers witness witnesses resident residents "
+    "member members envoy minister ministers lawmaker lawmakers senator senators representative "
+    "representatives negotiator negotiators employee employees worker workers".split()
+)
+
+#: Heads that speak for someone else: the spoken-for is the speaker, they are the intermediary.
+SPOKESPERSON_HEADS = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople office press-secretary".split()
+)
+
+#: Heads of news organizations: kind `outlet`.
+OUTLET_HEADS = frozenset(
+    "newspaper paper publication magazine agency outlet channel network broadcaster daily weekly "
+    "tabloid website station wire radio television".split()
+)
+#: Well-known outlets the NER may tag as ORG or miss (kind `outlet`); lower case.
+KNOWN_OUTLETS = frozenset(
+    "reuters ap afp associated press agence france-presse bloomberg cnn bbc nbc cbs abc fox msnbc npr "
+    "pbs al jazeera the new york times new york times the washington post washington post the guardian "
+    "the times the wall street journal wall street journal politico axios breitbart huffington post "
+    "huffpost le monde le figaro le journal du dimanche der spiegel tass xinhua ria novosti "
+    "usa today los angeles times the atlantic the economist financial times time newsweek".split(" ")
+)
+
+#: Titles dropped from the front of a proper name to get the name itself.
+TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president vice prime minister "
+    "secretary general gen. gen marshal field commander chancellor king queen prince princess sheikh "
+    "senator sen. sen rep. rep representative governor gov. gov mayor judge justice chief colonel col. "
+    "lt. lieutenant captain capt. major maj. admiral adm. sergeant sgt. ambassador envoy director "
+    "chairman chairwoman chair ceo speaker leader premier pope bishop cardinal rev. reverend father "
+    "candidate nominee former acting deputy foreign interior defense defence finance state".split()
+)
+
+#: Pronouns that can name a speaker, with their number and gender.
+PRONOUNS: dict[str, tuple[str, str | None]] = {
+    "he": ("sg", "m"), "him": ("sg", "m"), "she": ("sg", "f"), "her": ("sg", "f"),
+    "they": ("pl", None), "them": ("pl", None), "it": ("sg", "n"), "i": ("sg", None), "we": ("pl", None),
+    "who": ("any", None), "which": ("any", "n"), "that": ("any", None),
+}
+
+MALE_TITLES = frozenset("mr mr. sir lord king prince father he him his".split())
+FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady queen princess she her".split())

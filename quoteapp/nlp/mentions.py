@@ -1,0 +1,162 @@
+"""Speaker mentions: the noun phrase that names a source at a cue, and what it tells of the source.
+
+A mention is cut from the parse (the subject of the cue, without its relative clauses and
+appositions) and described in plain data (proper name, description, head noun, pronoun, a guess of
+the kind), so that grouping mentions into entities needs no spaCy objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from quoteapp.nlp.lexicon import (
+    ANONYMOUS_HEADS,
+    FEMALE_TITLES,
+    KNOWN_OUTLETS,
+    MALE_TITLES,
+    OUTLET_HEADS,
+    PRONOUNS,
+    TITLES,
+)
+
+#: Children that do not belong to the phrase naming a speaker.
+CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "npadvmod"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span naming a source, with what the text says about it."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None  # the proper name in it, titles dropped: "Khalifa Haftar"
+    description: str | None  # the common-noun part: "Libyan strongman", "Elysee official"
+    head: str  # lower-cased head word: "haftar", "official", "he"
+    pronoun: bool
+    kind: str  # person, organization, outlet, anonymous, other
+    gender: str | None  # "m", "f", "n" or None when unknown
+    plural: bool
+
+    def shifted(self, offset: int) -> Mention:
+        """The same mention in a text that starts `offset` characters earlier."""
+        from dataclasses import replace
+
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The contiguous tokens naming `head`'s referent: its subtree less clauses, appositions and commas."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in CUT_DEPS:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = head.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def antecedent_of_relative(subject: Token) -> Token:
+    """"Haftar, who said ...": the subject `who` stands for the noun the relative clause hangs on."""
+    verb = subject.head
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _name_span(tokens: list[Token], head: Token) -> list[Token]:
+    """The proper name of a phrase: a named entity holding the head, else the proper nouns ending at it.
+
+    "an Elysee official" has no name (its head is a common noun); "Macron's office" neither.
+    """
+    doc = head.doc
+    chosen: SpacySpan | None = next(
+        (e for e in doc.ents if e.label_ in NAME_LABELS and e.start <= head.i < e.end), None
+    )
+    if chosen is not None:
+        name = [t for t in chosen if tokens[0].i <= t.i <= tokens[-1].i]
+    else:
+        name = []
+        if head.pos_ == "PROPN":
+            for tok in reversed([t for t in tokens if t.i <= head.i]):
+                if tok.pos_ == "PROPN" or (name and tok.text in ("-", "al-", "bin")):
+                    name.insert(0, tok)
+                else:
+                    break
+    while name and (name[0].lower_ in TITLES or name[0].lower_ in ("the", "'s", "’s")):
+        name = name[1:]
+    while name and name[-1].lower_ in ("'s", "’s"):
+        name = name[:-1]
+    return name
+
+
+def make_mention(head: Token) -> Mention:
+    """Describe the referent named at `head` (a subject, or the object of 'according to')."""
+    head = antecedent_of_relative(head)
+    doc = head.doc
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in PRONOUNS:
+        number, gender = PRONOUNS.get(lower, ("sg", None))
+        kind = "person" if lower in ("he", "she", "i") else "other"
+        return Mention(head.idx, head.idx + len(head), head.text, None, None, lower, True, kind, gender, number == "pl")
+    tokens = phrase_tokens(head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    name_tokens = _name_span(tokens, head)
+    name = _join(name_tokens) if name_tokens else None
+    before_name = [t for t in tokens if not name_tokens or t.i < name_tokens[0].i]
+    desc_tokens = [t for t in before_name if t.pos_ not in ("DET", "PUNCT") and t.dep_ not in ("det", "poss", "case")]
+    description = _join(desc_tokens) if desc_tokens and not all(t.lower_ in TITLES for t in desc_tokens) else None
+    if name is None:
+        description = _join([t for t in tokens if t.dep_ != "det" and t.pos_ != "DET"]) or head.text
+    kind = _guess_kind(tokens, name_tokens, head)
+    gender = _guess_gender(tokens)
+    plural = head.tag_ in ("NNS", "NNPS")
+    return Mention(start, end, doc.text[start:end], name, description, lower, False, kind, gender, plural)
+
+
+def _join(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> str:
+    text = " ".join(t.lower_ for t in tokens)
+    name = " ".join(t.lower_ for t in name_tokens)
+    if name in KNOWN_OUTLETS or text in KNOWN_OUTLETS or head.lower_ in OUTLET_HEADS:
+        return "outlet"
+    if name_tokens:
+        labels = {t.ent_type_ for t in name_tokens}
+        if "PERSON" in labels:
+            return "person"
+        if labels & {"ORG", "GPE", "NORP", "FAC"}:
+            return "organization"
+        return "person" if len(name_tokens) <= 3 else "organization"
+    if head.lemma_.lower() in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS:
+        return "anonymous"
+    return "other"
+
+
+def _guess_gender(tokens: list[Token]) -> str | None:
+    words = {t.lower_ for t in tokens}
+    if words & MALE_TITLES or words & {"spokesman", "man", "father", "son", "brother", "husband"}:
+        return "m"
+    if words & FEMALE_TITLES or words & {"spokeswoman", "woman", "mother", "daughter", "sister", "wife"}:
+        return "f"
+    return None

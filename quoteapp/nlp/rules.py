@@ -1,0 +1,397 @@
+"""The extraction rules: from a parsed Doc to quote candidates with cue, speaker mention and evidence.
+
+Direct quotes come from paired marks (quotemarks.py) and take the reporting verb next to them;
+indirect quotes are the clausal complement of a reporting verb or the clause of "according to";
+a reported clause that holds a quoted fragment is mixed. Candidates whose content lies inside
+another's are nested under it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from quoteapp.nlp.lexicon import PHRASAL_CUES, REPORTING_VERBS
+from quoteapp.nlp.mentions import Mention, antecedent_of_relative, make_mention
+from quoteapp.nlp.quotemarks import QuotedSpan, find_quoted_spans
+
+#: A quoted stretch shorter than this many words, with no cue of its own, is a scare quote or title.
+MIN_DIRECT_WORDS = 4
+#: How many tokens may stand between a quote's closing mark and its cue ("…,” the Libyan commander said).
+CUE_WINDOW_AFTER = 9
+CUE_WINDOW_BEFORE = 12
+#: Verbs whose infinitive complement is a stated intention or demand ("vowed to fight").
+XCOMP_CUES = frozenset("vow pledge promise threaten urge ask call demand refuse decline agree offer".split())
+EDGE_PUNCT = " \t\n,;:—–-"
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Candidate:
+    """A quote found in one Doc: character offsets into doc.text."""
+
+    type: str
+    segments: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: Mention | None
+    rule: str
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+    parent: int | None = None  # index of the enclosing candidate
+    cue_token: int | None = None  # token index of the cue, to find the same cue twice
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+class _Finder:
+    """Runs the rules over one Doc; holds the quoted spans and the token lookup."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.quoted = find_quoted_spans(self.text)
+        self.used_cues: set[int] = set()
+        self.absorbed: set[int] = set()  # open_at of quoted spans that are part of a mixed quote
+        self.candidates: list[Candidate] = []
+        # character ranges covered by top-level quotes, marks included
+        self.quote_ranges = sorted((q.open_at, q.outer_end) for q in self.quoted)
+
+    # --- lookups -------------------------------------------------------------------------------
+    def token_at(self, char: int) -> int:
+        """Index of the token holding (or first after) a character offset."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        return max(i, 0)
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
+        return i >= 0 and self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]
+
+    def is_cue(self, tok: Token) -> bool:
+        """A reporting verb outside quotation marks."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ == "VBZ"):
+            return False
+        if lemma not in REPORTING_VERBS and lemma not in PHRASAL_CUES:
+            return False
+        if lemma in PHRASAL_CUES and lemma not in REPORTING_VERBS:
+            if not any(c.lower_ in PHRASAL_CUES[lemma] for c in tok.children):
+                return False
+        return not self.in_quote(tok.idx)
+
+    def cue_span(self, tok: Token) -> tuple[int, int]:
+        """The cue as written: the verb, with its particle ("pointed out") when it has one."""
+        end = tok.idx + len(tok)
+        for child in tok.children:
+            if child.dep_ == "prt" and child.i == tok.i + 1:
+                end = child.idx + len(child)
+        return tok.idx, end
+
+    # --- speakers ------------------------------------------------------------------------------
+    def speaker_of(self, cue: Token) -> tuple[Mention | None, str]:
+        """The subject of the cue (or of the verb it hangs on), as a mention, and how it was found."""
+        verb, hops = cue, 0
+        while verb is not None and hops < 7:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+            if subjects:
+                subject = antecedent_of_relative(subjects[0])
+                how = "nsubj" if hops == 0 else f"nsubj of '{verb.text}'"
+                if subject is not subjects[0]:
+                    how += f" ('{subjects[0].text}' -> '{subject.text}')"
+                return make_mention(subject), how
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            for agent in agents:
+                objs = [c for c in agent.children if c.dep_ == "pobj"]
+                if objs:
+                    return make_mention(objs[0]), "agent"
+            if hops == 0 and verb.lemma_.lower() in ("say", "add", "tell", "write", "ask"):
+                # "…,” said the official: spaCy may take an inverted subject for an object
+                inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in
+                            ("PROPN", "NOUN")]
+                if inverted and self._quote_before(verb):
+                    return make_mention(inverted[0]), "inverted subject"
+            if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp") or verb.dep_ == "pobj":
+                verb = verb.head
+                hops += 1
+                continue
+            if verb.dep_ == "prep" or (verb.head.dep_ == "prep" and verb.dep_ == "pcomp"):
+                verb = verb.head
+                hops += 1
+                continue
+            break
+        return None, "no subject"
+
+    def _quote_before(self, verb: Token) -> bool:
+        return any(end <= verb.idx and verb.idx - end < 40 for _, end in self.quote_ranges)
+
+    # --- direct quotes -------------------------------------------------------------------------
+    def direct(self) -> None:
+        previous: Candidate | None = None
+        for q in self.quoted:
+            if q.open_at in self.absorbed:
+                continue
+            content = self.text[q.start:q.end]
+            cue = self._cue_after(q) or self._cue_before(q)
+            if cue is not None and self._sentence_like(q):
+                speaker, how = self.speaker_of(cue)
+                self.used_cues.add(cue.i)
+                cand = Candidate(
+                    "direct", list(q.segments), self.cue_span(cue), speaker, "direct",
+                    0.9 if speaker else 0.7,
+                    [f"direct: marks {self.text[q.open_at]}…; cue '{cue.text}'; speaker: {how}"],
+                    cue_token=cue.i,
+                )
+                self.candidates.append(cand)
+                self._nested(q, cand)
+                previous = cand
+                continue
+            if _words(content) < MIN_DIRECT_WORDS or not self._sentence_like(q):
+                continue  # a scare quote, a title or a fragment: maybe part of a mixed quote later
+            if previous is not None and self._continues(previous, q):
+                previous.segments.extend(q.segments)
+                previous.evidence.append("split quote: a further segment after the attribution")
+                continue
+            cand = Candidate("direct", list(q.segments), None, None, "direct-no-cue", 0.4,
+                             ["direct: marks, no cue found"])
+            if previous is not None and self._near(previous, q):
+                cand.speaker = previous.speaker
+                cand.confidence = 0.55
+                cand.evidence.append("speaker: same voice as the quote before")
+            self.candidates.append(cand)
+            self._nested(q, cand)
+            previous = cand
+
+    def _sentence_like(self, q: QuotedSpan) -> bool:
+        """A quote of a whole clause (with a verb), not a name or a fragment."""
+        first = self.token_at(q.start)
+        last = self.token_at(max(q.end - 1, q.start))
+        return any(t.pos_ in ("VERB", "AUX") for t in self.doc[first:last + 1])
+
+    def _continues(self, previous: Candidate, q: QuotedSpan) -> bool:
+        """“A,” she said. “B.”: B goes on from A when only the attribution stands between them."""
+        gap = self.text[previous.end:q.open_at]
+        return previous.cue is not None and "\n" not in gap and len(gap) < 120 and not any(
+            c.start >= previous.end and c.start < q.open_at for c in self.candidates
+        )
+
+    def _near(self, previous: Candidate, q: QuotedSpan) -> bool:
+        gap = self.text[previous.end:q.open_at]
+        return gap.count("\n") <= 2 and _words(gap) < 40
+
+    def _cue_after(self, q: QuotedSpan) -> Token | None:
+        """“…,” X said / said X: a cue within a few tokens after the closing mark, same sentence."""
+        if not q.closed:
+            return None
+        i = self.token_at(q.outer_end)
+        while i < len(self.doc) and self.doc[i].idx < q.outer_end:
+            i += 1
+        for j in range(i, min(i + CUE_WINDOW_AFTER, len(self.doc))):
+            tok = self.doc[j]
+            if tok.text in (".", "!", "?") or "\n" in tok.text or self.in_quote(tok.idx):
+                return None
+            if self.is_cue(tok):
+                return tok
+        return None
+
+    def _cue_before(self, q: QuotedSpan) -> Token | None:
+        """X said: “…” / X said, “…”: the last cue in the few tokens before the opening mark."""
+        i = self.token_at(q.open_at)
+        lo = max(0, i - CUE_WINDOW_BEFORE)
+        for j in range(i - 1, lo - 1, -1):
+            tok = self.doc[j]
+            if tok.text in (".", "!", "?") or "\n" in tok.text or self.in_quote(tok.idx):
+                return None
+            if self.is_cue(tok):
+                return tok
+        return None
+
+    def _nested(self, q: QuotedSpan, outer: Candidate) -> None:
+        """A quote inside a quote with a cue of its own inside the outer one: “… was to ask: ‘…?’”."""
+        for child in q.children:
+            i = self.token_at(child.open_at)
+            for j in range(i - 1, max(self.token_at(q.start), i - CUE_WINDOW_BEFORE) - 1, -1):
+                tok = self.doc[j]
+                lemma = tok.lemma_.lower()
+                if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS:
+                    speaker, how = self.speaker_of(tok)
+                    if speaker is not None and speaker.pronoun and speaker.head in ("i", "we"):
+                        speaker = None  # the outer speaker talking of themselves: resolved later
+                    self.candidates.append(Candidate(
+                        "direct", list(child.segments), self.cue_span(tok), speaker, "nested",
+                        0.7, [f"nested in a quote; cue '{tok.text}'; speaker: {how}"],
+                        parent=len(self.candidates) - 1 if outer is self.candidates[-1] else None,
+                        cue_token=tok.i,
+                    ))
+                    break
+
+    # --- indirect and mixed quotes -------------------------------------------------------------
+    def indirect(self) -> None:
+        for tok in self.doc:
+            if tok.i in self.used_cues or not self.is_cue(tok):
+                continue
+            complement = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            rule = "ccomp"
+            if complement is None and tok.lemma_.lower() in XCOMP_CUES:
+                complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+                rule = "xcomp"
+            if complement is None:
+                continue
+            span = self._content(complement, tok)
+            if span is None:
+                continue
+            self._add_reported(span, tok, rule, REPORTING_VERBS.get(tok.lemma_.lower(), 0.5))
+        self._according_to()
+
+    def _content(self, complement: Token, cue: Token) -> tuple[int, int] | None:
+        """The complement's characters, without a leading 'that' and edge punctuation."""
+        toks = [t for t in complement.subtree if t.i != cue.i]
+        if not toks:
+            return None
+        while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct):
+            toks = toks[1:]
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if start < cue.idx < end:
+            # the cue sits inside its complement's span ("X is, he said, Y"): keep the side after it
+            start = cue.idx + len(cue)
+        return self._trim(start, end)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCT + ".":
+            end -= 1
+        # keep a closing quotation mark only when its opener is inside
+        if start >= end or _words(text[start:end]) < 2:
+            return None
+        return start, end
+
+    def _add_reported(self, span: tuple[int, int], cue: Token, rule: str, confidence: float) -> None:
+        start, end = span
+        inside = [q for q in self.quoted if q.open_at >= start - 1 and q.outer_end <= end + 1]
+        covering = [q for q in self.quoted if q.open_at <= start and q.outer_end >= end - 1]
+        if covering:
+            return  # the complement lies inside a direct quote: that quote's business
+        kind = "indirect"
+        if inside:
+            quoted_words = sum(_words(self.text[q.start:q.end]) for q in inside)
+            kind = "mixed" if _words(self.text[start:end]) - quoted_words >= 2 else "direct"
+            for q in inside:
+                self._absorb(q)
+            if kind == "direct":
+                start, end = inside[0].start, inside[-1].end
+        speaker, how = self.speaker_of(cue)
+        self.used_cues.add(cue.i)
+        self.candidates.append(Candidate(
+            kind, [(start, end)], self.cue_span(cue), speaker, rule,
+            round(confidence * (1.0 if speaker else 0.7), 2),
+            [f"{kind}: {rule} of '{cue.text}'; speaker: {how}"], cue_token=cue.i,
+        ))
+
+    def _absorb(self, q: QuotedSpan) -> None:
+        """A quoted fragment inside a reported clause is part of that mixed quote, not a quote of its own."""
+        self.absorbed.add(q.open_at)
+
+    def _according_to(self) -> None:
+        """“CONTENT, according to X” and “According to X, CONTENT”."""
+        for tok in self.doc:
+            if tok.lower_ != "according" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
+                continue
+            if self.in_quote(tok.idx):
+                continue
+            to = self.doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            source = self._source_inside(objs[0])
+            phrase = list(tok.subtree) + list(to.subtree)
+            p_start = min(t.idx for t in phrase)
+            p_end = max(t.idx + len(t) for t in phrase)
+            clause = tok.head if tok.head is not tok else tok
+            while clause.dep_ not in ("ROOT", "ccomp") and clause.head is not clause:
+                clause = clause.head
+            toks = list(clause.subtree)
+            c_start, c_end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            if p_start - c_start > c_end - p_end:
+                span = self._trim(c_start, p_start)
+            else:
+                span = self._trim(p_end, c_end)
+            if span is None:
+                continue
+            mention = make_mention(source)
+            self.candidates.append(Candidate(
+                "indirect", [span], (tok.idx, to.idx + len(to)), mention, "according-to", 0.75,
+                [f"indirect: 'according to'; speaker: its object '{mention.text}'"],
+            ))
+
+    @staticmethod
+    def _source_inside(obj: Token) -> Token:
+        """'according to a statement from Macron's office': the source is the office, not the statement."""
+        if obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG"):
+            return obj
+        for tok in obj.subtree:
+            if tok is obj:
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by", "of"):
+                return tok
+            if tok.dep_ == "poss" and tok.head is obj:
+                return tok
+        return obj
+
+    # --- all together --------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        self.indirect()  # first: a reported clause claims the quoted fragments it holds (mixed)
+        self.direct()
+        cands = sorted(_dedupe(self.candidates), key=lambda c: (c.start, -c.end))
+        _nest(cands)
+        return cands
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Two rules finding the same content: keep the surer one."""
+    out: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: -c.confidence):
+        if any(_same_span(cand, other) for other in out):
+            continue
+        out.append(cand)
+    return out
+
+
+def _same_span(a: Candidate, b: Candidate) -> bool:
+    inter = max(0, min(a.end, b.end) - max(a.start, b.start))
+    union = max(a.end, b.end) - min(a.start, b.start)
+    return union > 0 and inter / union > 0.8
+
+
+def _nest(cands: list[Candidate]) -> None:
+    """Set each candidate's parent to the smallest other candidate whose content holds it."""
+    for i, cand in enumerate(cands):
+        best: int | None = None
+        for j, other in enumerate(cands):
+            if i == j or not (other.start <= cand.start and cand.end <= other.end):
+                continue
+            if other.end - other.start <= cand.end - cand.start:
+                continue
+            if best is None or (other.end - other.start) < (cands[best].end - cands[best].start):
+                best = j
+        cand.parent = best
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """All quotes of a parsed Doc, in reading order, with parents as indices into the list."""
+    return _Finder(doc).run()

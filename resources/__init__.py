@@ -1,0 +1,1 @@
+"""Data files shipped with quoteapp: the sample article, icons, the JSON schema."""
