@@ -91,6 +91,8 @@ class EntityGrouper:
             entity = EntityDraft(len(self.entities), mention.kind, gender=mention.gender, plural=mention.plural)
             self.entities.append(entity)
             reason = f"'{mention.text}' starts an entity"
+            if mention.name:
+                reason += self._full_name_from_background(entity, mention.name)
         self._add(entity, mention)
         self.placed.append((mention.start, entity))
         return entity, reason
@@ -115,6 +117,15 @@ class EntityGrouper:
                 if k and words[-k:] == other[-k:]:
                     return entity, f"'{mention.text}' -> {entity.name} by name"
         return None, ""
+
+    def _full_name_from_background(self, entity: EntityDraft, name: str) -> str:
+        """A speaker first quoted by surname ("said Berg") takes the full name the article gave before."""
+        surname = name.lower().split()[-1]
+        for other in self.background:
+            if other.name and other.name != name and other.name.lower().split()[-1] == surname:
+                entity.names.append(other.name)
+                return f"; full name '{other.name}' from the text"
+        return ""
 
     def _by_description(self, mention: Mention) -> tuple[EntityDraft | None, str]:
         desc = _strip_article(mention.description or mention.text).lower()

@@ -81,6 +81,13 @@ KNOWN_OUTLETS = frozenset(
     "usa today los angeles times the atlantic the economist financial times time newsweek".split(" ")
 )
 
+#: Last words of news organizations' names: "the Harbour Gazette", "The Daily Telegraph".
+OUTLET_NAME_ENDS = frozenset(
+    "gazette times post journal herald tribune news daily chronicle telegraph observer press courier "
+    "mirror express standard sun guardian independent examiner inquirer bulletin dispatch review "
+    "magazine monitor reporter wire tv radio".split()
+)
+
 #: Titles dropped from the front of a proper name to get the name itself.
 TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president vice prime minister "

@@ -18,6 +18,7 @@ from quoteapp.nlp.lexicon import (
     KNOWN_OUTLETS,
     MALE_TITLES,
     OUTLET_HEADS,
+    OUTLET_NAME_ENDS,
     PRONOUNS,
     TITLES,
 )
@@ -119,6 +120,12 @@ def make_mention(head: Token) -> Mention:
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     name_tokens = _name_span(tokens, head)
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if not name_tokens and appos is not None:
+        # "the harbour master, Piet Vandermeer, said": the apposition names the description
+        name_tokens = _name_span(phrase_tokens(appos), appos)
+        if name_tokens:
+            end = name_tokens[-1].idx + len(name_tokens[-1])
     name = _join(name_tokens) if name_tokens else None
     before_name = [t for t in tokens if not name_tokens or t.i < name_tokens[0].i]
     desc_tokens = [t for t in before_name if t.pos_ not in ("DET", "PUNCT") and t.dep_ not in ("det", "poss", "case")]
@@ -140,6 +147,8 @@ def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> s
     text = " ".join(t.lower_ for t in tokens)
     name = " ".join(t.lower_ for t in name_tokens)
     if name in KNOWN_OUTLETS or text in KNOWN_OUTLETS or head.lower_ in OUTLET_HEADS:
+        return "outlet"
+    if name_tokens and len(name_tokens) > 1 and name_tokens[-1].lower_ in OUTLET_NAME_ENDS:
         return "outlet"
     if name_tokens:
         labels = {t.ent_type_ for t in name_tokens}

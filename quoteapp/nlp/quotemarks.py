@@ -60,9 +60,8 @@ def _role(text: str, i: int) -> str:
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     opening_ctx = prev in OPENING_CONTEXT
-    if ch in "'’":
-        if _is_word_char(prev) and _is_word_char(nxt):
-            return "none"  # an apostrophe: don't, Haftar’s
+    if ch in "'’" and _is_word_char(prev) and _is_word_char(nxt):
+        return "none"  # an apostrophe: don't, Haftar’s
     if ch in DOUBLE_OPENERS + SINGLE_OPENERS:
         if ch in "“‘" and not opening_ctx and not nxt.isspace():
             return "either"  # “ closes German „...“ and is misused as a closer

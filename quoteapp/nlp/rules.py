@@ -27,6 +27,8 @@ CUE_WINDOW_BEFORE = 12
 XCOMP_CUES = frozenset("vow pledge promise threaten urge ask call demand refuse decline agree offer".split())
 EDGE_PUNCT = " \t\n,;:—–-"
 WORD = re.compile(r"\w+")
+#: Complements that are about the source, not reported content ("who asked not to be named").
+NOT_CONTENT = re.compile(r"^(not )?to be (named|identified|quoted)\b|^anonymity\b", re.IGNORECASE)
 
 
 @dataclass
@@ -87,9 +89,9 @@ class _Finder:
             return False
         if lemma not in REPORTING_VERBS and lemma not in PHRASAL_CUES:
             return False
-        if lemma in PHRASAL_CUES and lemma not in REPORTING_VERBS:
-            if not any(c.lower_ in PHRASAL_CUES[lemma] for c in tok.children):
-                return False
+        phrasal_only = lemma in PHRASAL_CUES and lemma not in REPORTING_VERBS
+        if phrasal_only and not any(c.lower_ in PHRASAL_CUES[lemma] for c in tok.children):
+            return False
         return not self.in_quote(tok.idx)
 
     def cue_span(self, tok: Token) -> tuple[int, int]:
@@ -107,10 +109,11 @@ class _Finder:
         while verb is not None and hops < 7:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
             if subjects:
-                subject = antecedent_of_relative(subjects[0])
+                nearest = min(subjects, key=lambda c: abs(c.i - verb.i))  # "The coach Anna Holm said"
+                subject = antecedent_of_relative(nearest)
                 how = "nsubj" if hops == 0 else f"nsubj of '{verb.text}'"
-                if subject is not subjects[0]:
-                    how += f" ('{subjects[0].text}' -> '{subject.text}')"
+                if subject is not nearest:
+                    how += f" ('{nearest.text}' -> '{subject.text}')"
                 return make_mention(subject), how
             agents = [c for c in verb.children if c.dep_ == "agent"]
             for agent in agents:
@@ -250,7 +253,7 @@ class _Finder:
             if complement is None:
                 continue
             span = self._content(complement, tok)
-            if span is None:
+            if span is None or NOT_CONTENT.match(self.text[span[0]:span[1]]):
                 continue
             self._add_reported(span, tok, rule, REPORTING_VERBS.get(tok.lemma_.lower(), 0.5))
         self._according_to()
@@ -265,6 +268,9 @@ class _Finder:
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        for q in self.quoted:
+            if start <= q.open_at < end < q.outer_end <= end + 3:
+                end = q.outer_end  # the clause ends inside a quoted fragment: “simply gone.”
         if start < cue.idx < end:
             # the cue sits inside its complement's span ("X is, he said, Y"): keep the side after it
             start = cue.idx + len(cue)
@@ -327,10 +333,9 @@ class _Finder:
                 clause = clause.head
             toks = list(clause.subtree)
             c_start, c_end = toks[0].idx, toks[-1].idx + len(toks[-1])
-            if p_start - c_start > c_end - p_end:
-                span = self._trim(c_start, p_start)
-            else:
-                span = self._trim(p_end, c_end)
+            # the content is the larger side of the clause around the "according to" phrase
+            before = p_start - c_start > c_end - p_end
+            span = self._trim(c_start, p_start) if before else self._trim(p_end, c_end)
             if span is None:
                 continue
             mention = make_mention(source)
