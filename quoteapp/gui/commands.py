@@ -1,0 +1,318 @@
+"""Every correction as a QUndoCommand: six primitive commands and the editor's edits built from them.
+
+A primitive keeps a copy of the object before and after, and changes the document only through its
+four primitives. A compound edit (delete a quote and clear the parents that pointed at it; merge two
+entities and re-point every quote) is a parent command whose children are primitives, so undo and
+redo replay it exactly. Repeated resizes of one segment merge into one step (`mergeWith`).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtGui import QUndoCommand
+
+from quoteapp.gui.document import AnnotationDocument
+from quoteapp.model import Entity, Intermediary, Quote, Span
+from quoteapp.model import edits as E
+
+MERGE_RESIZE = 1
+
+
+class Compound(QUndoCommand):
+    """A command made of parts, redone in order and undone in reverse, as one step.
+
+    The parts are plain Python references rather than Qt child commands: with Qt children, PySide
+    and Qt would both own them, and a child's Python half could be collected (or deleted twice).
+    """
+
+    def __init__(self, text: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.parts: list[QUndoCommand] = []
+
+    def add(self, command: QUndoCommand) -> QUndoCommand:
+        self.parts.append(command)
+        return command
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
+
+
+class EditQuote(QUndoCommand):
+    """Replace one quote's fields."""
+
+    def __init__(self, doc: AnnotationDocument, after: Quote, text: str, merge_id: int = -1,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        current = doc.quote(after.id)
+        if current is None:
+            raise KeyError(f"no quote {after.id}")
+        self.doc, self.before, self.after, self.merge_id = doc, copy.deepcopy(current), copy.deepcopy(after), merge_id
+
+    def redo(self) -> None:
+        self.doc.put_quote(copy.deepcopy(self.after))
+
+    def undo(self) -> None:
+        self.doc.put_quote(copy.deepcopy(self.before))
+
+    def id(self) -> int:
+        return self.merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditQuote) or other.after.id != self.after.id:
+            return False
+        self.after = other.after
+        return True
+
+
+class InsertQuote(QUndoCommand):
+    def __init__(self, doc: AnnotationDocument, quote: Quote, text: str, row: int | None = None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.doc, self.quote, self.row = doc, copy.deepcopy(quote), row
+
+    def redo(self) -> None:
+        self.doc.put_quote(copy.deepcopy(self.quote), self.row)
+
+    def undo(self) -> None:
+        self.doc.drop_quote(self.quote.id)
+
+
+class DeleteQuote(Compound):
+    """Delete a quote; quotes nested in it lose their parent (child commands, undone with it)."""
+
+    def __init__(self, doc: AnnotationDocument, quote_id: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Delete {quote_id}", parent)
+        self.doc, self.quote_id = doc, quote_id
+        self.row = doc.quote_row(quote_id)
+        self.quote = copy.deepcopy(doc.quote(quote_id))
+        for child in doc.quotes:
+            if child.parent == quote_id:
+                self.add(EditQuote(doc, E.with_parent(child, None), f"Clear parent of {child.id}"))
+
+    def redo(self) -> None:
+        super().redo()  # the parts: clear the parents first
+        self.doc.drop_quote(self.quote_id)
+
+    def undo(self) -> None:
+        self.doc.put_quote(copy.deepcopy(self.quote), self.row)
+        super().undo()
+
+
+class EditEntity(QUndoCommand):
+    def __init__(self, doc: AnnotationDocument, after: Entity, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        current = doc.entity(after.id)
+        if current is None:
+            raise KeyError(f"no entity {after.id}")
+        self.doc, self.before, self.after = doc, copy.deepcopy(current), copy.deepcopy(after)
+
+    def redo(self) -> None:
+        self.doc.put_entity(copy.deepcopy(self.after))
+
+    def undo(self) -> None:
+        self.doc.put_entity(copy.deepcopy(self.before))
+
+
+class InsertEntity(QUndoCommand):
+    def __init__(self, doc: AnnotationDocument, entity: Entity, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.doc, self.entity = doc, copy.deepcopy(entity)
+
+    def redo(self) -> None:
+        self.doc.put_entity(copy.deepcopy(self.entity))
+
+    def undo(self) -> None:
+        self.doc.drop_entity(self.entity.id)
+
+
+class DeleteEntity(QUndoCommand):
+    def __init__(self, doc: AnnotationDocument, entity_id: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Delete entity {entity_id}", parent)
+        self.doc, self.entity_id = doc, entity_id
+        self.row = doc.entity_row(entity_id)
+        self.entity = copy.deepcopy(doc.entity(entity_id))
+
+    def redo(self) -> None:
+        self.doc.drop_entity(self.entity_id)
+
+    def undo(self) -> None:
+        self.doc.put_entity(copy.deepcopy(self.entity), self.row)
+
+
+# --- the editor's edits ----------------------------------------------------------------------------
+
+def _quote(doc: AnnotationDocument, quote_id: str) -> Quote:
+    quote = doc.quote(quote_id)
+    if quote is None:
+        raise KeyError(f"no quote {quote_id}")
+    return quote
+
+
+def _entity(doc: AnnotationDocument, entity_id: str) -> Entity:
+    entity = doc.entity(entity_id)
+    if entity is None:
+        raise KeyError(f"no entity {entity_id}")
+    return entity
+
+
+def accept(doc: AnnotationDocument, quote_id: str) -> QUndoCommand:
+    return EditQuote(doc, E.with_status(_quote(doc, quote_id), "accepted"), f"Accept {quote_id}")
+
+
+def reject(doc: AnnotationDocument, quote_id: str) -> QUndoCommand:
+    return EditQuote(doc, E.with_status(_quote(doc, quote_id), "rejected"), f"Reject {quote_id}")
+
+
+def add_quote(doc: AnnotationDocument, span: Span, quote_type: str) -> tuple[QUndoCommand, str]:
+    quote = E.new_quote(doc.annotation, span, quote_type)
+    rows = [i for i, q in enumerate(doc.quotes) if q.start <= span.start]
+    return InsertQuote(doc, quote, f"Add quote {quote.id}", row=(rows[-1] + 1) if rows else 0), quote.id
+
+
+def delete_quote(doc: AnnotationDocument, quote_id: str) -> QUndoCommand:
+    return DeleteQuote(doc, quote_id)
+
+
+def resize_segment(doc: AnnotationDocument, quote_id: str, index: int, span: Span) -> QUndoCommand:
+    return EditQuote(doc, E.with_segment(_quote(doc, quote_id), index, span), f"Resize segment of {quote_id}",
+                     merge_id=MERGE_RESIZE)
+
+
+def add_segment(doc: AnnotationDocument, quote_id: str, span: Span) -> QUndoCommand:
+    quote = _quote(doc, quote_id)
+    return EditQuote(doc, E.with_segment(quote, len(quote.segments), span), f"Add segment to {quote_id}")
+
+
+def remove_segment(doc: AnnotationDocument, quote_id: str, index: int) -> QUndoCommand:
+    return EditQuote(doc, E.without_segment(_quote(doc, quote_id), index), f"Remove segment of {quote_id}")
+
+
+def set_cue(doc: AnnotationDocument, quote_id: str, span: Span | None) -> QUndoCommand:
+    return EditQuote(doc, E.with_cue(_quote(doc, quote_id), span), f"Set cue of {quote_id}")
+
+
+def set_type(doc: AnnotationDocument, quote_id: str, quote_type: str) -> QUndoCommand:
+    return EditQuote(doc, E.with_type(_quote(doc, quote_id), quote_type), f"Make {quote_id} {quote_type}")
+
+
+def set_speaker(doc: AnnotationDocument, quote_id: str, entity_id: str | None,
+                mention: Span | None = None) -> QUndoCommand:
+    quote = _quote(doc, quote_id)
+    if mention is None and entity_id and quote.speaker and quote.speaker.entity == entity_id:
+        mention = quote.speaker.mention
+    return EditQuote(doc, E.with_speaker(quote, entity_id, mention), f"Set speaker of {quote_id}")
+
+
+def set_speaker_new_entity(doc: AnnotationDocument, quote_id: str, mention: Span,
+                           kind: str = "person") -> QUndoCommand:
+    """A new entity named by the selected text becomes the quote's speaker."""
+    entity = E.new_entity(doc.annotation, mention.text, kind, mention)
+    macro = Compound(f"New speaker '{mention.text}' for {quote_id}")
+    macro.add(InsertEntity(doc, entity, f"Add entity {entity.id}"))
+    macro.add(EditQuote(doc, E.with_speaker(_quote(doc, quote_id), entity.id, mention), "Set speaker"))
+    return macro
+
+
+def set_intermediaries(doc: AnnotationDocument, quote_id: str, chain: list[Intermediary],
+                       text: str) -> QUndoCommand:
+    return EditQuote(doc, E.with_intermediaries(_quote(doc, quote_id), chain), text)
+
+
+def add_intermediary(doc: AnnotationDocument, quote_id: str, entity_id: str, role: str,
+                     mention: Span | None = None) -> QUndoCommand:
+    chain = [*_quote(doc, quote_id).intermediaries, Intermediary(entity_id, role, mention)]
+    return set_intermediaries(doc, quote_id, chain, f"Add intermediary to {quote_id}")
+
+
+def remove_intermediary(doc: AnnotationDocument, quote_id: str, index: int) -> QUndoCommand:
+    chain = list(_quote(doc, quote_id).intermediaries)
+    del chain[index]
+    return set_intermediaries(doc, quote_id, chain, f"Remove intermediary of {quote_id}")
+
+
+def move_intermediary(doc: AnnotationDocument, quote_id: str, index: int, delta: int) -> QUndoCommand:
+    chain = list(_quote(doc, quote_id).intermediaries)
+    target = max(0, min(len(chain) - 1, index + delta))
+    chain.insert(target, chain.pop(index))
+    return set_intermediaries(doc, quote_id, chain, f"Reorder intermediaries of {quote_id}")
+
+
+def set_intermediary_role(doc: AnnotationDocument, quote_id: str, index: int, role: str) -> QUndoCommand:
+    chain = copy.deepcopy(_quote(doc, quote_id).intermediaries)
+    chain[index].role = role
+    return set_intermediaries(doc, quote_id, chain, f"Set role of intermediary of {quote_id}")
+
+
+def set_parent(doc: AnnotationDocument, quote_id: str, parent_id: str | None) -> QUndoCommand:
+    """Nest a quote in another; refused (ValueError) when that would make a cycle."""
+    current = parent_id
+    while current is not None:
+        if current == quote_id:
+            raise ValueError(f"{parent_id} is inside {quote_id}: a quote cannot be nested in its own child")
+        current = _quote(doc, current).parent
+    return EditQuote(doc, E.with_parent(_quote(doc, quote_id), parent_id), f"Set parent of {quote_id}")
+
+
+def rename_entity(doc: AnnotationDocument, entity_id: str, name: str) -> QUndoCommand:
+    return EditEntity(doc, E.renamed(_entity(doc, entity_id), name), f"Rename {entity_id} to {name}")
+
+
+def set_entity_kind(doc: AnnotationDocument, entity_id: str, kind: str) -> QUndoCommand:
+    entity = copy.deepcopy(_entity(doc, entity_id))
+    entity.kind = kind
+    return EditEntity(doc, entity, f"Make {entity_id} {kind}")
+
+
+def add_alias(doc: AnnotationDocument, entity_id: str, alias: str) -> QUndoCommand:
+    entity = copy.deepcopy(_entity(doc, entity_id))
+    if alias not in entity.aliases and alias != entity.name:
+        entity.aliases.append(alias)
+    return EditEntity(doc, entity, f"Add alias '{alias}' to {entity_id}")
+
+
+def remove_alias(doc: AnnotationDocument, entity_id: str, alias: str) -> QUndoCommand:
+    entity = copy.deepcopy(_entity(doc, entity_id))
+    entity.aliases = [a for a in entity.aliases if a != alias]
+    return EditEntity(doc, entity, f"Remove alias '{alias}' from {entity_id}")
+
+
+def merge_entities(doc: AnnotationDocument, keep_id: str, drop_id: str) -> QUndoCommand:
+    """`drop` becomes part of `keep`: names and mentions united, every quote re-pointed."""
+    if keep_id == drop_id:
+        raise ValueError("an entity cannot be merged with itself")
+    keep, drop = _entity(doc, keep_id), _entity(doc, drop_id)
+    macro = Compound(f"Merge {drop.name} into {keep.name}")
+    macro.add(EditEntity(doc, E.merged_entity(keep, drop), "Unite names"))
+    for quote in doc.quotes:
+        changed = E.repointed(quote, drop_id, keep_id)
+        if changed is not None:
+            macro.add(EditQuote(doc, changed, f"Re-point {quote.id}"))
+    macro.add(DeleteEntity(doc, drop_id))
+    return macro
+
+
+def split_mention(doc: AnnotationDocument, entity_id: str, mention: Span) -> tuple[QUndoCommand, str]:
+    """A mention that names someone else becomes a new entity, with the quotes that use it."""
+    old = copy.deepcopy(_entity(doc, entity_id))
+    new = E.new_entity(doc.annotation, mention.text, old.kind, mention)
+    old.mentions = [m for m in old.mentions if m != mention]
+    macro = Compound(f"Split '{mention.text}' out of {old.name}")
+    macro.add(InsertEntity(doc, new, f"Add entity {new.id}"))
+    macro.add(EditEntity(doc, old, "Remove mention"))
+    for quote in E.quotes_with_mention(doc.annotation, entity_id, mention):
+        changed = copy.deepcopy(quote)
+        if changed.speaker and changed.speaker.entity == entity_id and changed.speaker.mention == mention:
+            changed.speaker.entity = new.id
+        for via in changed.intermediaries:
+            if via.entity == entity_id and via.mention == mention:
+                via.entity = new.id
+        macro.add(EditQuote(doc, E.touched(changed), f"Re-point {quote.id}"))
+    return macro, new.id
