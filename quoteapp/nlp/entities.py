@@ -1,18 +1,23 @@
 """Grouping speaker mentions into the entities of one article.
 
-A full name and its surname are one entity; a description ("the Libyan commander") joins the
-entity the article described so ("Libyan commander Khalifa Haftar"); an unnamed source is an
-`anonymous` entity that "the official" comes back to; a pronoun goes to the nearest fitting
-speaker before it. Each decision is returned as a short reason for the quote's evidence.
+A full name, its surname, its titled forms and its spelling variants are one entity (names.py); a
+description ("the Libyan commander", "the president") joins the entity the article described so
+("Libyan commander Khalifa Haftar", "X, the U.N. envoy"), from speakers or from the persons the
+article names anywhere; an unnamed source is an `anonymous` entity that "the official" comes back
+to; a pronoun outside quote content goes to the nearest fitting speaker before it, never to a
+name inside someone's quoted words. Each decision is returned as a short reason for the evidence.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from quoteapp.nlp.mentions import Mention
+from quoteapp.nlp.names import same_name
 
 ARTICLES = ("the ", "a ", "an ")
+DEFINITE = ("the ", "this ", "that ")
 
 
 @dataclass
@@ -26,6 +31,9 @@ class EntityDraft:
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
     plural: bool = False
+    heads: set[str] = field(default_factory=set)  # nouns the article describes it with
+    #: the entity this one speaks for (a spokesperson), learned from "X's spokesman Y"
+    speaks_for: EntityDraft | None = None
 
     @property
     def name(self) -> str:
@@ -33,25 +41,16 @@ class EntityDraft:
             return max(self.names, key=lambda n: (len(n.split()), len(n)))
         return _strip_article(max(self.descriptions, key=len)) if self.descriptions else "unknown"
 
-    @property
-    def surnames(self) -> set[str]:
-        return {n.split()[-1].lower() for n in self.names if n.split()}
-
-    def head_words(self) -> set[str]:
-        words = set()
-        for d in self.descriptions:
-            parts = d.lower().split()
-            if parts:
-                words.add(parts[-1])
-        return words
-
     def aliases(self) -> list[str]:
         seen, out = {self.name}, []
+        for alias in self.names + [d for d in self.descriptions if not d.startswith("unresolved")]:
+            if alias not in seen:
+                seen.add(alias)
+                out.append(alias)
         for m in self.mentions:
-            for alias in (m.name, m.description if not m.name else None, m.text):
-                if alias and not m.pronoun and alias not in seen:
-                    seen.add(alias)
-                    out.append(alias)
+            if not m.pronoun and m.text not in seen:
+                seen.add(m.text)
+                out.append(m.text)
         return out
 
 
@@ -77,11 +76,24 @@ def _fits(pronoun: Mention, entity: EntityDraft) -> bool:
 class EntityGrouper:
     """Assigns mentions, in reading order, to entities."""
 
-    def __init__(self, background: list[Mention] | None = None) -> None:
+    def __init__(self, background: list[Mention] | None = None,
+                 content: list[tuple[int, int]] | None = None) -> None:
         self.entities: list[EntityDraft] = []
-        #: names the article gives outside quotes (NER persons): a pronoun's last resort
+        #: persons the article names anywhere (NER): descriptions, full names, a pronoun's last resort
         self.background = sorted(background or [], key=lambda m: m.start)
         self.placed: list[tuple[int, EntityDraft]] = []  # (mention start, entity) of non-pronouns
+        self.content = sorted(content or [])  # character ranges of quoted or reported content
+
+    def inside_content(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.content, (pos, 1 << 60)) - 1
+        while i >= 0:
+            start, end = self.content[i]
+            if start <= pos < end:
+                return True
+            if end < pos - 2000:
+                break
+            i -= 1
+        return False
 
     def assign(self, mention: Mention) -> tuple[EntityDraft, str]:
         if mention.pronoun:
@@ -92,64 +104,79 @@ class EntityGrouper:
             self.entities.append(entity)
             reason = f"'{mention.text}' starts an entity"
             if mention.name:
-                reason += self._full_name_from_background(entity, mention.name)
+                reason += self._absorb_background(entity, mention)
         self._add(entity, mention)
         self.placed.append((mention.start, entity))
         return entity, reason
 
     def _add(self, entity: EntityDraft, mention: Mention) -> None:
-        entity.mentions.append(mention)
+        if mention not in entity.mentions:
+            entity.mentions.append(mention)
         if mention.name and mention.name not in entity.names:
             entity.names.append(mention.name)
             if mention.kind in ("person", "outlet") and entity.kind in ("other", "anonymous", "organization"):
                 entity.kind = mention.kind
-        if mention.description and mention.description not in entity.descriptions:
-            entity.descriptions.append(mention.description)
+        for desc in (mention.description, *mention.appositions):
+            if desc and desc not in entity.descriptions:
+                entity.descriptions.append(desc)
+        entity.heads.update(mention.heads)
         entity.gender = entity.gender or mention.gender
 
     def _by_name(self, mention: Mention) -> tuple[EntityDraft | None, str]:
         assert mention.name
-        words = mention.name.lower().split()
+        fuzzy: EntityDraft | None = None
+        fuzzy_name = ""
         for entity in reversed(self.entities):
             for name in entity.names:
-                other = name.lower().split()
-                k = min(len(words), len(other))
-                if k and words[-k:] == other[-k:]:
+                how = same_name(mention.name, name)
+                if how == "exact":
                     return entity, f"'{mention.text}' -> {entity.name} by name"
+                if how == "fuzzy" and fuzzy is None:
+                    fuzzy, fuzzy_name = entity, name
+        if fuzzy is not None:
+            return fuzzy, f"'{mention.text}' -> {fuzzy.name}: spelling variant of '{fuzzy_name}'"
         return None, ""
 
-    def _full_name_from_background(self, entity: EntityDraft, name: str) -> str:
-        """A speaker first quoted by surname ("said Berg") takes the full name the article gave before."""
-        surname = name.lower().split()[-1]
+    def _absorb_background(self, entity: EntityDraft, mention: Mention) -> str:
+        """A new named entity takes what the article says of that name elsewhere: full name, titles."""
+        assert mention.name
+        found = []
         for other in self.background:
-            if other.name and other.name != name and other.name.lower().split()[-1] == surname:
-                entity.names.append(other.name)
-                return f"; full name '{other.name}' from the text"
-        return ""
+            if other.name and same_name(other.name, mention.name) == "exact":
+                self._add(entity, other)
+                if other.name != mention.name:
+                    found.append(other.name)
+        return f"; also named '{max(found, key=len)}' in the text" if found else ""
 
     def _by_description(self, mention: Mention) -> tuple[EntityDraft | None, str]:
         desc = _strip_article(mention.description or mention.text).lower()
-        head = desc.split()[-1] if desc.split() else mention.head
-        definite = mention.text.lower().startswith(("the ", "this ", "that "))
+        head = mention.head
+        definite = mention.text.lower().startswith(DEFINITE)
         for entity in reversed(self.entities):
-            known = {d.lower() for d in entity.descriptions}
-            if desc in {_strip_article(k) for k in known}:
+            if desc in {_strip_article(k).lower() for k in entity.descriptions}:
                 return entity, f"'{mention.text}' -> {entity.name}: same description"
-        if definite:
-            for entity in reversed(self.entities):
-                if head in entity.head_words() and (entity.kind == mention.kind or entity.names):
-                    return entity, f"'{mention.text}' -> {entity.name}: described as {head} before"
+        if not definite:
+            return None, ""
+        for _, entity in reversed(self.placed):
+            if head in entity.heads and (entity.kind == mention.kind or entity.names):
+                return entity, f"'{mention.text}' -> {entity.name}: described as {head} before"
+        for other in reversed(self.background):
+            if other.start < mention.start and head in other.heads and other.name:
+                entity, _ = self.assign(other)
+                return entity, f"'{mention.text}' -> {entity.name}: the text calls '{other.text}' so"
         return None, ""
 
     def _pronoun(self, mention: Mention) -> tuple[EntityDraft, str]:
+        outside = not self.inside_content(mention.start)
         for start, entity in reversed(self.placed):
-            if start < mention.start and _fits(mention, entity):
+            if start < mention.start and _fits(mention, entity) and not (outside and self.inside_content(start)):
                 self._add(entity, mention)
                 return entity, f"'{mention.text}' -> {entity.name}: nearest fitting speaker before"
         for other in reversed(self.background):
-            if other.start < mention.start and mention.head in ("he", "she", "him", "her"):
+            if other.start < mention.start and mention.head in ("he", "she", "him", "her", "his"):
+                if outside and self.inside_content(other.start):
+                    continue
                 entity, _ = self.assign(other)
-                entity.mentions.remove(other)
                 self._add(entity, mention)
                 return entity, f"'{mention.text}' -> {entity.name}: nearest person named before"
         entity = EntityDraft(len(self.entities), mention.kind, descriptions=[], gender=mention.gender)

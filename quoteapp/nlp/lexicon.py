@@ -67,6 +67,18 @@ SPOKESPERSON_HEADS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople office press-secretary".split()
 )
 
+#: Nouns for what someone said or did in answer: "Haftar's reaction was to ask: ...": Haftar asks.
+SPEECH_ACT_NOUNS = frozenset(
+    "reaction response answer reply retort message position view advice verdict instruction order "
+    "demand plea warning".split()
+)
+
+#: Verbs of passing someone's words on: "a statement read by his spokesman X".
+DELIVERY_VERBS = frozenset("read deliver present relay".split())
+
+#: Verbs of publishing: "an interview published by Le Monde", "aired by CNN".
+PUBLISHING_VERBS = frozenset("publish air broadcast print run carry give grant".split())
+
 #: Heads of news organizations: kind `outlet`.
 OUTLET_HEADS = frozenset(
     "newspaper paper publication magazine agency outlet channel network broadcaster daily weekly "
@@ -100,7 +112,8 @@ TITLES = frozenset(
 
 #: Pronouns that can name a speaker, with their number and gender.
 PRONOUNS: dict[str, tuple[str, str | None]] = {
-    "he": ("sg", "m"), "him": ("sg", "m"), "she": ("sg", "f"), "her": ("sg", "f"),
+    "he": ("sg", "m"), "him": ("sg", "m"), "his": ("sg", "m"), "their": ("pl", None),
+    "its": ("sg", "n"), "she": ("sg", "f"), "her": ("sg", "f"),
     "they": ("pl", None), "them": ("pl", None), "it": ("sg", "n"), "i": ("sg", None), "we": ("pl", None),
     "who": ("any", None), "which": ("any", "n"), "that": ("any", None),
 }

@@ -7,7 +7,7 @@ the kind), so that grouping mentions into entities needs no spaCy objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -20,12 +20,15 @@ from quoteapp.nlp.lexicon import (
     OUTLET_HEADS,
     OUTLET_NAME_ENDS,
     PRONOUNS,
+    SPOKESPERSON_HEADS,
     TITLES,
 )
 
 #: Children that do not belong to the phrase naming a speaker.
 CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "npadvmod"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: Prepositions that say when or where a source spoke, not who it is ("the official after the meeting").
+CIRCUMSTANCE_PREPS = frozenset("after before during on at in since following until while amid upon".split())
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,22 @@ class Mention:
     kind: str  # person, organization, outlet, anonymous, other
     gender: str | None  # "m", "f", "n" or None when unknown
     plural: bool
+    #: head words of what the text calls the source: "commander" of "Libyan commander Khalifa Haftar"
+    heads: tuple[str, ...] = ()
+    #: further descriptions from appositions: "commander of the Northern Army"
+    appositions: tuple[str, ...] = ()
+    #: the one this source speaks for: "Haftar" of "Haftar's spokesman", "his" of "his spokesman X"
+    principal: Mention | None = None
 
     def shifted(self, offset: int) -> Mention:
         """The same mention in a text that starts `offset` characters earlier."""
-        from dataclasses import replace
+        principal = self.principal.shifted(offset) if self.principal else None
+        return replace(self, start=self.start + offset, end=self.end + offset, principal=principal)
 
-        return replace(self, start=self.start + offset, end=self.end + offset)
+    @property
+    def is_office(self) -> bool:
+        """"Macron's office": an organization speaking for its principal, itself the speaker."""
+        return self.principal is not None and self.head in ("office", "offices", "team", "campaign")
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -58,6 +71,8 @@ def phrase_tokens(head: Token) -> list[Token]:
         tok = stack.pop()
         for child in tok.children:
             if child.dep_ in CUT_DEPS:
+                continue
+            if child.dep_ == "prep" and child.i > tok.i and child.lower_ in CIRCUMSTANCE_PREPS and tok.pos_ != "PROPN":
                 continue
             keep.add(child.i)
             stack.append(child)
@@ -115,7 +130,7 @@ def make_mention(head: Token) -> Mention:
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PRONOUNS:
         number, gender = PRONOUNS.get(lower, ("sg", None))
-        kind = "person" if lower in ("he", "she", "i") else "other"
+        kind = "person" if lower in ("he", "she", "i", "his", "him", "her") else "other"
         return Mention(head.idx, head.idx + len(head), head.text, None, None, lower, True, kind, gender, number == "pl")
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -135,7 +150,35 @@ def make_mention(head: Token) -> Mention:
     kind = _guess_kind(tokens, name_tokens, head)
     gender = _guess_gender(tokens)
     plural = head.tag_ in ("NNS", "NNPS")
-    return Mention(start, end, doc.text[start:end], name, description, lower, False, kind, gender, plural)
+    heads = _description_heads(before_name, name_tokens, head)
+    appositions = tuple(_join(phrase_tokens(c)) for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+    heads += tuple(c.lower_ for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+    mention = Mention(start, end, doc.text[start:end], name, description, lower, False, kind, gender, plural,
+                      heads, appositions)
+    principal = _principal(tokens, head)
+    if principal is not None:
+        mention = replace(mention, principal=make_mention(principal),
+                          kind="organization" if mention.head in ("office", "offices") else mention.kind)
+    return mention
+
+
+def _description_heads(before_name: list[Token], name_tokens: list[Token], head: Token) -> tuple[str, ...]:
+    """The nouns that describe the source: the head of a description, or the last common noun before a name."""
+    if not name_tokens:
+        return (head.lower_,)
+    nouns = [t.lower_ for t in before_name if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("compound", "amod", "nmod")]
+    return tuple(nouns[-1:])
+
+
+def _principal(tokens: list[Token], head: Token) -> Token | None:
+    """The possessor of a spokesperson word in the phrase: "Haftar" in "Haftar's spokesman (X)"."""
+    candidates = [head] + [t for t in tokens if t is not head] + [c for c in head.children if c.dep_ == "appos"]
+    for tok in candidates:
+        if tok.lower_ in SPOKESPERSON_HEADS or tok.lemma_.lower() in SPOKESPERSON_HEADS:
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
+    return None
 
 
 def _join(tokens: list[Token]) -> str:

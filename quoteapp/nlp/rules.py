@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from quoteapp.nlp.lexicon import PHRASAL_CUES, REPORTING_VERBS
+from quoteapp.nlp import intermediaries
+from quoteapp.nlp.lexicon import PHRASAL_CUES, REPORTING_VERBS, SPEECH_ACT_NOUNS
 from quoteapp.nlp.mentions import Mention, antecedent_of_relative, make_mention
 from quoteapp.nlp.quotemarks import QuotedSpan, find_quoted_spans
 
@@ -44,6 +45,8 @@ class Candidate:
     evidence: list[str] = field(default_factory=list)
     parent: int | None = None  # index of the enclosing candidate
     cue_token: int | None = None  # token index of the cue, to find the same cue twice
+    #: (mention, role) of who passed it on, nearest to the speaker first
+    intermediaries: list[tuple[Mention, str]] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -69,6 +72,8 @@ class _Finder:
         self.used_cues: set[int] = set()
         self.absorbed: set[int] = set()  # open_at of quoted spans that are part of a mixed quote
         self.candidates: list[Candidate] = []
+        #: ((start, end), outlet, cue text): "..., reported Reuters" around other speakers' quotes
+        self.outlet_clauses: list[tuple[tuple[int, int], Mention, str]] = []
         # character ranges covered by top-level quotes, marks included
         self.quote_ranges = sorted((q.open_at, q.outer_end) for q in self.quoted)
 
@@ -114,6 +119,11 @@ class _Finder:
                 how = "nsubj" if hops == 0 else f"nsubj of '{verb.text}'"
                 if subject is not nearest:
                     how += f" ('{nearest.text}' -> '{subject.text}')"
+                if self.in_quote(subject.idx) and not self.in_quote(cue.idx):
+                    return self._subject_before_quotes(cue)
+                owner = self._speech_act_owner(subject)
+                if owner is not None:
+                    return make_mention(owner), how + f"; the {subject.text} is {owner.text}'s"
                 return make_mention(subject), how
             agents = [c for c in verb.children if c.dep_ == "agent"]
             for agent in agents:
@@ -137,6 +147,26 @@ class _Finder:
             break
         return None, "no subject"
 
+    @staticmethod
+    def _speech_act_owner(subject: Token) -> Token | None:
+        """"Haftar's reaction was to ask": whose reaction, response or answer speaks."""
+        if subject.lemma_.lower() in SPEECH_ACT_NOUNS:
+            return next((c for c in subject.children if c.dep_ == "poss"), None)
+        return None
+
+    def _subject_before_quotes(self, cue: Token) -> tuple[Mention | None, str]:
+        """The parse took a word of quoted content for the subject: 'X “hailed ...” but stressed':
+        the speaker is the noun opening the sentence, before its first quotation mark."""
+        start = cue.sent.start
+        if self.in_quote(self.doc[start].idx):  # the parser cut the sentence inside the quote ("hailed...")
+            start = max(self.token_at(self.text.rfind("\n", 0, cue.idx) + 1), cue.i - 60)
+        for tok in self.doc[start:cue.i]:
+            if self.in_quote(tok.idx) or tok.text in ("“", '"', "‘", "«", "„"):
+                break
+            if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ in ("nsubj", "nsubjpass", "npadvmod", "ROOT"):
+                return make_mention(tok), "the subject before the quoted words (the parse's subject is quoted)"
+        return None, "subject inside a quote"
+
     def _quote_before(self, verb: Token) -> bool:
         return any(end <= verb.idx and verb.idx - end < 40 for _, end in self.quote_ranges)
 
@@ -157,6 +187,7 @@ class _Finder:
                     [f"direct: marks {self.text[q.open_at]}…; cue '{cue.text}'; speaker: {how}"],
                     cue_token=cue.i,
                 )
+                self._add_intermediaries(cand, cue)
                 self.candidates.append(cand)
                 self._nested(q, cand)
                 previous = cand
@@ -250,17 +281,73 @@ class _Finder:
             if complement is None and tok.lemma_.lower() in XCOMP_CUES:
                 complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
                 rule = "xcomp"
+            headline = self._headline(tok) if complement is None or tok.tag_ == "VBZ" else None
+            if headline is not None:
+                self._add_reported(headline, tok, "headline", 0.7)
+                continue
             if complement is None:
                 continue
             span = self._content(complement, tok)
             if span is None or NOT_CONTENT.match(self.text[span[0]:span[1]]):
                 continue
+            outlet = self._outlet_source(tok)
+            if outlet is not None and self._holds_cue(*span):
+                self.outlet_clauses.append((span, outlet, tok.text))
+                continue
             self._add_reported(span, tok, rule, REPORTING_VERBS.get(tok.lemma_.lower(), 0.5))
         self._according_to()
 
+    def _holds_cue(self, start: int, end: int) -> bool:
+        """Another reporting verb inside a stretch: it is someone's quote reported by an outlet."""
+        lo, hi = self.token_at(start), self.token_at(end)
+        return any(self.is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                   for t in self.doc[lo:hi + 1])
+
+    @staticmethod
+    def _outlet_source(cue: Token) -> Mention | None:
+        """The outlet that is the subject (or inverted subject) of a cue: 'Reuters reported', 'reported Reuters'."""
+        for child in cue.children:
+            inverted = child.i > cue.i and child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN"
+            if child.dep_ in ("nsubj", "nsubjpass") or inverted:
+                mention = make_mention(child)
+                if mention.kind == "outlet":
+                    return mention
+        return None
+
+    def _headline(self, cue: Token) -> tuple[int, int] | None:
+        """'Haftar says fight ... continues', 'Haftar tells Macron no ceasefire for now': a title line
+        (no closing full stop) with a present-tense cue; the rest of the line is the content."""
+        sent = cue.sent
+        line = sent.text.strip()
+        if cue.tag_ != "VBZ" or "\n" in line or line[-1:] in ".!?\"”'" or len(line) > 160:
+            return None
+        if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in cue.children):
+            return None
+        start = cue.i + 1
+        if cue.lemma_.lower() == "tell":
+            told = [c for c in cue.children if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN"]
+            if not told:
+                return None
+            start = max(t.i for t in told[0].subtree) + 1
+        if start >= sent.end:
+            return None
+        last = sent[-1]
+        while last.i > start and (last.is_space or last.is_punct):
+            last = self.doc[last.i - 1]
+        span = self._trim(self.doc[start].idx, last.idx + len(last))
+        if span is None or _words(self.text[span[0]:span[1]]) < 3:
+            return None
+        return span
+
     def _content(self, complement: Token, cue: Token) -> tuple[int, int] | None:
         """The complement's characters, without a leading 'that' and edge punctuation."""
-        toks = [t for t in complement.subtree if t.i != cue.i]
+        limit = len(self.doc)
+        for conj in complement.children:
+            # "warned X was Y and called for Z": the second cue is the speaker's act, not content
+            if conj.dep_ == "conj" and conj.i > complement.i and self._speaker_act(conj):
+                ccs = [c.i for c in complement.children if c.dep_ == "cc" and c.i < conj.i]
+                limit = min(limit, max(ccs) if ccs else conj.left_edge.i)
+        toks = [t for t in complement.subtree if t.i != cue.i and t.i < limit]
         if not toks:
             return None
         while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct):
@@ -275,6 +362,12 @@ class _Finder:
             # the cue sits inside its complement's span ("X is, he said, Y"): keep the side after it
             start = cue.idx + len(cue)
         return self._trim(start, end)
+
+    def _speaker_act(self, verb: Token) -> bool:
+        """A verb with no subject of its own that is itself a cue: the speaker's next act."""
+        lemma = verb.lemma_.lower()
+        return (verb.pos_ == "VERB" and (lemma in REPORTING_VERBS or lemma in PHRASAL_CUES)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.text
@@ -303,11 +396,40 @@ class _Finder:
                 start, end = inside[0].start, inside[-1].end
         speaker, how = self.speaker_of(cue)
         self.used_cues.add(cue.i)
-        self.candidates.append(Candidate(
+        cand = Candidate(
             kind, [(start, end)], self.cue_span(cue), speaker, rule,
             round(confidence * (1.0 if speaker else 0.7), 2),
             [f"{kind}: {rule} of '{cue.text}'; speaker: {how}"], cue_token=cue.i,
-        ))
+        )
+        self._add_intermediaries(cand, cue)
+        self.candidates.append(cand)
+        if kind == "mixed":
+            self._colon_quotes(cand, inside, cue)
+
+    def _add_intermediaries(self, cand: Candidate, cue: Token) -> None:
+        for mention, role, reason in intermediaries.around_cue(cue):
+            if cand.speaker is None or (mention.start, mention.end) != (cand.speaker.start, cand.speaker.end):
+                cand.intermediaries.append((mention, role))
+                cand.evidence.append(f"{role}: {reason}")
+
+    def _colon_quotes(self, outer: Candidate, inside: list[QuotedSpan], cue: Token) -> None:
+        """'X said the president reiterated the priorities: “...”': the quote after the colon is the
+        inner verb's subject's own words, nested in the reported clause."""
+        for q in inside:
+            before = self.text[outer.start:q.open_at].rstrip()
+            if not before.endswith(":") or not self._sentence_like(q):
+                continue
+            lo, hi = self.token_at(outer.start), self.token_at(q.open_at)
+            verbs = [t for t in self.doc[lo:hi] if t.i != cue.i and t.pos_ == "VERB"
+                     and t.lemma_.lower() in REPORTING_VERBS and not self.in_quote(t.idx)]
+            if not verbs:
+                continue
+            verb = verbs[-1]
+            speaker, how = self.speaker_of(verb)
+            self.candidates.append(Candidate(
+                "direct", list(q.segments), self.cue_span(verb), speaker, "colon", 0.75,
+                [f"direct: after a colon, in the words of '{verb.text}'; speaker: {how}"], cue_token=verb.i,
+            ))
 
     def _absorb(self, q: QuotedSpan) -> None:
         """A quoted fragment inside a reported clause is part of that mixed quote, not a quote of its own."""
@@ -339,6 +461,9 @@ class _Finder:
             if span is None:
                 continue
             mention = make_mention(source)
+            if mention.kind == "outlet" and self._holds_cue(*span):
+                self.outlet_clauses.append((span, mention, "according to"))
+                continue
             self.candidates.append(Candidate(
                 "indirect", [span], (tok.idx, to.idx + len(to)), mention, "according-to", 0.75,
                 [f"indirect: 'according to'; speaker: its object '{mention.text}'"],
@@ -363,8 +488,19 @@ class _Finder:
         self.indirect()  # first: a reported clause claims the quoted fragments it holds (mixed)
         self.direct()
         cands = sorted(_dedupe(self.candidates), key=lambda c: (c.start, -c.end))
+        self._outlets_around(cands)
         _nest(cands)
         return cands
+
+    def _outlets_around(self, cands: list[Candidate]) -> None:
+        """'“...,” Haftar told X, reported Reuters': Reuters passed on every quote whose cue is in its clause."""
+        for (start, end), outlet, verb in self.outlet_clauses:
+            for cand in cands:
+                if cand.cue is None or not (start <= cand.cue[0] < end) or cand.speaker == outlet:
+                    continue
+                if all(m.start != outlet.start for m, _ in cand.intermediaries):
+                    cand.intermediaries.append((outlet, "outlet"))
+                    cand.evidence.append(f"outlet: '{verb} {outlet.text}' around the cue")
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

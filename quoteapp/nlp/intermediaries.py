@@ -1,0 +1,69 @@
+"""Who passed a quote on, read off the parse around its cue.
+
+- outlet: "told the French publication", "in an interview published by Le Monde", "said in an
+  interview with CNN"; a clause of an outlet's own ("..., reported Reuters", "according to
+  Reuters") around another speaker's quote is handled in rules.py, where all candidates are known.
+- spokesperson: "in a statement read by his spokesman X": the cue's subject is the speaker, the
+  reader speaks for them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quoteapp.nlp.lexicon import DELIVERY_VERBS, PUBLISHING_VERBS, REPORTING_NOUNS
+from quoteapp.nlp.mentions import Mention, make_mention
+
+#: (mention, role, reason)
+Found = tuple[Mention, str, str]
+TELLING = frozenset("say tell speak write explain confirm reveal add".split())
+
+
+def _as_outlet(mention: Mention) -> Mention:
+    from dataclasses import replace
+
+    return mention if mention.kind == "outlet" else replace(mention, kind="outlet")
+
+
+def _objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Direct objects, datives and the objects of the given prepositions of a token."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+    for prep in (c for c in tok.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def around_cue(cue: Token) -> list[Found]:
+    """The outlets and spokespeople the phrases hanging on a cue name."""
+    found: list[Found] = []
+    if cue.lemma_.lower() in TELLING:
+        for obj in _objects(cue, ("to",)):
+            mention = make_mention(obj)
+            if mention.kind == "outlet":
+                found.append((mention, "outlet", f"'{cue.text} {mention.text}': told an outlet"))
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in REPORTING_NOUNS):
+            found.extend(_through_noun(noun))
+    return found
+
+
+def _through_noun(noun: Token) -> list[Found]:
+    """'a statement read by X' (spokesperson), 'an interview published by X' / 'with X' (outlet)."""
+    found: list[Found] = []
+    for child in noun.children:
+        if child.dep_ == "acl":
+            lemma = child.lemma_.lower()
+            for agent in _objects(child, ("by",)):
+                if agent.dep_ != "pobj" or agent.head.dep_ != "agent":
+                    continue
+                mention = make_mention(agent)
+                if lemma in DELIVERY_VERBS and mention.kind != "outlet":
+                    found.append((mention, "spokesperson", f"'{noun.text} {child.text} by {mention.text}'"))
+                elif lemma in PUBLISHING_VERBS or mention.kind == "outlet":
+                    found.append((_as_outlet(mention), "outlet", f"'{noun.text} {child.text} by {mention.text}'"))
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "in"):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                mention = make_mention(obj)
+                if mention.kind == "outlet":
+                    found.append((mention, "outlet", f"'{noun.text} {child.text} {mention.text}'"))
+    return found

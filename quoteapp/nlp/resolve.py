@@ -1,0 +1,136 @@
+"""From candidates to model objects: speakers resolved to entities, intermediary chains, relays.
+
+A spokesperson's words are the principal's: "Haftar's spokesman said" has speaker Haftar and
+spokesperson "Haftar's spokesman"; the article's later "al-Mesmari said" or "he said" of a known
+spokesperson does too. A quote nested in another speaker's quote reached us through that speaker
+(relay) and through everyone who passed the outer quote on. Chains run from the speaker outward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
+from quoteapp.nlp.entities import EntityDraft, EntityGrouper
+from quoteapp.nlp.mentions import Mention
+from quoteapp.nlp.rules import Candidate
+
+ROLE_ORDER = {"spokesperson": 0, "relay": 1, "outlet": 2}
+
+
+@dataclass
+class _Resolved:
+    """Who speaks in one candidate, and through whom."""
+
+    speaker: EntityDraft
+    mention: Mention | None
+    chain: list[tuple[EntityDraft, str, Mention | None]] = field(default_factory=list)
+
+
+def _resolve(grouper: EntityGrouper, cand: Candidate) -> _Resolved | None:
+    m = cand.speaker
+    if m is None:
+        return None
+    if m.principal is not None and not m.is_office:
+        voice, reason = grouper.assign(m)
+        principal, p_reason = grouper.assign(m.principal)
+        if principal is voice:
+            cand.evidence.append(reason)
+            return _Resolved(voice, m)
+        voice.speaks_for = principal
+        cand.evidence.append(f"{reason}; speaks for {principal.name} ({p_reason})")
+        res = _Resolved(principal, m.principal, [(voice, "spokesperson", m)])
+    else:
+        entity, reason = grouper.assign(m)
+        cand.evidence.append(reason)
+        if m.is_office and m.principal is not None:
+            entity.speaks_for = grouper.assign(m.principal)[0]
+            res = _Resolved(entity, m)
+        elif entity.speaks_for is not None and entity.kind != "organization":
+            cand.evidence.append(f"{entity.name} speaks for {entity.speaks_for.name} in this article")
+            res = _Resolved(entity.speaks_for, None, [(entity, "spokesperson", m)])
+        else:
+            res = _Resolved(entity, m)
+    for mention, role in cand.intermediaries:
+        entity, reason = grouper.assign(mention)
+        if entity is res.speaker:
+            continue
+        if role == "spokesperson":
+            entity.speaks_for = res.speaker
+            cand.evidence.append(f"{entity.name} speaks for {res.speaker.name} ({reason})")
+        res.chain.append((entity, role, mention))
+    return res
+
+
+def build_annotation(
+    document: Document, cands: list[Candidate], persons: Iterable[Mention], generator: dict
+) -> Annotation:
+    """Turn candidates into model objects: entities from speakers, ids, parents and intermediaries."""
+    text = document.text
+    content = [seg for cand in cands for seg in cand.segments]
+    grouper = EntityGrouper(list(persons), content)
+    order = sorted(range(len(cands)), key=lambda i: (cands[i].speaker.start if cands[i].speaker else 1 << 60))
+    resolved: dict[int, _Resolved] = {}
+    for i in order:
+        res = _resolve(grouper, cands[i])
+        if res is not None:
+            resolved[i] = res
+    used = sorted({e.key for r in resolved.values() for e in [r.speaker, *(c[0] for c in r.chain)]})
+    ids = {key: f"E{n + 1}" for n, key in enumerate(used)}
+    entities = [_entity(d, ids[d.key], text) for d in grouper.entities if d.key in ids]
+    by_key = {d.key: d for d in grouper.entities}
+
+    def span(m: Mention | None) -> Span | None:
+        return Span.of(text, m.start, m.end) if m is not None else None
+
+    quote_ids = {i: f"Q{i + 1}" for i in range(len(cands))}
+    quotes = []
+    for i, cand in enumerate(cands):
+        res = resolved.get(i)
+        quote = Quote(
+            id=quote_ids[i], type=cand.type, segments=[Span.of(text, s, e) for s, e in cand.segments],
+            cue=Span.of(text, *cand.cue) if cand.cue else None,
+            speaker=Speaker(ids[res.speaker.key], span(res.mention)) if res else None,
+            parent=quote_ids.get(cand.parent) if cand.parent is not None else None,
+            confidence=cand.confidence, evidence="; ".join(cand.evidence),
+        )
+        if res:
+            quote.intermediaries = [Intermediary(ids[e.key], role, span(m)) for e, role, m in res.chain]
+        quotes.append(quote)
+    _add_relays(quotes, {ids[k]: by_key[k] for k in used})
+    return Annotation(document=document, entities=entities, quotes=quotes, generator=generator)
+
+
+def _entity(draft: EntityDraft, entity_id: str, text: str) -> Entity:
+    descriptions = [d for d in draft.descriptions if not d.startswith("unresolved")]
+    return Entity(
+        id=entity_id, kind=draft.kind if draft.kind != "unknown" else "other", name=draft.name,
+        aliases=draft.aliases(), description=descriptions[0] if descriptions and draft.names else None,
+        mentions=sorted({Span.of(text, m.start, m.end) for m in draft.mentions}, key=lambda s: s.start),
+    )
+
+
+def _add_relays(quotes: list[Quote], drafts: dict[str, EntityDraft]) -> None:
+    """A quote nested in another speaker's quote reached us through that speaker (a relay, or their
+    spokesperson) and through everyone who passed the outer quote on."""
+    by_id = {q.id: q for q in quotes}
+    for quote in quotes:  # parents come first: their chains are complete when a child reads them
+        parent = by_id.get(quote.parent) if quote.parent else None
+        if parent is None or parent.speaker is None or quote.speaker is None:
+            continue
+        chain = list(quote.intermediaries)
+        if parent.speaker.entity != quote.speaker.entity:
+            outer = drafts.get(parent.speaker.entity)
+            inner = drafts.get(quote.speaker.entity)
+            role = "spokesperson" if outer is not None and outer.speaks_for is inner else "relay"
+            chain.append(Intermediary(parent.speaker.entity, role, parent.speaker.mention))
+            quote.evidence = (quote.evidence or "") + f"; {role}: the speaker of {parent.id}"
+        chain.extend(parent.intermediaries)
+        seen = {quote.speaker.entity}
+        out = []
+        for link in sorted(chain, key=lambda x: ROLE_ORDER.get(x.role, 3)):
+            if link.entity not in seen:
+                seen.add(link.entity)
+                out.append(link)
+        quote.intermediaries = out
