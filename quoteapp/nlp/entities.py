@@ -95,7 +95,9 @@ class EntityGrouper:
             i -= 1
         return False
 
-    def assign(self, mention: Mention) -> tuple[EntityDraft, str]:
+    def assign(self, mention: Mention, place: bool = True) -> tuple[EntityDraft, str]:
+        """The entity a mention names, and why; `place=False` for a mention that is no one's voice here
+        (the owner of "Macron's office"), which a later pronoun must not take for a speaker."""
         if mention.pronoun:
             return self._pronoun(mention)
         entity, reason = self._by_name(mention) if mention.name else self._by_description(mention)
@@ -106,7 +108,8 @@ class EntityGrouper:
             if mention.name:
                 reason += self._absorb_background(entity, mention)
         self._add(entity, mention)
-        self.placed.append((mention.start, entity))
+        if place:
+            self.placed.append((mention.start, entity))
         return entity, reason
 
     def _add(self, entity: EntityDraft, mention: Mention) -> None:

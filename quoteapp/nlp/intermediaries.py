@@ -25,6 +25,18 @@ def _as_outlet(mention: Mention) -> Mention:
     return mention if mention.kind == "outlet" else replace(mention, kind="outlet")
 
 
+def _whole_name(mention: Mention, tok: Token) -> Mention:
+    """'French newspaper Le Journal du Dimanche': a name the parser broke up is the named entity it is in."""
+    from dataclasses import replace
+
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start_char < mention.end and ent.end_char > mention.end and ent.label_ in ("ORG", "WORK_OF_ART"):
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return replace(mention, end=ent.end_char, text=doc.text[mention.start:ent.end_char], name=name)
+    return mention
+
+
 def _objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     """Direct objects, datives and the objects of the given prepositions of a token."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
@@ -53,10 +65,9 @@ def _through_noun(noun: Token) -> list[Found]:
     for child in noun.children:
         if child.dep_ == "acl":
             lemma = child.lemma_.lower()
-            for agent in _objects(child, ("by",)):
-                if agent.dep_ != "pobj" or agent.head.dep_ != "agent":
-                    continue
-                mention = make_mention(agent)
+            agents = [a for a in _objects(child, ("by",)) if a.dep_ == "pobj" and a.head.dep_ == "agent"]
+            for agent in agents[:1]:
+                mention = _whole_name(make_mention(agent), agent)
                 if lemma in DELIVERY_VERBS and mention.kind != "outlet":
                     found.append((mention, "spokesperson", f"'{noun.text} {child.text} by {mention.text}'"))
                 elif lemma in PUBLISHING_VERBS or mention.kind == "outlet":

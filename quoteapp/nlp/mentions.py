@@ -175,7 +175,8 @@ def _principal(tokens: list[Token], head: Token) -> Token | None:
     candidates = [head] + [t for t in tokens if t is not head] + [c for c in head.children if c.dep_ == "appos"]
     for tok in candidates:
         if tok.lower_ in SPOKESPERSON_HEADS or tok.lemma_.lower() in SPOKESPERSON_HEADS:
-            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            poss = next((c for c in tok.children if c.dep_ == "poss" or (
+                c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))), None)
             if poss is not None:
                 return poss
     return None

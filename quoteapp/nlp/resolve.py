@@ -45,7 +45,7 @@ def _resolve(grouper: EntityGrouper, cand: Candidate) -> _Resolved | None:
         entity, reason = grouper.assign(m)
         cand.evidence.append(reason)
         if m.is_office and m.principal is not None:
-            entity.speaks_for = grouper.assign(m.principal)[0]
+            entity.speaks_for = grouper.assign(m.principal, place=False)[0]
             res = _Resolved(entity, m)
         elif entity.speaks_for is not None and entity.kind != "organization":
             cand.evidence.append(f"{entity.name} speaks for {entity.speaks_for.name} in this article")

@@ -281,6 +281,11 @@ class _Finder:
             if complement is None and tok.lemma_.lower() in XCOMP_CUES:
                 complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
                 rule = "xcomp"
+            outlet = self._outlet_source(tok)
+            if outlet is not None and self._cue_earlier_in_sentence(tok):
+                # "“…,” Haftar told X, reported Reuters.": the outlet passed on the sentence's quotes
+                self.outlet_clauses.append(((tok.sent.start_char, tok.idx), outlet, tok.text))
+                continue
             headline = self._headline(tok) if complement is None or tok.tag_ == "VBZ" else None
             if headline is not None:
                 self._add_reported(headline, tok, "headline", 0.7)
@@ -290,7 +295,6 @@ class _Finder:
             span = self._content(complement, tok)
             if span is None or NOT_CONTENT.match(self.text[span[0]:span[1]]):
                 continue
-            outlet = self._outlet_source(tok)
             if outlet is not None and self._holds_cue(*span):
                 self.outlet_clauses.append((span, outlet, tok.text))
                 continue
@@ -302,6 +306,10 @@ class _Finder:
         lo, hi = self.token_at(start), self.token_at(end)
         return any(self.is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                    for t in self.doc[lo:hi + 1])
+
+    def _cue_earlier_in_sentence(self, tok: Token) -> bool:
+        return any(self.is_cue(t) and t.i < tok.i and any(c.dep_ == "nsubj" for c in t.children)
+                   for t in tok.sent)
 
     @staticmethod
     def _outlet_source(cue: Token) -> Mention | None:
@@ -348,6 +356,11 @@ class _Finder:
                 ccs = [c.i for c in complement.children if c.dep_ == "cc" and c.i < conj.i]
                 limit = min(limit, max(ccs) if ccs else conj.left_edge.i)
         toks = [t for t in complement.subtree if t.i != cue.i and t.i < limit]
+        for tok in toks:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                source = {t.i for t in tok.subtree}  # "..., according to Reuters" is not content
+                toks = [t for t in toks if t.i not in source]
+                break
         if not toks:
             return None
         while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct):
@@ -461,8 +474,9 @@ class _Finder:
             if span is None:
                 continue
             mention = make_mention(source)
-            if mention.kind == "outlet" and self._holds_cue(*span):
-                self.outlet_clauses.append((span, mention, "according to"))
+            if mention.kind == "outlet" and self._cue_earlier_in_sentence(self.doc[tok.sent.end - 1]):
+                # "X said ..., according to Reuters": X speaks, Reuters passed it on
+                self.outlet_clauses.append(((tok.sent.start_char, tok.sent.end_char), mention, "according to"))
                 continue
             self.candidates.append(Candidate(
                 "indirect", [span], (tok.idx, to.idx + len(to)), mention, "according-to", 0.75,

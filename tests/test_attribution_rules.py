@@ -1,0 +1,180 @@
+"""Each attribution rule of issue 4 on a short text written for it (invented people and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteapp.model import Annotation, Quote, validate
+from quoteapp.nlp.extractor import Extractor
+from quoteapp.nlp.names import same_name
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(extractor: Extractor, text: str) -> Annotation:
+    annotation = extractor.annotate(text, "rules")
+    validate(annotation)
+    return annotation
+
+
+def quote_with(annotation: Annotation, words: str) -> Quote:
+    found = [q for q in annotation.quotes if any(words in s.text for s in q.segments)]
+    assert found, f"no quote holds {words!r}: {[[s.text for s in q.segments] for q in annotation.quotes]}"
+    return min(found, key=lambda q: q.end - q.start)
+
+
+def speaker(annotation: Annotation, quote: Quote) -> str | None:
+    if quote.speaker is None:
+        return None
+    entity = annotation.entity(quote.speaker.entity)
+    assert entity is not None
+    return entity.name
+
+
+def chain(annotation: Annotation, quote: Quote) -> list[tuple[str, str]]:
+    out = []
+    for link in quote.intermediaries:
+        entity = annotation.entity(link.entity)
+        assert entity is not None
+        out.append((entity.name, link.role))
+    return out
+
+
+# --- names ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("a", "b", "how"), [
+    ("Miroslav Tadek", "Tadek", "exact"),
+    ("Fadil al-Qarrani", "Qarrani", "exact"),
+    ("Osmar Haddadi", "Hadadi", "fuzzy"),
+    ("Osmar Haddadi", "Hiddadi", "fuzzy"),
+    ("Carter", "Porter", None),
+    ("Anna Berglund", "Karl Berglund", None),
+    ("Anna Berglund", "Karl Berglind", None),
+])
+def test_same_name_keeps_different_people_apart(a: str, b: str, how: str | None) -> None:
+    assert same_name(a, b) == how
+
+
+def test_spelling_variants_are_one_entity(extractor: Extractor) -> None:
+    a = extract(extractor, "Colonel Osmar Haddadi said the port would stay closed. "
+                           "Later, Hiddadi said the talks had failed.")
+    first, second = quote_with(a, "port"), quote_with(a, "talks")
+    assert first.speaker and second.speaker and first.speaker.entity == second.speaker.entity
+    assert "spelling variant" in (second.evidence or "")
+
+
+def test_description_resolves_through_premodifier(extractor: Extractor) -> None:
+    a = extract(extractor, "Northland mayor Petra Quist met the unions on Monday. "
+                           "The mayor said the strike would end soon.")
+    assert speaker(a, quote_with(a, "strike")) == "Petra Quist"
+
+
+# --- pronouns ------------------------------------------------------------------------------------
+def test_pronoun_skips_names_inside_quotes(extractor: Extractor) -> None:
+    a = extract(extractor, "“The bridge is safe,” said the engineer after the visit.\n\n"
+                           "“When we asked, Tomas Ruud’s answer was to ask: ‘who pays for it?’” she added.")
+    outer = quote_with(a, "When we asked")
+    assert speaker(a, outer) == "engineer"
+    inner = quote_with(a, "who pays")
+    assert speaker(a, inner) == "Tomas Ruud"
+    assert chain(a, inner) == [("engineer", "relay")]
+
+
+# --- spokespeople --------------------------------------------------------------------------------
+def test_statement_read_by_spokesman(extractor: Extractor) -> None:
+    a = extract(extractor, "In a statement read by his spokesman Ivo Marek, General Lars Brandt claimed "
+                           "that the army would hold the valley.\n\n"
+                           "“We will not retreat,” Marek said on Friday.")
+    first = quote_with(a, "army would hold")
+    assert speaker(a, first) == "Lars Brandt"
+    assert chain(a, first) == [("Ivo Marek", "spokesperson")]
+    learned = quote_with(a, "not retreat")
+    assert speaker(a, learned) == "Lars Brandt"
+    assert chain(a, learned) == [("Ivo Marek", "spokesperson")]
+
+
+def test_possessive_spokesman_speaks_for_the_owner(extractor: Extractor) -> None:
+    a = extract(extractor, "“The budget is balanced,” Brandt’s spokesman said in a statement.")
+    q = quote_with(a, "budget")
+    assert speaker(a, q) == "Brandt"
+    assert [role for _, role in chain(a, q)] == ["spokesperson"]
+
+
+# --- outlets -------------------------------------------------------------------------------------
+def test_outlets_told_and_reported(extractor: Extractor) -> None:
+    a = extract(extractor, "“A deal is possible,” Lars Brandt told the local newspaper, reported Reuters.")
+    q = quote_with(a, "deal")
+    assert speaker(a, q) == "Lars Brandt"
+    assert chain(a, q) == [("local newspaper", "outlet"), ("Reuters", "outlet")]
+
+
+def test_interview_published_by_outlet(extractor: Extractor) -> None:
+    a = extract(extractor, "During an interview published by the weekly Harbour Gazette, Mayor Petra Quist "
+                           "said the ferry would run again in May.")
+    q = quote_with(a, "ferry")
+    assert speaker(a, q) == "Petra Quist"
+    assert [role for _, role in chain(a, q)] == ["outlet"]
+
+
+def test_according_to_outlet_is_an_intermediary(extractor: Extractor) -> None:
+    a = extract(extractor, "Petra Quist said the ferry would run again in May, according to Reuters.")
+    q = quote_with(a, "ferry")
+    assert speaker(a, q) == "Petra Quist"
+    assert chain(a, q) == [("Reuters", "outlet")]
+
+
+# --- relays --------------------------------------------------------------------------------------
+def test_relay_chain_runs_from_speaker_outward(extractor: Extractor) -> None:
+    a = extract(extractor, "An embassy official said Lars Brandt had defended the plan by saying "
+                           "the river had to be protected, reported Reuters.")
+    inner = quote_with(a, "river")
+    assert speaker(a, inner) == "Lars Brandt"
+    assert [role for _, role in chain(a, inner)] == ["relay", "outlet"]
+
+
+def test_colon_quote_inside_reported_clause(extractor: Extractor) -> None:
+    a = extract(extractor, "French President Alain Moreau met the unions. After the talks, Moreau's office said "
+                           "the president repeated his priorities: \"Protect the jobs, fund the schools and "
+                           "rebuild the northern harbour.\"")
+    inner = quote_with(a, "Protect the jobs")
+    assert inner.type == "direct" and inner.parent is not None
+    assert speaker(a, inner) == "Alain Moreau"
+    assert [role for _, role in chain(a, inner)] == ["spokesperson"]
+
+
+# --- more quotes ---------------------------------------------------------------------------------
+def test_headline_says(extractor: Extractor) -> None:
+    a = extract(extractor, "Norlandic strongman Brandt says fight against the river gangs continues\n\n"
+                           "The army moved north on Sunday.")
+    q = quote_with(a, "gangs")
+    assert speaker(a, q) == "Brandt"
+
+
+def test_headline_tells(extractor: Extractor) -> None:
+    a = extract(extractor, "Strongman Brandt tells Moreau no truce for now\n\nThe talks ended early.")
+    q = quote_with(a, "no truce")
+    assert q.segments[0].text == "no truce for now"
+    assert speaker(a, q) == "Brandt"
+
+
+def test_second_cue_is_not_content(extractor: Extractor) -> None:
+    a = extract(extractor, "The envoy warned Tuesday the battle was \"just the start of a long war\" "
+                           "and called for immediate steps to cut arms flows.")
+    q = quote_with(a, "battle")
+    assert "called" not in q.segments[-1].text
+
+
+def test_quoted_predicate_takes_the_sentence_subject(extractor: Extractor) -> None:
+    a = extract(extractor, "Brandt “welcomed the plan of the river council” in his speech, but stressed that "
+                           "the “defence of the valley” would go on.")
+    q = quote_with(a, "defence")
+    assert speaker(a, q) == "Brandt"
+
+
+def test_uncued_quote_takes_the_previous_speaker(extractor: Extractor) -> None:
+    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+                           "“We have waited long enough for this.”")
+    q = quote_with(a, "waited long")
+    assert speaker(a, q) == "Petra Quist"
