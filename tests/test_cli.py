@@ -75,12 +75,3 @@ def test_an_unknown_model_says_how_to_install_one(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert code == 2
     assert "no_such_pipeline_xx" in err and "pip install" in err
-
-
-def test_the_app_without_arguments_shows_the_sample_article_quotes() -> None:
-    run = subprocess.run([sys.executable, "-m", "quoteapp"], capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    lines = run.stdout.splitlines()
-    assert len(lines) >= 8, run.stdout
-    kinds = {line.split()[1] for line in lines}
-    assert {"direct", "indirect", "mixed"} <= kinds

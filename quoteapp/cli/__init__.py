@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from quoteapp import __version__
-from quoteapp.cli import eval_command, extract_command
+from quoteapp.cli import bench_command, eval_command, extract_command
 
-SUBCOMMANDS = {"extract": extract_command, "eval": eval_command}
+SUBCOMMANDS = {"extract": extract_command, "eval": eval_command, "bench": bench_command}
 
 
 def build_parser() -> argparse.ArgumentParser:

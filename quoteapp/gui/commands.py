@@ -147,6 +147,22 @@ class DeleteEntity(QUndoCommand):
         self.doc.put_entity(copy.deepcopy(self.entity), self.row)
 
 
+class ReplaceContent(QUndoCommand):
+    """Every quote and entity at once (a re-analysis merged in), undoable like any edit."""
+
+    def __init__(self, doc: AnnotationDocument, quotes: list[Quote], entities: list[Entity], text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.before = (copy.deepcopy(doc.quotes), copy.deepcopy(doc.entities))
+        self.after = (copy.deepcopy(quotes), copy.deepcopy(entities))
+
+    def redo(self) -> None:
+        self.doc.replace_content(*copy.deepcopy(self.after))
+
+    def undo(self) -> None:
+        self.doc.replace_content(*copy.deepcopy(self.before))
+
+
 # --- the editor's edits ----------------------------------------------------------------------------
 
 def _quote(doc: AnnotationDocument, quote_id: str) -> Quote:

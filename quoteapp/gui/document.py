@@ -102,6 +102,13 @@ class AnnotationDocument(QObject):
         self.entities.insert(len(self.entities) if row is None else row, entity)
         self.entities_reset.emit()
 
+    def replace_content(self, quotes: list[Quote], entities: list[Entity]) -> None:
+        """All quotes and entities at once: a re-analysis or a re-anchoring."""
+        self.annotation.quotes = quotes
+        self.annotation.entities = entities
+        self.entities_reset.emit()
+        self.quotes_reset.emit()
+
     def drop_entity(self, entity_id: str) -> tuple[int, Entity]:
         at = self.entity_row(entity_id)
         entity = self.entities.pop(at)

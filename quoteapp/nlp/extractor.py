@@ -56,7 +56,8 @@ class Extractor:
         chunks = split_chunks(text)
         cands: list[Candidate] = []
         persons: list[Mention] = []
-        docs = self.nlp.pipe(chunk for _, chunk in chunks)
+        # batch_size=1: a chunk's progress is reported (and a cancel seen) as soon as it is parsed
+        docs = self.nlp.pipe((chunk for _, chunk in chunks), batch_size=1)
         for n, ((offset, _), doc) in enumerate(zip(chunks, docs, strict=True)):
             base = len(cands)
             for cand in doc._.quote_candidates:

@@ -33,7 +33,9 @@ def _whole_name(mention: Mention, tok: Token) -> Mention:
     for ent in doc.ents:
         if ent.start_char < mention.end and ent.end_char > mention.end and ent.label_ in ("ORG", "WORK_OF_ART"):
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            return replace(mention, end=ent.end_char, text=doc.text[mention.start:ent.end_char], name=name)
+            first = doc[tok.left_edge.i:ent.end] if tok.left_edge.idx == mention.start else None
+            text = first.text if first is not None else mention.text + ent.text[mention.end - ent.start_char:]
+            return replace(mention, end=ent.end_char, text=text, name=name)
     return mention
 
 

@@ -97,15 +97,26 @@ def antecedent_of_relative(subject: Token) -> Token:
     return subject
 
 
+def _entity_around(tok: Token) -> SpacySpan | None:
+    """The named entity holding a token, read off its IOB tags (doc.ents builds every span each time)."""
+    if tok.ent_type_ not in NAME_LABELS:
+        return None
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return doc[lo:hi]
+
+
 def _name_span(tokens: list[Token], head: Token) -> list[Token]:
     """The proper name of a phrase: a named entity holding the head, else the proper nouns ending at it.
 
     "an Elysee official" has no name (its head is a common noun); "Macron's office" neither.
     """
-    doc = head.doc
-    chosen: SpacySpan | None = next(
-        (e for e in doc.ents if e.label_ in NAME_LABELS and e.start <= head.i < e.end), None
-    )
+    chosen = _entity_around(head)
     if chosen is not None:
         name = [t for t in chosen if tokens[0].i <= t.i <= tokens[-1].i]
     else:
@@ -126,7 +137,6 @@ def _name_span(tokens: list[Token], head: Token) -> list[Token]:
 def make_mention(head: Token) -> Mention:
     """Describe the referent named at `head` (a subject, or the object of 'according to')."""
     head = antecedent_of_relative(head)
-    doc = head.doc
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PRONOUNS:
         number, gender = PRONOUNS.get(lower, ("sg", None))
@@ -153,7 +163,7 @@ def make_mention(head: Token) -> Mention:
     heads = _description_heads(before_name, name_tokens, head)
     appositions = tuple(_join(phrase_tokens(c)) for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")
     heads += tuple(c.lower_ for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")
-    mention = Mention(start, end, doc.text[start:end], name, description, lower, False, kind, gender, plural,
+    mention = Mention(start, end, _join(tokens), name, description, lower, False, kind, gender, plural,
                       heads, appositions)
     principal = _principal(tokens, head)
     if principal is not None:
@@ -184,7 +194,7 @@ def _principal(tokens: list[Token], head: Token) -> Token | None:
 
 def _join(tokens: list[Token]) -> str:
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return doc[tokens[0].i:tokens[-1].i + 1].text  # not doc.text: that rebuilds the whole text each time
 
 
 def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> str:

@@ -1,0 +1,541 @@
+"""The article, read-only, with its quotes highlighted in their speakers' colours.
+
+How the highlights are drawn, and why: every quote, cue and mention becomes a `Mark` (code-point
+span) in an index sorted by start. Only the marks overlapping the visible part of the text (plus a
+margin) become `QTextEdit.ExtraSelection`s, rebuilt when the view scrolls past the margin or the
+annotation changes. So the cost of a repaint does not grow with the article: a 5 MB article with
+5000 quotes costs the same to scroll as a short one. (A `QSyntaxHighlighter` would run Python for
+every block of the text on load and on each change, and it writes into the document's layout.)
+Outlines (the selected quote, a speaker mention's box) are painted over the text in `paintEvent`.
+
+Positions: the model counts code points, Qt counts UTF-16 units; `OffsetMap` converts, nowhere else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from bisect import bisect_left
+from typing import NamedTuple
+
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from quoteapp.gui import palette as pal
+from quoteapp.gui.document import AnnotationDocument
+from quoteapp.gui.offsets import OffsetMap
+from quoteapp.model import Quote, Span
+
+# kinds of marks, in the order they are painted (later ones on top)
+SEGMENT, SPEAKER, VIA, CUE, MENTION = range(5)
+#: UTF-16 units highlighted beyond the visible text, so that a small scroll needs no rebuild
+MARGIN = 6000
+
+
+class Mark(NamedTuple):
+    """One highlighted stretch in code points: what it is and whose."""
+
+    start: int
+    end: int
+    kind: int
+    quote_id: str | None  # None for an entity's plain mention
+    entity_id: str | None  # the speaker of a segment or cue; the entity named by a mention
+
+
+class Box(NamedTuple):
+    """An outline painted over the text, in UTF-16 positions."""
+
+    start: int
+    end: int
+    colour: QColor
+    width: float
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows `document.text` with every quote, cue and mention marked; emits the quote clicked."""
+
+    quote_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)  # a 5 MB setPlainText must not be kept for undo
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+
+        self._doc: AnnotationDocument | None = None
+        self._text = ""
+        self._offsets = OffsetMap("")
+        self._selected: str | None = None
+        self._entity: str | None = None
+        self._marks: list[Mark] = []
+        self._starts: list[int] = []
+        self._max_end: list[int] = []  # running maximum of the marks' ends, for overlap queries
+        self._dirty = False
+        self._covered = (0, -1)  # the UTF-16 range the current extra selections cover
+        self._boxes: list[Box] = []
+        self._formats: dict[tuple, QTextCharFormat] = {}
+        self._press: QPoint | None = None
+
+        self._timer = QTimer(self)  # many signals from one compound edit -> one rebuild
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+    # --- the document ------------------------------------------------------------------------------
+    def set_document(self, doc: AnnotationDocument | None) -> None:
+        """Show another article (or none); the view follows its changes from then on."""
+        self._disconnect()
+        self._doc = doc
+        self._selected = self._entity = None
+        text = doc.text if doc is not None else ""
+        if text is not self._text and text != self._text:
+            self._text = text
+            self._offsets = OffsetMap(text)
+            self.setExtraSelections([])
+            self.setPlainText(text)
+        self.setTextCursor(QTextCursor(self.document()))
+        if doc is not None:
+            doc.quotes_reset.connect(self._invalidate)
+            doc.quote_changed.connect(self._invalidate)
+            doc.entities_reset.connect(self._invalidate)
+            doc.entity_changed.connect(self._invalidate)
+        self._dirty = True
+        self.refresh()
+
+    def document_model(self) -> AnnotationDocument | None:
+        return self._doc
+
+    @property
+    def offsets(self) -> OffsetMap:
+        """The code point <-> UTF-16 map of the text shown."""
+        return self._offsets
+
+    def _disconnect(self) -> None:
+        if self._doc is None or not shiboken6.isValid(self._doc):
+            return
+        for signal in (self._doc.quotes_reset, self._doc.quote_changed, self._doc.entities_reset,
+                       self._doc.entity_changed):
+            with contextlib.suppress(RuntimeError, TypeError):  # never connected, or already gone
+                signal.disconnect(self._invalidate)
+
+    def _invalidate(self, *_args: object) -> None:
+        self._dirty = True
+        self._timer.start()
+
+    # --- selection and focus -----------------------------------------------------------------------
+    def select_quote(self, quote_id: str | None) -> None:
+        """Make this quote stand out and scroll it into view (None: no quote selected)."""
+        self._selected = quote_id
+        quote = self._quote(quote_id)
+        if quote is not None and quote.segments:
+            start, end = self._offsets.span_to_qt(quote.start, quote.end)
+            cursor = self.textCursor()
+            if not start <= cursor.position() <= end:  # a click inside it keeps the cursor where it is
+                cursor.setPosition(start)
+                self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        self.refresh()
+
+    def selected_quote(self) -> str | None:
+        return self._selected
+
+    def highlight_entity(self, entity_id: str | None) -> None:
+        """Mark every mention of this entity and its quotes; other quotes fade (None: back to all)."""
+        self._entity = entity_id
+        self.refresh()
+
+    def highlighted_entity(self) -> str | None:
+        return self._entity
+
+    def selected_span(self) -> Span | None:
+        """The text selected by the editor, in model code points; None when nothing is selected."""
+        cursor = self.textCursor()
+        if self._doc is None or not cursor.hasSelection():
+            return None
+        start, end = self._offsets.span_to_model(cursor.selectionStart(), cursor.selectionEnd())
+        return Span(start, end, self._text[start:end])
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select [start, end) given in code points, as a mouse drag would, and show it."""
+        cursor = self.textCursor()
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # --- looking marks up --------------------------------------------------------------------------
+    def quote_ids_at(self, cp: int) -> list[str]:
+        """The quotes highlighted at code point `cp`, innermost first.
+
+        Quotes whose content covers it come first (the shortest segment first); then the quotes whose
+        cue, speaker mention or intermediary mention is there. Rejected quotes are not highlighted,
+        so they are not found either.
+        """
+        self._ensure_index()
+        hits = [m for m in self._overlapping(cp, cp + 1) if m.quote_id is not None]
+        hits.sort(key=lambda m: (m.kind != SEGMENT, m.end - m.start))
+        return list(dict.fromkeys(m.quote_id for m in hits if m.quote_id is not None))
+
+    def marks_at(self, cp: int) -> list[Mark]:
+        """Every mark covering code point `cp` (quotes, cues, mentions), for tests and tools."""
+        self._ensure_index()
+        return self._overlapping(cp, cp + 1)
+
+    def formats_at(self, qt_pos: int) -> list[QTextCharFormat]:
+        """The formats the view paints over the character at UTF-16 position `qt_pos`, bottom first."""
+        found = []
+        for sel in self.extraSelections():
+            if sel.cursor.selectionStart() <= qt_pos < sel.cursor.selectionEnd():
+                found.append(QTextCharFormat(sel.format))  # a copy: `sel` owns the wrapped one
+        return found
+
+    def background_at(self, qt_pos: int) -> QColor | None:
+        """The highlight colour the editor sees behind the character at `qt_pos` (None: plain)."""
+        colour = None
+        for fmt in self.formats_at(qt_pos):
+            if fmt.background().style() != Qt.BrushStyle.NoBrush:
+                colour = fmt.background().color()
+        return colour
+
+    def boxes(self) -> list[Box]:
+        """The outlines painted over the text (selected quote, speaker mentions), in UTF-16 positions."""
+        return list(self._boxes)
+
+    def _overlapping(self, start: int, end: int) -> list[Mark]:
+        """Marks overlapping [start, end): those starting before `end` whose end passes `start`."""
+        found = []
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self._max_end[i] > start:
+            if self._marks[i].end > start:
+                found.append(self._marks[i])
+            i -= 1
+        found.reverse()
+        return found
+
+    def _quote(self, quote_id: str | None) -> Quote | None:
+        return self._doc.quote(quote_id) if self._doc is not None and quote_id else None
+
+    def _ensure_index(self) -> None:
+        if self._doc is not None and not shiboken6.isValid(self._doc):
+            self._doc, self._dirty = None, True  # deleted under us (the window drops it with deleteLater)
+        if self._dirty:
+            self._build_index()
+
+    def _build_index(self) -> None:
+        """All marks of the annotation, sorted by start: O(quotes) once per change, not per paint."""
+        self._dirty = False
+        marks: list[Mark] = []
+        doc = self._doc
+        if doc is not None:
+            n = len(self._text)
+
+            def add(span: Span | None, kind: int, quote_id: str | None, entity_id: str | None) -> None:
+                if span is not None and 0 <= span.start < span.end <= n:
+                    marks.append(Mark(span.start, span.end, kind, quote_id, entity_id))
+
+            for quote in doc.quotes:
+                if quote.status == "rejected":
+                    continue
+                speaker = quote.speaker.entity if quote.speaker is not None else None
+                for segment in quote.segments:
+                    add(segment, SEGMENT, quote.id, speaker)
+                add(quote.cue, CUE, quote.id, speaker)
+                if quote.speaker is not None:
+                    add(quote.speaker.mention, SPEAKER, quote.id, speaker)
+                for via in quote.intermediaries:
+                    add(via.mention, VIA, quote.id, via.entity)
+            for entity in doc.entities:
+                for mention in entity.mentions:
+                    add(mention, MENTION, None, entity.id)
+        marks.sort(key=lambda m: m.start)
+        self._marks = marks
+        self._starts = [m.start for m in marks]
+        running, self._max_end = 0, []
+        for m in marks:
+            running = max(running, m.end)
+            self._max_end.append(running)
+        self._covered = (0, -1)
+
+    # --- drawing -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the highlights of the visible text (and a margin around it) now."""
+        self._timer.stop()
+        self._ensure_index()
+        if self._doc is not None and self._selected is not None and self._doc.quote(self._selected) is None:
+            self._selected = None  # deleted (or undone away)
+        if self._doc is None:
+            self._boxes = []
+            self.setExtraSelections([])
+            return
+        first, last = self._visible_range()
+        lo, hi = max(0, first - MARGIN), min(self._offsets.qt_length, last + MARGIN)
+        self._covered = (lo, hi)
+        dark = pal.is_dark(self.palette())
+        om = self._offsets
+        marks = self._overlapping(om.to_model(lo), om.to_model(hi, round_up=True))
+        focus = self._entity_quotes() if self._entity is not None else None
+
+        layers: list[list[tuple[int, int, QTextCharFormat]]] = [[] for _ in range(6)]
+        boxes: list[Box] = []
+        selected = self._quote(self._selected)
+        for m in marks:
+            qs, qe = om.span_to_qt(m.start, m.end)
+            if m.kind == SEGMENT:
+                if m.quote_id == self._selected:
+                    continue  # drawn below, stronger
+                dim = focus is not None and m.quote_id not in focus
+                layers[0].append((qs, qe, self._segment_format(m.entity_id, dark, dim)))
+            elif m.kind == SPEAKER:
+                layers[2].append((qs, qe, self._format(("speaker", m.entity_id, dark))))
+                boxes.append(Box(qs, qe, pal.accent_colour(m.entity_id, dark), 1.0))
+            elif m.kind == VIA:
+                layers[3].append((qs, qe, self._format(("via", m.entity_id, dark))))
+            elif m.kind == CUE:
+                layers[4].append((qs, qe, self._format(("cue", m.entity_id, dark))))
+            elif m.kind == MENTION and m.entity_id == self._entity:
+                layers[5].append((qs, qe, self._format(("mention", m.entity_id, dark))))
+                boxes.append(Box(qs, qe, pal.accent_colour(m.entity_id, dark), 2.0))
+        if selected is not None:
+            speaker = selected.speaker.entity if selected.speaker is not None else None
+            for segment in selected.segments:
+                qs, qe = om.span_to_qt(segment.start, segment.end)
+                if qe <= lo or qs >= hi:
+                    continue
+                if selected.status != "rejected":
+                    layers[1].append((qs, qe, self._format(("selected", speaker, dark))))
+                boxes.append(Box(qs, qe, pal.accent_colour(speaker, dark), 2.0))
+        # nested quotes: the outer one first, so the inner one's colour shows on top of it
+        layers[0].sort(key=lambda t: t[0] - t[1])
+
+        selections = []
+        for layer in layers:
+            for qs, qe, fmt in layer:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(qs)
+                cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor, sel.format = cursor, fmt
+                selections.append(sel)
+        self._boxes = boxes
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def _entity_quotes(self) -> set[str]:
+        """The quotes the highlighted entity speaks or passes on."""
+        if self._doc is None or self._entity is None:
+            return set()
+        return {q.id for q in self._doc.quotes
+                if (q.speaker is not None and q.speaker.entity == self._entity)
+                or any(v.entity == self._entity for v in q.intermediaries)}
+
+    def _segment_format(self, entity_id: str | None, dark: bool, dim: bool) -> QTextCharFormat:
+        return self._format(("dim", None, dark) if dim else ("segment", entity_id, dark))
+
+    def _format(self, key: tuple[str, str | None, bool]) -> QTextCharFormat:
+        """The char format of one kind of mark for one entity, cached (formats are shared)."""
+        fmt = self._formats.get(key)
+        if fmt is not None:
+            return fmt
+        kind, entity_id, dark = key
+        fmt = QTextCharFormat()
+        if kind == "segment":
+            fmt.setBackground(pal.speaker_colour(entity_id, dark))
+        elif kind == "dim":
+            fmt.setBackground(pal.dim_colour(dark))
+        elif kind in ("selected", "speaker", "mention"):
+            fmt.setBackground(pal.strong_colour(entity_id, dark))
+        elif kind == "via":
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(pal.accent_colour(entity_id, dark))
+        elif kind == "cue":
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(pal.accent_colour(entity_id, dark))
+        self._formats[key] = fmt
+        return fmt
+
+    def _visible_range(self) -> tuple[int, int]:
+        """UTF-16 positions of the first and last characters in the viewport."""
+        rect = self.viewport().rect()
+        first = self.cursorForPosition(rect.topLeft()).position()
+        last = self.cursorForPosition(rect.bottomRight()).position()
+        return first, max(first, last)
+
+    def _scrolled(self, _value: int = 0) -> None:
+        if self._doc is None:
+            return
+        first, last = self._visible_range()
+        lo, hi = self._covered
+        if first < lo or last > hi:
+            self.refresh()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._boxes:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        first, last = self._visible_range()
+        for box in self._boxes:
+            if box.end <= first or box.start > last + 1:
+                continue
+            pen = QPen(box.colour, box.width)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in self._range_rects(max(box.start, first), box.end):
+                painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 2.0, 2.0)
+        painter.end()
+
+    def _range_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle (viewport coordinates) per visual line of the UTF-16 range [start, end)."""
+        rects: list[QRectF] = []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            layout = block.layout()
+            base = block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_start = base + line.textStart()
+                a, b = max(start, line_start), min(end, line_start + line.textLength())
+                if a >= b:
+                    continue
+                x1 = line.cursorToX(a - base)[0]
+                x2 = line.cursorToX(b - base)[0]
+                left, right = min(x1, x2), max(x1, x2)
+                rects.append(QRectF(left, line.y(), right - left, line.height()).translated(geometry.topLeft()))
+            block = block.next()
+        return rects
+
+    # --- events ------------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._doc is not None:
+            self.refresh()  # wrapping changed: other text is visible
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._doc is not None:
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._formats.clear()  # light <-> dark theme
+            if self._doc is not None:
+                self.refresh()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cp = self.position_at(event.pos())
+            tip = self.tooltip_for(self.quote_ids_at(cp)) if cp is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        pos = event.position().toPoint()
+        if (event.button() != Qt.MouseButton.LeftButton or press is None
+                or (pos - press).manhattanLength() >= QApplication.startDragDistance()
+                or self.textCursor().hasSelection()):
+            return  # a drag selects text; only a click picks a quote
+        cp = self.position_at(pos)
+        ids = self.quote_ids_at(cp) if cp is not None else []
+        if ids:
+            self.quote_clicked.emit(ids[0])
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return
+        cp = self.position_at(event.position().toPoint())
+        over = cp is not None and bool(self.quote_ids_at(cp))
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor)
+
+    def position_at(self, point: QPoint) -> int | None:
+        """The code point of the character under `point` (viewport coordinates), None off the text."""
+        if self._doc is None:
+            return None
+        cursor = self.cursorForPosition(point)
+        pos = cursor.position()
+        if point.x() < self.cursorRect(cursor).left():
+            pos -= 1  # the nearest gap is right of the point: the character is the one before
+        block = self.document().findBlock(max(pos, 0))
+        offset = pos - block.position()
+        if pos < 0 or not block.isValid() or offset >= block.length() - 1:
+            return None  # before the text, or the end of a paragraph
+        layout = block.layout()
+        line = layout.lineForTextPosition(offset)
+        if not line.isValid():
+            return None
+        local = QPointF(point) - self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        x1, x2 = line.cursorToX(offset)[0], line.cursorToX(offset + 1)[0]
+        if not (line.y() <= local.y() < line.y() + line.height() and min(x1, x2) <= local.x() <= max(x1, x2)):
+            return None
+        return self._offsets.to_model(pos)
+
+    # --- tooltips ----------------------------------------------------------------------------------
+    def tooltip_for(self, quote_ids: list[str]) -> str:
+        """Rich text describing these quotes (innermost first): speaker, intermediaries, type, status."""
+        parts = [self._describe(q) for q in (self._quote(i) for i in quote_ids) if q is not None]
+        return "<hr>".join(parts)
+
+    def tooltip_at(self, cp: int) -> str:
+        """The tooltip shown over code point `cp`, empty where no quote is."""
+        return self.tooltip_for(self.quote_ids_at(cp))
+
+    def _name(self, entity_id: str) -> str:
+        entity = self._doc.entity(entity_id) if self._doc is not None else None
+        return entity.name if entity is not None else entity_id
+
+    def _describe(self, quote: Quote) -> str:
+        def esc(text: str) -> str:
+            return html.escape(text, quote=False)
+
+        lines = [f"<b>{esc(quote.id)}</b> · {esc(quote.type)} · {esc(quote.status)}"
+                 + (f" · {quote.confidence:.2f}" if quote.confidence is not None else "")]
+        if quote.speaker is not None:
+            mention = quote.speaker.mention
+            said = f" (“{esc(mention.text)}”)" if mention is not None else ""
+            lines.append(f"Speaker: <b>{esc(self._name(quote.speaker.entity))}</b>{said}")
+        else:
+            lines.append("Speaker: <i>none</i>")
+        if quote.intermediaries:
+            chain = " → ".join(f"{esc(self._name(v.entity))} ({esc(v.role)})" for v in quote.intermediaries)
+            lines.append(f"Via: {chain}")
+        if quote.cue is not None:
+            lines.append(f"Cue: {esc(quote.cue.text)}")
+        return "<br>".join(lines)

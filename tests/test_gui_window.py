@@ -1,0 +1,422 @@
+"""The editor window driven through its actions, as an editor would: each correction with its undo
+and redo, saving and reopening, autosave recovery, the unsaved-changes prompt, a big article.
+
+Dialogs are answered by monkeypatching quoteapp.gui.dialogs; the text is selected in the article view
+with a QTextCursor, the way a mouse drag would select it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+
+from quoteapp.formats.attribution import read_annotation
+from quoteapp.gui import dialogs
+from quoteapp.gui.actions import ACTIONS
+from quoteapp.gui.main_window import MainWindow
+from quoteapp.gui.offsets import OffsetMap
+from quoteapp.model import Annotation, validate
+from quoteapp.nlp.extractor import Extractor
+
+ARTICLE = (
+    "Ferry strike ends in Brakvik\n\n"
+    "The ferry workers of Brakvik ended their strike on Sunday, union leader Mara Lind said.\n\n"
+    "“We got what we asked for,” Lind told reporters. “The boats sail again tomorrow.”\n\n"
+    "The harbour director, Olav Strand, said that the timetable would be back to normal by Friday.\n\n"
+    "A city official said the deal would cost the city two million crowns.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recovery copies and recent files go to the test's own folder."""
+    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def window(qtbot, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "discard")
+    win = MainWindow(load_model=False)
+    qtbot.addWidget(win)
+    win._model_loaded(extractor, extractor.label)
+    yield win
+    win.shutdown()
+
+
+def open_analysed(qtbot, window: MainWindow, path: Path) -> None:
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: window.doc is not None and len(window.doc.quotes) > 0 and window.job is None,
+                    timeout=60000)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "ferry.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def select_text(window: MainWindow, words: str, occurrence: int = 0) -> None:
+    """Select `words` in the article view, as a mouse drag would."""
+    text = window.doc.text  # type: ignore[union-attr]
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(words, start + 1)
+    offsets = OffsetMap(text)
+    cursor = window.view.textCursor()
+    cursor.setPosition(offsets.to_qt(start))
+    cursor.setPosition(offsets.to_qt(start + len(words)), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+
+
+def trigger(window: MainWindow, name: str) -> None:
+    action = window.actions[name]
+    assert action.isEnabled(), f"{name} is disabled"
+    action.trigger()
+
+
+def current(window: MainWindow):  # noqa: ANN201
+    quote = window.doc.quote(window.current_quote_id())  # type: ignore[union-attr]
+    assert quote is not None
+    return quote
+
+
+def select_quote_with(window: MainWindow, words: str) -> None:
+    quote = next(q for q in window.doc.quotes if any(words in s.text for s in q.segments))  # type: ignore[union-attr]
+    window.select_quote(quote.id)
+    assert window.current_quote_id() == quote.id
+
+
+def undo_redo(window: MainWindow, check_before, check_after) -> None:  # noqa: ANN001
+    check_after()
+    trigger(window, "undo")
+    check_before()
+    trigger(window, "redo")
+    check_after()
+    validate(window.doc.annotation)  # type: ignore[union-attr]
+
+
+def test_every_action_has_a_shortcut_and_a_menu_entry(window: MainWindow) -> None:
+    shortcuts = [window.actions[s.name].shortcut().toString() for s in ACTIONS]
+    assert all(shortcuts)
+    assert len(set(shortcuts)) == len(shortcuts), "two actions share a shortcut"
+    menu_actions = {a.objectName() for m in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
+                    for a in m.actions()}
+    assert {s.name for s in ACTIONS} <= menu_actions
+
+
+def test_opening_an_article_analyses_it_and_shows_its_quotes(qtbot, window: MainWindow, article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    assert window.quote_proxy.rowCount() == len(window.doc.quotes) >= 3  # type: ignore[union-attr]
+    assert "ferry.txt" in window.windowTitle()
+    assert not window.isWindowModified()
+    assert window.current_quote_id() == window.doc.quotes[0].id  # type: ignore[union-attr]
+    assert "auto" in window.status_counts.text()
+
+
+def test_accept_and_reject(qtbot, window: MainWindow, article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    quote_id = window.current_quote_id()
+    trigger(window, "accept")
+    status = lambda: window.doc.quote(quote_id).status  # noqa: E731
+    undo_redo(window, lambda: status() == "auto" or pytest.fail(status()),
+              lambda: status() == "accepted" or pytest.fail(status()))
+    assert window.isWindowModified()
+    window.select_quote(quote_id)
+    trigger(window, "reject")
+    assert status() == "rejected"
+    assert window.quote_proxy.proxy_row_of(quote_id) == -1, "rejected quotes are hidden by default"
+    trigger(window, "show_rejected")
+    assert window.quote_proxy.proxy_row_of(quote_id) >= 0
+
+
+def test_add_a_quote_from_the_selection(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    before = len(window.doc.quotes)
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "indirect")
+    select_text(window, "The ferry workers of Brakvik ended their strike on Sunday")
+    existing = [q for q in window.doc.quotes if q.segments[0].text.startswith("The ferry workers")]
+    for q in existing:  # start from a state where this quote is missing
+        window.select_quote(q.id)
+        trigger(window, "delete_quote")
+    before = len(window.doc.quotes)
+    select_text(window, "The ferry workers of Brakvik ended their strike on Sunday")
+    trigger(window, "add_quote")
+    added = current(window)
+    assert added.status == "added" and added.type == "indirect" and added.confidence is None
+    assert added.segments[0].text == "The ferry workers of Brakvik ended their strike on Sunday"
+    undo_redo(window, lambda: len(window.doc.quotes) == before or pytest.fail("undo"),
+              lambda: len(window.doc.quotes) == before + 1 or pytest.fail("redo"))
+
+
+def test_resize_add_and_remove_segments_and_set_the_cue(qtbot, window: MainWindow, article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    quote_id = window.current_quote_id()
+    segments = lambda: [s.text for s in window.doc.quote(quote_id).segments]  # noqa: E731
+    original = segments()
+    select_text(window, "the timetable would be back to normal")
+    trigger(window, "resize_segment")
+    assert segments() == ["the timetable would be back to normal"]
+    assert window.doc.quote(quote_id).status == "corrected"
+    undo_redo(window, lambda: segments() == original or pytest.fail(str(segments())),
+              lambda: segments() == ["the timetable would be back to normal"] or pytest.fail(str(segments())))
+    select_text(window, "by Friday")
+    trigger(window, "add_segment")
+    assert segments() == ["the timetable would be back to normal", "by Friday"]
+    trigger(window, "remove_segment")
+    assert segments() == ["the timetable would be back to normal"]
+    select_text(window, "said", occurrence=2)
+    trigger(window, "set_cue")
+    assert window.doc.quote(quote_id).cue.text == "said"
+    trigger(window, "undo")
+    assert window.doc.quote(quote_id).cue is None or window.doc.quote(quote_id).cue.text == "said"
+
+
+def test_set_the_speaker_to_an_existing_or_a_new_entity(qtbot, window: MainWindow, article: Path,
+                                                         monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "two million")
+    quote_id = window.current_quote_id()
+    speaker = lambda: window.doc.entity(window.doc.quote(quote_id).speaker.entity).name  # noqa: E731
+    before = speaker()
+    target = next(e for e in window.doc.entities if e.name == "Mara Lind")
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, current=0: next(
+        i for i in items if i.startswith("Mara Lind")))
+    window.view.setTextCursor(QTextCursor(window.view.document()))  # no selection: pick from the list
+    trigger(window, "set_speaker")
+    assert speaker() == target.name
+    undo_redo(window, lambda: speaker() == before or pytest.fail(speaker()),
+              lambda: speaker() == "Mara Lind" or pytest.fail(speaker()))
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "organization")
+    select_text(window, "The ferry workers of Brakvik")
+    entities = len(window.doc.entities)
+    trigger(window, "set_speaker")
+    assert speaker() == "The ferry workers of Brakvik"
+    assert len(window.doc.entities) == entities + 1
+    assert window.doc.entity(window.doc.quote(quote_id).speaker.entity).kind == "organization"
+    trigger(window, "undo")
+    assert len(window.doc.entities) == entities and speaker() == "Mara Lind"
+    select_text(window, "Olav Strand")  # a selection naming a known entity picks that entity
+    trigger(window, "set_speaker")
+    assert speaker() == "Olav Strand" and len(window.doc.entities) == entities
+
+
+def test_intermediaries_add_reorder_role_remove(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    quote_id = window.current_quote_id()
+    chain = lambda: [(window.doc.entity(i.entity).name, i.role)  # noqa: E731
+                     for i in window.doc.quote(quote_id).intermediaries]
+    answers = iter(["Mara Lind", "relay", "city official", "outlet"])
+
+    def choose(parent, title, label, items, current=0):  # noqa: ANN001, ANN202
+        wanted = next(answers)
+        return next(i for i in items if i.startswith(wanted))
+
+    monkeypatch.setattr(dialogs, "choose", choose)
+    window.view.setTextCursor(QTextCursor(window.view.document()))
+    trigger(window, "add_intermediary")
+    trigger(window, "add_intermediary")
+    assert chain() == [("Mara Lind", "relay"), ("city official", "outlet")]
+    window.detail.chain.setCurrentRow(1)
+    window.detail.move_intermediary.emit(1, -1)
+    assert chain() == [("city official", "outlet"), ("Mara Lind", "relay")]
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "spokesperson")
+    window.detail.change_role.emit(1)
+    assert chain()[1] == ("Mara Lind", "spokesperson")
+    trigger(window, "remove_intermediary")
+    assert chain() == [("city official", "outlet")]
+    undo_redo(window, lambda: chain() == [("city official", "outlet"), ("Mara Lind", "spokesperson")]
+              or pytest.fail(str(chain())), lambda: chain() == [("city official", "outlet")] or pytest.fail("redo"))
+
+
+def test_change_type_and_parent(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "two million")
+    quote_id = window.current_quote_id()
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "mixed")
+    trigger(window, "set_type")
+    assert window.doc.quote(quote_id).type == "mixed"
+    trigger(window, "undo")
+    assert window.doc.quote(quote_id).type == "indirect"
+    other = next(q for q in window.doc.quotes if q.id != quote_id)
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, current=0: next(
+        i for i in items if i.startswith(other.id + ":")))
+    trigger(window, "set_parent")
+    assert window.doc.quote(quote_id).parent == other.id
+    window.select_quote(other.id)
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, current=0: next(
+        i for i in items if i.startswith(quote_id + ":")))
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message: errors.append(message))
+    trigger(window, "set_parent")
+    assert errors and "cannot be nested" in errors[0], "a cycle is refused with a message"
+    window.select_quote(quote_id)
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "(none)")
+    trigger(window, "set_parent")
+    assert window.doc.quote(quote_id).parent is None
+
+
+def test_delete_a_quote_and_undo(qtbot, window: MainWindow, article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    quote_id = window.current_quote_id()
+    trigger(window, "delete_quote")
+    assert window.doc.quote(quote_id) is None
+    trigger(window, "undo")
+    assert window.doc.quote(quote_id) is not None
+
+
+def select_entity(window: MainWindow, name: str) -> str:
+    entity = next(e for e in window.doc.entities if e.name == name)
+    row = window.entity_proxy.mapFromSource(window.entity_model.index(window.entity_model.row_of(entity.id), 0)).row()
+    window.entity_table.selectRow(row)
+    window.entity_table.setCurrentIndex(window.entity_proxy.index(row, 0))
+    assert window.current_entity_id() == entity.id
+    return entity.id
+
+
+def test_entity_rename_kind_alias(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    entity_id = select_entity(window, "Olav Strand")
+    monkeypatch.setattr(dialogs, "text", lambda *a, **k: "Olav B. Strand")
+    trigger(window, "rename_entity")
+    entity = lambda: window.doc.entity(entity_id)  # noqa: E731
+    assert entity().name == "Olav B. Strand" and "Olav Strand" in entity().aliases
+    undo_redo(window, lambda: entity().name == "Olav Strand" or pytest.fail(entity().name),
+              lambda: entity().name == "Olav B. Strand" or pytest.fail(entity().name))
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "organization")
+    trigger(window, "entity_kind")
+    assert entity().kind == "organization"
+    monkeypatch.setattr(dialogs, "text", lambda *a, **k: "the director")
+    trigger(window, "add_alias")
+    assert "the director" in entity().aliases
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "the director")
+    trigger(window, "remove_alias")
+    assert "the director" not in entity().aliases
+
+
+def test_merge_and_split_entities(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    strand = select_entity(window, "Olav Strand")
+    lind = next(e for e in window.doc.entities if e.name == "Mara Lind").id
+    strand_quotes = [q.id for q in window.doc.quotes if q.speaker and q.speaker.entity == strand]
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, current=0: next(
+        i for i in items if i.startswith("Mara Lind")))
+    trigger(window, "merge_entities")
+    assert window.doc.entity(strand) is None
+    assert "Olav Strand" in window.doc.entity(lind).aliases
+    assert all(window.doc.quote(q).speaker.entity == lind for q in strand_quotes)
+    trigger(window, "undo")
+    assert window.doc.entity(strand) is not None
+    assert all(window.doc.quote(q).speaker.entity == strand for q in strand_quotes)
+    trigger(window, "redo")
+    window.select_quote(strand_quotes[0])
+    trigger(window, "split_mention")
+    new_speaker = window.doc.quote(strand_quotes[0]).speaker.entity
+    assert new_speaker not in (strand, lind)
+    assert "Strand" in window.doc.entity(new_speaker).name
+
+
+def test_save_then_reopen_gives_the_same_annotation(qtbot, window: MainWindow, article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    trigger(window, "accept")
+    trigger(window, "save")
+    saved_path = article.with_name("ferry.quotes.json")
+    assert saved_path.exists() and not window.isWindowModified()
+    before = window.doc.annotation
+    window.open_path(article)
+    after: Annotation = window.doc.annotation
+    assert after is not before
+    assert [(q.id, q.status, [s.text for s in q.segments]) for q in after.quotes] == [
+        (q.id, q.status, [s.text for s in q.segments]) for q in before.quotes]
+    assert read_annotation(saved_path).quotes == after.quotes
+    trigger(window, "undo") if window.actions["undo"].isEnabled() else None  # a fresh stack: nothing to undo
+
+
+def test_undo_works_across_a_save(qtbot, window: MainWindow, article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    quote_id = window.current_quote_id()
+    trigger(window, "accept")
+    trigger(window, "save")
+    trigger(window, "undo")
+    assert window.doc.quote(quote_id).status == "auto"
+    assert window.isWindowModified(), "after undoing past the save point the title shows unsaved changes"
+
+
+def test_unsaved_changes_prompt_on_opening_another_article(qtbot, window: MainWindow, article: Path,
+                                                           tmp_path: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    trigger(window, "accept")
+    other = tmp_path / "other.txt"
+    other.write_text("The chef Ana Vidal said the soup was cold.\n", encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "unsaved_changes", lambda parent, title: asked.append(title) or "cancel")
+    assert not window.open_path(other)
+    assert asked == ["ferry.txt"] and window.doc.article_path == article
+    monkeypatch.setattr(dialogs, "unsaved_changes", lambda parent, title: "save")
+    assert window.open_path(other)
+    assert read_annotation(article.with_name("ferry.quotes.json")).quotes[0].status == "accepted"
+
+
+def test_autosave_and_recovery(qtbot, window: MainWindow, article: Path, tmp_path: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    quote_id = window.current_quote_id()
+    trigger(window, "accept")
+    window.autosave_timer.setInterval(50)
+    window.autosave_timer.start()
+    qtbot.waitUntil(lambda: any((tmp_path / "recovery").glob("*.json")), timeout=5000)
+    # the app dies here; a new window opens the same article and finds the recovery copy
+    monkeypatch.setattr(dialogs, "restore_recovery", lambda *a: True)
+    window.doc.undo_stack.setClean()  # as if the process had ended without a prompt
+    second = MainWindow(load_model=False)
+    qtbot.addWidget(second)
+    assert second.open_path(article)
+    assert second.doc.quote(quote_id).status == "accepted"
+    assert second.isWindowModified(), "restored work is unsaved until saved"
+
+
+def test_article_changed_since_its_annotation_is_reanchored(qtbot, window: MainWindow, article: Path,
+                                                             monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    trigger(window, "accept")
+    trigger(window, "save")
+    article.write_text("Update: a correction was added.\n\n" + ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(dialogs, "article_changed", lambda *a: "reanchor")
+    messages: list[str] = []
+    monkeypatch.setattr(dialogs, "info", lambda parent, title, message: messages.append(message))
+    assert window.open_path(article)
+    accepted = [q for q in window.doc.quotes if q.status == "accepted"]
+    assert [q.segments[0].text for q in accepted] == ["the timetable would be back to normal by Friday"]
+    validate(window.doc.annotation)
+    assert messages and "before-change" in messages[0]
+
+
+def test_a_5_mb_article_opens_without_blocking_the_event_loop(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    paragraph = "The inspector Lena Dahl said the tunnel would stay closed until spring. "
+    big = tmp_path / "big.txt"
+    big.write_text((paragraph * 6 + "\n\n") * (5_000_000 // (len(paragraph) * 6 + 2)), encoding="utf-8")
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    assert window.open_path(big)
+    qtbot.waitUntil(lambda: window.job is not None and len(ticks) > 5, timeout=30000)
+    window.do_cancel_analysis()
+    qtbot.waitUntil(lambda: window.job is None, timeout=60000)
+    timer.stop()
+    assert len(ticks) > 5, "the event loop ran while the big article was being analysed"
