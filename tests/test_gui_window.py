@@ -420,3 +420,31 @@ def test_a_5_mb_article_opens_without_blocking_the_event_loop(qtbot, window: Mai
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
     timer.stop()
     assert len(ticks) > 5, "the event loop ran while the big article was being analysed"
+
+
+def test_the_review_flow_works_from_the_keyboard(qtbot, window: MainWindow, article: Path) -> None:
+    """J/K move between quotes, A accepts (and moves on), X rejects, Ctrl+Z undoes: with the focus in
+    the article view and in the quote list alike."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    open_analysed(qtbot, window, article)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    first, second = window.doc.quotes[0].id, window.doc.quotes[1].id
+    for widget in (window.view, window.quote_table):
+        widget.setFocus()
+        window.select_quote(first)
+        qtbot.keyClick(widget, Qt.Key.Key_J)
+        assert window.current_quote_id() == second
+        qtbot.keyClick(widget, Qt.Key.Key_K)
+        assert window.current_quote_id() == first
+        qtbot.keyClick(widget, Qt.Key.Key_A)
+        assert window.doc.quote(first).status == "accepted"
+        assert window.current_quote_id() == second, "accepting moves on to the next quote"
+        qtbot.keyClick(widget, Qt.Key.Key_X)
+        assert window.doc.quote(second).status == "rejected"
+        qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert window.doc.quote(first).status == "auto" and window.doc.quote(second).status == "auto"

@@ -290,12 +290,14 @@ class MainWindow(QMainWindow):
         job.cancelled.connect(lambda: self.statusBar().showMessage("Analysis cancelled", 5000))
         job.finished.connect(self._job_ended)
         self.job = job
+        self.statusBar().showMessage("Analysing…  (Esc cancels)")
         self.progress.setValue(0)
         self.progress.show()
         self._update_actions()
         job.start()
 
     def _job_ended(self) -> None:
+        self.statusBar().clearMessage()
         self.progress.hide()
         self.job = None
         self._update_actions()
