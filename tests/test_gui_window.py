@@ -448,3 +448,70 @@ def test_the_review_flow_works_from_the_keyboard(qtbot, window: MainWindow, arti
         qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert window.doc.quote(first).status == "auto" and window.doc.quote(second).status == "auto"
+
+
+def test_open_folder_lists_articles_with_their_state_and_steps_through_them(qtbot, window: MainWindow,
+                                                                           tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, speaker in (("a.txt", "Ana Pires"), ("b.txt", "Tom Reyes"), ("c.md", "Eva Lund")):
+        (folder / name).write_text(f"The mayor {speaker} said the bridge would reopen in June.\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
+    window.open_folder(folder)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    assert window.articles_dock.isVisible() or not window.isVisible()
+    assert window.article_list.count() == 3, "only articles are listed"
+    trigger(window, "accept")
+    trigger(window, "save")
+    assert "reviewed" in window.article_list.item(0).text()
+    assert "not analysed" in window.article_list.item(1).text()
+    trigger(window, "next_article")
+    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    assert window.doc.article_path == folder / "b.txt"
+    trigger(window, "save")
+    assert window.article_list.item(1).text().endswith("—  analysed")
+    trigger(window, "previous_article")
+    assert window.doc.article_path == folder / "a.txt"
+    assert window.doc.quotes[0].status == "accepted", "the saved annotation is opened, not a new analysis"
+
+
+def test_reanalyse_replaces_only_the_quotes_no_editor_touched(qtbot, window: MainWindow, article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    kept = window.current_quote_id()
+    select_text(window, "the timetable would be back to normal")
+    trigger(window, "resize_segment")
+    others = {q.id for q in window.doc.quotes if q.id != kept}
+    trigger(window, "reanalyse")
+    qtbot.waitUntil(lambda: window.job is None and window.doc.undo_stack.undoText() == "Re-analyse", timeout=60000)
+    resized = window.doc.quote(kept)
+    assert resized.status == "corrected" and resized.segments[0].text == "the timetable would be back to normal"
+    assert sum(1 for q in window.doc.quotes if "timetable" in q.segments[0].text) == 1, "no duplicate"
+    assert len(window.doc.quotes) == len(others) + 1
+    validate(window.doc.annotation)
+    trigger(window, "undo")
+    assert window.doc.quote(kept).status == "corrected"
+
+
+def test_the_window_is_usable_while_the_model_loads(qtbot, article: Path, monkeypatch) -> None:
+    """The window opens at once; an article opened before the model is ready is analysed when it is."""
+    win = MainWindow()  # loads the default model in the background
+    qtbot.addWidget(win)
+    assert win.open_path(article)
+    assert win.doc is not None and win.doc.text.startswith("Ferry strike")
+    qtbot.waitUntil(lambda: win.extractor is not None and win.job is None and bool(win.doc.quotes), timeout=120000)
+    assert "en_core_web_sm" in win.status_model.text()
+    win.shutdown()
+
+
+def test_a_binary_file_is_refused_with_a_message_and_the_open_article_stays(qtbot, window: MainWindow,
+                                                                         article: Path, tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message: errors.append(message))
+    assert not window.open_path(bad)
+    assert errors and "photo.txt" in errors[0]
+    assert window.doc.article_path == article
