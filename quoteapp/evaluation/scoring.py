@@ -16,7 +16,6 @@ with: change both or neither.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -26,6 +25,7 @@ from typing import Any
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.formats.errors import FormatError
 from quoteapp.model import QUOTE_TYPES, Annotation, Entity, Span
+from quoteapp.model.alignment import Carry, offset_carrier
 
 #: Characters trimmed from both edges of a segment before it is compared.
 EDGE_CHARS = frozenset(" \t\r\n\"'“”‘’«»„‚,.;:!?…-–—()[]")
@@ -44,7 +44,6 @@ Names = frozenset[Name]
 #: A character span (start, end), end exclusive.
 Offsets = tuple[int, int]
 #: Maps an offset in a predicted text to the same place in the gold text.
-Carry = Callable[[int], int]
 #: How far a predicted span (first) covers a gold span (second), from 0 to 1.
 Measure = Callable[[Offsets, Offsets], float]
 
@@ -116,27 +115,6 @@ def _overlap(a: Offsets | None, b: Offsets | None) -> bool:
 
 def _identity(i: int) -> int:
     return i
-
-
-def offset_carrier(predicted_text: str, gold_text: str) -> Carry:
-    """Map offsets of the predicted text onto the gold text, so a slightly different copy still scores.
-
-    Inside a changed region an offset goes to the start of the next matching block (score.py's rule).
-    """
-    if predicted_text == gold_text:
-        return _identity
-    blocks = difflib.SequenceMatcher(None, predicted_text, gold_text, autojunk=False).get_matching_blocks()
-
-    def carry(i: int) -> int:
-        for a, b, size in blocks:
-            if a <= i <= a + size:
-                return b + (i - a)
-        for a, b, _ in blocks:
-            if a >= i:
-                return b
-        return len(gold_text)
-
-    return carry
 
 
 # --------------------------------------------------------------------------- units

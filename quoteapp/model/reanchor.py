@@ -8,26 +8,10 @@ only `auto` quotes.
 from __future__ import annotations
 
 import copy
-import difflib
 from dataclasses import replace
 
+from quoteapp.model.alignment import offset_carrier
 from quoteapp.model.annotation import Annotation, Quote, Span, text_sha256
-
-
-def _carrier(old: str, new: str):
-    """A function mapping an offset in `old` to the matching offset in `new`."""
-    blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
-
-    def carry(i: int) -> int:
-        for a, b, size in blocks:
-            if a <= i <= a + size:
-                return b + (i - a)
-        for a, b, _ in blocks:
-            if a >= i:
-                return b
-        return len(new)
-
-    return carry
 
 
 def reanchor(annotation: Annotation, new_text: str) -> tuple[Annotation, list[str]]:
@@ -37,7 +21,7 @@ def reanchor(annotation: Annotation, new_text: str) -> tuple[Annotation, list[st
     listed, so the editor can look at it rather than lose it.
     """
     old_text = annotation.document.text
-    carry = _carrier(old_text, new_text)
+    carry = offset_carrier(old_text, new_text)
     changed: list[str] = []
 
     def moved(span: Span | None) -> Span | None:
