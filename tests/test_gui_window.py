@@ -515,3 +515,28 @@ def test_a_binary_file_is_refused_with_a_message_and_the_open_article_stays(qtbo
     assert not window.open_path(bad)
     assert errors and "photo.txt" in errors[0]
     assert window.doc.article_path == article
+
+
+def test_the_picker_narrows_its_list_as_you_type(qtbot) -> None:
+    """The speaker / intermediary / parent picker: typing any part of a name narrows the list."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget
+
+    chosen: list[str | None] = []
+
+    def drive() -> None:
+        dialog = next(w for w in qtbot_widgets() if isinstance(w, QDialog) and w.isVisible())
+        dialog.findChild(QLineEdit).setText("strand")
+        listing = dialog.findChild(QListWidget)
+        assert [listing.item(i).text() for i in range(listing.count()) if not listing.item(i).isHidden()] == [
+            "Olav Strand  (person, E3)"]
+        dialog.accept()
+
+    def qtbot_widgets():  # noqa: ANN202
+        from PySide6.QtWidgets import QApplication
+        return QApplication.topLevelWidgets()
+
+    QTimer.singleShot(100, drive)
+    chosen.append(dialogs.choose(None, "Set speaker", "Entity:",
+                                 ["Mara Lind  (person, E1)", "city official  (anonymous, E2)",
+                                  "Olav Strand  (person, E3)"]))
+    assert chosen == ["Olav Strand  (person, E3)"]

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 ARTICLE_FILTER = "Articles and annotations (*.txt *.text *.md *.markdown *.html *.htm *.quotes.json);;All files (*)"
 ANNOTATION_FILTER = "Attribution files (*.quotes.json *.json)"
@@ -64,8 +75,36 @@ def restore_recovery(parent: QWidget, name: str, when: str) -> bool:
 
 
 def choose(parent: QWidget, title: str, label: str, items: list[str], current: int = 0) -> str | None:
-    item, ok = QInputDialog.getItem(parent, title, label, items, current, False)
-    return item if ok else None
+    """One of `items`, from a list the user narrows by typing (any part of an item matches)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    search = QLineEdit()
+    search.setPlaceholderText(label + "  (type to narrow)")
+    listing = QListWidget()
+    listing.addItems(items)
+    listing.setCurrentRow(current)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    listing.itemActivated.connect(lambda _item: dialog.accept())
+
+    def narrow(words: str) -> None:
+        visible = [i for i in range(listing.count())
+                   if not listing.item(i).setHidden(words.lower() not in listing.item(i).text().lower())
+                   and not listing.item(i).isHidden()]
+        if visible and (listing.currentRow() not in visible):
+            listing.setCurrentRow(visible[0])
+
+    search.textChanged.connect(narrow)
+    search.returnPressed.connect(dialog.accept)
+    layout = QVBoxLayout(dialog)
+    for widget in (search, listing, buttons):
+        layout.addWidget(widget)
+    search.setFocus(Qt.FocusReason.OtherFocusReason)
+    if dialog.exec() != QDialog.DialogCode.Accepted or listing.currentItem() is None:
+        return None
+    item = listing.currentItem()
+    return None if item.isHidden() else item.text()
 
 
 def text(parent: QWidget, title: str, label: str, value: str = "") -> str | None:

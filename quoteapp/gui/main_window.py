@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.detail.change_role.connect(self._change_role)
         self._update_status()
         self._update_actions()
+        self._restore_geometry()
         if load_model:
             self.loader = ModelLoader(model, self)
             self.loader.loaded.connect(self._model_loaded)
@@ -349,10 +350,23 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.maybe_save():
+            self._save_geometry()
             self.shutdown()
             event.accept()
         else:
             event.ignore()
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        if settings.value("geometry"):
+            self.restoreGeometry(settings.value("geometry"))
+        if settings.value("window_state"):
+            self.restoreState(settings.value("window_state"))
+
+    def _save_geometry(self) -> None:
+        settings = QSettings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("window_state", self.saveState())
 
     def shutdown(self) -> None:
         """Stop the background threads before the window goes (a running QThread must not be destroyed)."""
