@@ -1,4 +1,4 @@
-"""The `quoteapp` command: the editor with no subcommand, `extract` and `eval` headless."""
+"""The `quoteapp` command: the editor with no subcommand; `extract`, `eval` and the rest headless."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from quoteapp import __version__
-from quoteapp.cli import bench_command, eval_command, extract_command
+from quoteapp.cli import bench_command, eval_command, extract_command, stats_command
 
-SUBCOMMANDS = {"extract": extract_command, "eval": eval_command, "bench": bench_command}
+SUBCOMMANDS = {"extract": extract_command, "eval": eval_command, "bench": bench_command, "stats": stats_command}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -50,6 +50,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("set_parent", "Set &Parent Quote…", "P", "Quote"),
     ActionSpec("delete_quote", "&Delete Quote", "Delete", "Quote"),
     ActionSpec("show_rejected", "Show Re&jected Quotes", "Ctrl+Shift+J", "View"),
+    ActionSpec("statistics", "Corpus &Statistics…", "Ctrl+Shift+T", "View",
+               "Who is quoted how often and how, for the open folder (or article)"),
     ActionSpec("rename_entity", "&Rename Entity…", "F2", "Entity"),
     ActionSpec("entity_kind", "Change Entity &Kind…", "Ctrl+K", "Entity"),
     ActionSpec("add_alias", "Add &Alias…", "Ctrl+Shift+A", "Entity"),

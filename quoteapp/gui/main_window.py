@@ -613,6 +613,28 @@ class MainWindow(QMainWindow):
         self.filter_box.setFocus()
         self.filter_box.selectAll()
 
+    def corpus_annotations(self) -> list[Annotation]:
+        """The open folder's saved annotations, with the open article as it is now (saved or not)."""
+        current = self.doc.annotation if self.doc else None
+        out = [current] if current is not None else []
+        for path in self.folder_files:
+            if self.doc is not None and path == self.doc.article_path:
+                continue
+            saved = annotation_path_for(path)
+            if saved.exists():
+                try:
+                    out.append(read_annotation(saved))
+                except FormatError as err:
+                    self.statusBar().showMessage(f"Left out of the statistics: {err}", 6000)
+        return out
+
+    def do_statistics(self) -> None:
+        from quoteapp.gui.stats_dialog import StatsDialog
+        from quoteapp.model.statistics import corpus_stats
+
+        self.stats_dialog = StatsDialog(corpus_stats(self.corpus_annotations()), self)
+        self.stats_dialog.show()
+
     def do_show_rejected(self) -> None:
         self.quote_proxy.set_show_rejected(self.actions["show_rejected"].isChecked())
 

@@ -1,0 +1,46 @@
+"""`quoteapp stats CORPUS [-o DIR]`: who is quoted how often and how, with charts saved as PNG."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quoteapp.formats.attribution import read_annotation
+from quoteapp.formats.errors import FormatError
+from quoteapp.model.statistics import corpus_stats
+
+
+def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
+    p = sub.add_parser(name, help="statistics of a folder of attribution files, with charts")
+    p.add_argument("corpus", type=Path, metavar="CORPUS", help="a folder of .json attribution files")
+    p.add_argument("-o", "--output", type=Path, metavar="DIR", help="write the charts here as PNG files")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.corpus.is_dir():
+        print(f"quoteapp: {args.corpus} is not a folder", file=sys.stderr)
+        return 2
+    annotations, failed = [], 0
+    for path in sorted(args.corpus.glob("*.json")):
+        try:
+            annotations.append(read_annotation(path))
+        except FormatError as err:
+            failed += 1
+            print(f"quoteapp: skipped {err}", file=sys.stderr)
+    stats = corpus_stats(annotations)
+    total = stats.total
+    print(f"{total.articles} articles, {total.quotes} quotes "
+          f"({', '.join(f'{n} {t}' for t, n in sorted(total.by_type.items()))}); "
+          f"anonymous sources {total.anonymous_share:.0%}; no speaker {total.unattributed}")
+    print("intermediaries: " + (", ".join(f"{n} {r}" for r, n in total.by_role.most_common()) or "none"))
+    print("most quoted:")
+    for name, count in total.by_speaker.most_common(10):
+        print(f"  {count:4}  {name}")
+    if args.output:
+        from quoteapp.formats.charts import save_charts
+
+        for path in save_charts(stats, args.output):
+            print(f"wrote {path}", file=sys.stderr)
+    return 1 if failed else 0
