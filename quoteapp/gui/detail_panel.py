@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.model import Quote
+from quoteapp.model.crossref import Sighting
 
 
 class DetailPanel(QWidget):
@@ -31,6 +32,7 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.doc: AnnotationDocument | None = None
         self.quote_id: str | None = None
+        self.sightings: list[Sighting] = []
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
         self.chain = QListWidget()
@@ -49,17 +51,31 @@ class DetailPanel(QWidget):
         layout.addLayout(buttons)
         self.show_quote(None, None)
 
-    def show_quote(self, doc: AnnotationDocument | None, quote_id: str | None) -> None:
+    def show_quote(self, doc: AnnotationDocument | None, quote_id: str | None,
+                   sightings: list[Sighting] | None = None) -> None:
         self.doc, self.quote_id = doc, quote_id
+        if sightings is not None or quote_id is None:
+            self.sightings = sightings or []
         quote = doc.quote(quote_id) if doc and quote_id else None
         self.chain.clear()
         if doc is None or quote is None:
             self.summary.setHtml("<p style='color:gray'>No quote selected.</p>")
             return
-        self.summary.setHtml(self._html(doc, quote))
+        self.summary.setHtml(self._html(doc, quote) + self._elsewhere())
         for via in quote.intermediaries:
             entity = doc.entity(via.entity)
             self.chain.addItem(f"{entity.name if entity else via.entity} ({via.role})")
+
+    def _elsewhere(self) -> str:
+        """Where else in the corpus this statement appears, and through whom each article got it."""
+        if not self.sightings:
+            return ""
+        items = []
+        for s in self.sightings:
+            via = " → ".join(f"{escape(name)} <i>({role})</i>" for name, role in s.via) or "<i>directly</i>"
+            items.append(f"<li><b>{escape(s.ref.article)}</b> {s.ref.quote}: {escape(s.speaker or '?')} via {via}"
+                         f"<br><span style='color:gray'>{escape(s.text[:160])}</span></li>")
+        return "<p style='color:gray'>Also reported in</p><ul>" + "".join(items) + "</ul>"
 
     def refresh(self) -> None:
         self.show_quote(self.doc, self.quote_id)

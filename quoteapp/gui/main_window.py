@@ -44,6 +44,7 @@ from quoteapp.gui.quote_model import QuoteFilterProxy, QuoteTableModel
 from quoteapp.gui.recovery import discard_recovery, newer_recovery, write_recovery
 from quoteapp.gui.workers import AnalysisJob, ModelLoader
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation, Document, text_sha256
+from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
 from quoteapp.model.reanchor import merge_reanalysis, reanchor
 
 AUTOSAVE_MS = 3000
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.job: AnalysisJob | None = None
         self.pending: Path | None = None  # an article waiting for the model
         self.folder_files: list[Path] = []
+        self.crossrefs: dict[QuoteRef, list[Sighting]] = {}  # the same statement in other articles
 
         self.view = ArticleView()
         self.quote_model = QuoteTableModel()
@@ -308,6 +310,8 @@ class MainWindow(QMainWindow):
             return  # another article was opened meanwhile
         doc = AnnotationDocument(annotation, article_path=self.doc.article_path, save_path=self.doc.save_path)
         self._set_document(doc)
+        if self.folder_files:
+            self.link_corpus()
 
     # --- saving --------------------------------------------------------------------------------
     def save_to(self, path: Path) -> bool:
@@ -324,6 +328,7 @@ class MainWindow(QMainWindow):
             discard_recovery(old)
         self.statusBar().showMessage(f"Saved {path}", 4000)
         self._mark_folder_item()
+        self.link_corpus()
         return True
 
     def maybe_save(self) -> bool:
@@ -401,7 +406,10 @@ class MainWindow(QMainWindow):
     def _table_row_changed(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         quote_id = self.quote_proxy.quote_id_at(current.row()) if current.isValid() else None
         self.view.select_quote(quote_id)
-        self.detail.show_quote(self.doc, quote_id)
+        sightings = []
+        if self.doc is not None and quote_id is not None:
+            sightings = self.crossrefs.get(QuoteRef(self.doc.annotation.document.id, quote_id), [])
+        self.detail.show_quote(self.doc, quote_id, sightings)
         self._update_actions()
 
     def _entity_row_changed(self, current, _previous) -> None:  # noqa: ANN001
@@ -489,6 +497,12 @@ class MainWindow(QMainWindow):
         self.articles_dock.show()
         if self.folder_files:
             self.open_path(self.folder_files[0])
+        self.link_corpus()
+
+    def link_corpus(self) -> None:
+        """Find the statements the folder's articles share (saved annotations and the open one)."""
+        self.crossrefs = link_quotes(self.corpus_annotations()) if self.folder_files else {}
+        self._table_row_changed(self.quote_table.currentIndex(), None)
 
     def _refresh_folder_states(self) -> None:
         for i, path in enumerate(self.folder_files):
