@@ -33,6 +33,7 @@ from quoteapp import APP_NAME
 from quoteapp.formats.articles import SUPPORTED_SUFFIXES, read_article
 from quoteapp.formats.attribution import read_annotation, write_annotation
 from quoteapp.formats.errors import FormatError
+from quoteapp.formats.registry_file import read_registry, registry_path, write_registry
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
 from quoteapp.gui.actions import ACTIONS, MENUS, build_actions, shortcuts_html
@@ -42,10 +43,12 @@ from quoteapp.gui.document import ANNOTATION_SUFFIX, AnnotationDocument, annotat
 from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
 from quoteapp.gui.quote_model import QuoteFilterProxy, QuoteTableModel
 from quoteapp.gui.recovery import discard_recovery, newer_recovery, write_recovery
+from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.gui.workers import AnalysisJob, ModelLoader
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation, Document, text_sha256
 from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
 from quoteapp.model.reanchor import merge_reanalysis, reanchor
+from quoteapp.nlp.corpus_registry import apply_registry, build_registry
 
 AUTOSAVE_MS = 3000
 MAX_RECENT = 10
@@ -113,6 +116,11 @@ class MainWindow(QMainWindow):
         self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea)
         self.articles_dock = self._dock("Articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.articles_dock.hide()
+        self.registry_panel = RegistryPanel()
+        self.registry_dock = self._dock("Speakers across the folder", self.registry_panel,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.registry_dock.hide()
+        self.folder: Path | None = None
 
         self.status_model = QLabel()
         self.status_counts = QLabel()
@@ -308,6 +316,8 @@ class MainWindow(QMainWindow):
     def _analysis_done(self, annotation: Annotation) -> None:
         if self.doc is None or annotation.document.text != self.doc.text:
             return  # another article was opened meanwhile
+        if self.folder is not None and self.registry_panel.registry.identities:
+            annotation = apply_registry(annotation, self.registry_panel.registry)
         doc = AnnotationDocument(annotation, article_path=self.doc.article_path, save_path=self.doc.save_path)
         self._set_document(doc)
         if self.folder_files:
@@ -328,6 +338,7 @@ class MainWindow(QMainWindow):
             discard_recovery(old)
         self.statusBar().showMessage(f"Saved {path}", 4000)
         self._mark_folder_item()
+        self.update_registry()
         self.link_corpus()
         return True
 
@@ -486,6 +497,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(action)
 
     def open_folder(self, folder: Path) -> None:
+        self.folder = folder
         self.folder_files = sorted(p for p in folder.iterdir()
                                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
         self.article_list.clear()
@@ -495,9 +507,36 @@ class MainWindow(QMainWindow):
             self.article_list.addItem(item)
         self._refresh_folder_states()
         self.articles_dock.show()
+        self.update_registry()
+        self.registry_dock.show()
         if self.folder_files:
             self.open_path(self.folder_files[0])
         self.link_corpus()
+
+    def update_registry(self) -> None:
+        """Rebuild the folder's speaker registry from its saved annotations, keeping the editor's decisions."""
+        if self.folder is None:
+            return
+        path = registry_path(self.folder)
+        try:
+            previous = read_registry(path)
+        except FormatError as err:
+            dialogs.error(self, "The speaker registry could not be read", f"{err}\nA new one is built.")
+            previous = None
+        saved = []
+        for article in self.folder_files:
+            annotation_file = annotation_path_for(article)
+            if annotation_file.exists():
+                try:
+                    saved.append(read_annotation(annotation_file))
+                except FormatError:
+                    continue
+        registry = build_registry(saved, previous)
+        try:
+            write_registry(registry, path)
+        except (FormatError, OSError) as err:
+            self.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
+        self.registry_panel.set_registry(registry, path)
 
     def link_corpus(self) -> None:
         """Find the statements the folder's articles share (saved annotations and the open one)."""

@@ -1,0 +1,126 @@
+"""One identity across a folder's articles: built from the annotations, changed by the editor,
+saved in the folder, and applied to the next analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quoteapp.formats.errors import FormatError
+from quoteapp.formats.registry_file import read_registry, registry_path, write_registry
+from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker, validate
+from quoteapp.nlp import corpus_registry as R
+
+
+def article(doc_id: str, text: str, speaker: str, spokesperson: str | None = None,
+            kind: str = "person") -> Annotation:
+    entities = [Entity("E1", kind, speaker)]
+    via = []
+    if spokesperson:
+        entities.append(Entity("E2", "person", spokesperson))
+        via = [Intermediary("E2", "spokesperson")]
+    return Annotation(Document(id=doc_id, text=text), entities=entities,
+                      quotes=[Quote("Q1", "indirect", [Span.of(text, 0, 5)], speaker=Speaker("E1"),
+                                    intermediaries=via)])
+
+
+def corpus() -> list[Annotation]:
+    return [
+        article("a", "Words one.", "General Omar Haddar", "Sami Kerrouche"),
+        article("b", "Words two.", "Hiddar"),
+        article("c", "Words six.", "Haddar"),
+        article("d", "Words ten.", "Lina Haddad"),
+    ]
+
+
+def identity_of(registry, name: str):  # noqa: ANN001, ANN201
+    return next(i for i in registry.identities if name in i.names())
+
+
+def test_spelling_variants_and_surnames_are_one_identity_across_articles() -> None:
+    registry = R.build_registry(corpus())
+    haddar = identity_of(registry, "Haddar")
+    assert haddar.articles == {"a", "b", "c"}
+    assert "Hiddar" in haddar.names() and haddar.name == "General Omar Haddar"
+    assert identity_of(registry, "Lina Haddad") is not haddar, "a different person with a similar name"
+
+
+def test_spokespeople_are_learned_from_the_annotations() -> None:
+    registry = R.build_registry(corpus())
+    assert identity_of(registry, "Sami Kerrouche").speaks_for == identity_of(registry, "Haddar").id
+
+
+def test_editor_split_and_merge_survive_a_rebuild(tmp_path: Path) -> None:
+    registry = R.build_registry(corpus())
+    haddar = identity_of(registry, "Haddar")
+    hiddar = next(m for m in haddar.members if m.name == "Hiddar")
+    R.split(registry, haddar.id, hiddar)
+    path = registry_path(tmp_path)
+    write_registry(registry, path)
+    rebuilt = R.build_registry(corpus(), read_registry(path))
+    assert identity_of(rebuilt, "Hiddar") is not identity_of(rebuilt, "Haddar"), "the split is kept"
+    R.merge(rebuilt, identity_of(rebuilt, "Haddar").id, identity_of(rebuilt, "Hiddar").id)
+    again = R.build_registry(corpus(), rebuilt)
+    assert identity_of(again, "Hiddar") is identity_of(again, "Haddar"), "the merge is kept"
+
+
+def test_the_next_analysis_learns_names_and_who_speaks_for_whom() -> None:
+    registry = R.build_registry(corpus())
+    text = "Kerrouche said the talks were over. Haddar was not seen."
+    fresh = Annotation(Document(id="e", text=text), entities=[Entity("E1", "person", "Kerrouche")],
+                       quotes=[Quote("Q1", "indirect", [Span.of(text, 15, 34)],
+                                     speaker=Speaker("E1", Span.of(text, 0, 9)))])
+    applied = R.apply_registry(fresh, registry)
+    validate(applied)
+    quote = applied.quotes[0]
+    assert applied.entity(quote.speaker.entity).name == "General Omar Haddar"
+    assert [(applied.entity(i.entity).name, i.role) for i in quote.intermediaries] == [
+        ("Sami Kerrouche", "spokesperson")]
+    assert quote.intermediaries[0].mention.text == "Kerrouche"
+    assert "speaks for" in quote.evidence
+    assert fresh.quotes[0].intermediaries == [], "the input is left alone"
+
+
+def test_a_broken_registry_file_is_refused_with_a_message(tmp_path: Path) -> None:
+    path = registry_path(tmp_path)
+    path.write_text('{"schema": "something/else"}', encoding="utf-8")
+    with pytest.raises(FormatError, match="not a quoteapp registry"):
+        read_registry(path)
+    path.write_text('{"schema": "quoteapp/registry", "version": 7}', encoding="utf-8")
+    with pytest.raises(FormatError, match="version 7"):
+        read_registry(path)
+    assert read_registry(tmp_path / "missing.json").identities == []
+
+
+def test_the_editor_applies_the_folders_registry_to_a_new_article(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from quoteapp.gui import dialogs
+    from quoteapp.gui.main_window import MainWindow
+    from quoteapp.nlp.extractor import Extractor
+
+    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "save")
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "General Omar Haddar's spokesman Sami Kerrouche said the army would not withdraw.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Kerrouche said the talks in Geneva were over for now.\n", encoding="utf-8")
+    window = MainWindow(load_model=False)
+    qtbot.addWidget(window)
+    extractor = Extractor()
+    window._model_loaded(extractor, extractor.label)
+    window.open_folder(folder)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    first = window.doc.quotes[0]
+    assert [i.role for i in first.intermediaries] == ["spokesperson"], first.evidence
+    window.actions["save"].trigger()
+    assert registry_path(folder).exists()
+    assert window.registry_panel.tree.topLevelItemCount() >= 2
+    window.actions["next_article"].trigger()
+    qtbot.waitUntil(lambda: window.job is None and window.doc.article_path.name == "b.txt"
+                    and bool(window.doc.quotes), timeout=60000)
+    quote = window.doc.quotes[0]
+    assert "Omar Haddar" in window.doc.entity(quote.speaker.entity).name
+    assert [(window.doc.entity(i.entity).name, i.role) for i in quote.intermediaries] == [
+        ("Sami Kerrouche", "spokesperson")]
+    window.shutdown()
