@@ -41,6 +41,12 @@ def test_counts_leave_out_rejected_quotes_and_add_up_over_articles() -> None:
     assert stats.per_article["a"].quotes == 2
 
 
+def test_the_registry_names_one_speaker_across_spellings() -> None:
+    stats = corpus_stats([article("a"), article("b")], canonical={("b", "E1"): "Ana Ruiz", ("a", "E1"): "Ana Ruiz",
+                                                                  ("b", "E2"): "the aide"})
+    assert stats.total.by_speaker == {"Ana Ruiz": 2, "aide": 1, "the aide": 1}
+
+
 def test_charts_show_the_counts() -> None:
     stats = corpus_stats([article("a"), article("b", ("auto", "auto", "auto"))])
     figures = build_figures(stats)

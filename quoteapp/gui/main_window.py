@@ -509,6 +509,8 @@ class MainWindow(QMainWindow):
         self.articles_dock.show()
         self.update_registry()
         self.registry_dock.show()
+        self.resizeDocks([self.articles_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.articles_dock, self.registry_dock], [220, 480], Qt.Orientation.Vertical)
         if self.folder_files:
             self.open_path(self.folder_files[0])
         self.link_corpus()
@@ -685,7 +687,9 @@ class MainWindow(QMainWindow):
         from quoteapp.gui.stats_dialog import StatsDialog
         from quoteapp.model.statistics import corpus_stats
 
-        self.stats_dialog = StatsDialog(corpus_stats(self.corpus_annotations()), self)
+        registry = self.registry_panel.registry if self.folder is not None else None
+        canonical = {(m.article, m.entity): i.name for i in registry.identities for m in i.members} if registry else {}
+        self.stats_dialog = StatsDialog(corpus_stats(self.corpus_annotations(), canonical), self)
         self.stats_dialog.show()
 
     def do_show_rejected(self) -> None:

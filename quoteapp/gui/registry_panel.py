@@ -26,6 +26,9 @@ class RegistryPanel(QWidget):
         self.path: Path | None = None
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Speaker", "Kind", "Articles", "Speaks for", "Confirmed"])
+        self.tree.header().resizeSection(0, 190)
+        for column, width in ((1, 80), (2, 55), (3, 120)):
+            self.tree.header().resizeSection(column, width)
         buttons = QHBoxLayout()
         for label, slot in (("Merge into…", self.merge), ("Split out", self.split), ("Confirm", self.confirm),
                             ("Speaks for…", self.speaks_for)):

@@ -1,13 +1,13 @@
 """Who is quoted how often, and how: counts for one article and for a corpus of articles.
 
-Rejected quotes are not counted. Speakers are counted by entity name, so the same person is one
-row across articles when the articles name them alike.
+Rejected quotes are not counted. Speakers are counted by entity name, or by the corpus registry's
+name when one is given, so the same person is one row across articles however each spells them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from quoteapp.model.annotation import Annotation
@@ -39,8 +39,10 @@ class Stats:
         self.unattributed += other.unattributed
 
 
-def article_stats(annotation: Annotation) -> Stats:
+def article_stats(annotation: Annotation, canonical: Mapping[tuple[str, str], str] | None = None) -> Stats:
+    """`canonical` maps (article id, entity id) to a corpus-wide name (the speaker registry's)."""
     stats = Stats(articles=1)
+    canonical = canonical or {}
     entities = {e.id: e for e in annotation.entities}
     for quote in annotation.quotes:
         if quote.status == "rejected":
@@ -51,7 +53,7 @@ def article_stats(annotation: Annotation) -> Stats:
         if speaker is None:
             stats.unattributed += 1
         else:
-            stats.by_speaker[speaker.name] += 1
+            stats.by_speaker[canonical.get((annotation.document.id, speaker.id), speaker.name)] += 1
             stats.anonymous += speaker.kind == "anonymous"
         stats.by_role.update(via.role for via in quote.intermediaries)
     return stats
@@ -63,10 +65,11 @@ class CorpusStats:
     per_article: dict[str, Stats]
 
 
-def corpus_stats(annotations: Iterable[Annotation]) -> CorpusStats:
+def corpus_stats(annotations: Iterable[Annotation],
+                 canonical: Mapping[tuple[str, str], str] | None = None) -> CorpusStats:
     total, per_article = Stats(), {}
     for annotation in annotations:
-        stats = article_stats(annotation)
+        stats = article_stats(annotation, canonical)
         per_article[annotation.document.id] = stats
         total.add(stats)
     return CorpusStats(total, per_article)
