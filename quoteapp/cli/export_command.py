@@ -1,0 +1,67 @@
+"""`quoteapp export CORPUS --format F -o OUT`: a folder of attribution files as a dataset, headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quoteapp.formats.attribution import read_annotation
+from quoteapp.formats.errors import FormatError
+from quoteapp.formats.registry_file import REGISTRY_NAME
+
+#: the keys of `quoteapp.formats.exports.EXPORTERS`, named here so that building the parser of every
+#: subcommand does not import the exports (a test holds the two equal)
+FORMATS = ("jsonl", "csv", "docbin", "brat")
+
+
+def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
+    p = sub.add_parser(name, help="export a folder of attribution files as jsonl, csv, a spaCy DocBin or brat")
+    p.add_argument("corpus", type=Path, metavar="CORPUS",
+                   help="a folder of *.quotes.json / *.json attribution files (or one such file)")
+    p.add_argument("--format", required=True, choices=FORMATS, dest="format")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                   help="a file (jsonl, csv, docbin: e.g. corpus.spacy) or a folder (brat)")
+    p.add_argument("--reviewed-only", action="store_true", help="only articles with no quote left in status auto")
+    p.add_argument("--accepted-only", action="store_true", help="only accepted, corrected and added quotes")
+    p.set_defaults(run=run)
+
+
+def attribution_files(corpus: Path) -> list[Path]:
+    """The corpus's attribution files, in name order; the app's own registry file is not one."""
+    if corpus.is_file():
+        return [corpus]
+    return sorted(p for p in corpus.glob("*.json") if p.is_file() and p.name != REGISTRY_NAME)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quoteapp.formats.exports import ExportOptions, Item, export
+
+    if not args.corpus.exists():
+        print(f"quoteapp: {args.corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    files = attribution_files(args.corpus)
+    items: list[Item] = []
+    failed = 0
+    for path in files:
+        try:
+            items.append((path, read_annotation(path)))
+        except FormatError as err:
+            failed += 1
+            print(f"quoteapp: skipped {err}", file=sys.stderr)
+    if not files:
+        print(f"quoteapp: no attribution files (*.json) in {args.corpus}", file=sys.stderr)
+    options = ExportOptions(reviewed_only=args.reviewed_only, accepted_only=args.accepted_only)
+    try:
+        report = export(args.format, items, args.output, options)
+    except (OSError, FormatError) as err:
+        print(f"quoteapp: cannot write {args.output}: {err}", file=sys.stderr)
+        return 2
+    print(report.summary())
+    for name in report.skipped:
+        print(f"  left out (not reviewed): {name}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    if failed:
+        print(f"quoteapp: {failed} of {len(files)} files could not be read", file=sys.stderr)
+    return 1 if failed or not files else 0

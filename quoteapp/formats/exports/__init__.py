@@ -1,0 +1,45 @@
+"""Dataset exports of reviewed articles: JSONL, CSV, spaCy DocBin and brat standoff.
+
+Each exporter takes a list of (path, Annotation), an output path and ExportOptions, writes, and
+returns an ExportReport whose `warnings` say what the format could not carry. Headless on purpose:
+the CLI (`quoteapp export`) and the GUI's File > Export call the same functions. No Qt here, and
+spaCy is only imported by the DocBin export when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from quoteapp.formats.exports.brat import export_brat
+from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, ExportReport, Item, is_reviewed
+from quoteapp.formats.exports.csv_table import export_csv
+from quoteapp.formats.exports.docbin import export_docbin
+from quoteapp.formats.exports.jsonl import export_jsonl
+
+Exporter = Callable[[Iterable[Item], "str | os.PathLike[str]", ExportOptions], ExportReport]
+
+#: format name -> exporter; the order is the one menus and `--format` show
+EXPORTERS: dict[str, Exporter] = {
+    "jsonl": export_jsonl,
+    "csv": export_csv,
+    "docbin": export_docbin,
+    "brat": export_brat,
+}
+
+
+def export(
+    fmt: str, items: Iterable[Item], out: str | os.PathLike[str], options: ExportOptions = DEFAULT_OPTIONS
+) -> ExportReport:
+    """Export with the format named `fmt` (a key of EXPORTERS)."""
+    try:
+        exporter = EXPORTERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(EXPORTERS)}") from None
+    return exporter(items, out, options)
+
+
+__all__ = [
+    "EXPORTERS", "ExportOptions", "ExportReport", "Item", "export", "export_brat", "export_csv", "export_docbin",
+    "export_jsonl", "is_reviewed",
+]

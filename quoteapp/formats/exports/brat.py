@@ -1,0 +1,171 @@
+"""brat standoff: per article `<id>.txt` (the text) and `<id>.ann`, plus `annotation.conf`.
+
+Offsets are character offsets into the `.txt`, which brat reads as UTF-8 text: code points, the
+same as ours; the `.txt` is written byte for byte as `document.text` (UTF-8, no BOM, `\\n` kept).
+brat does not let a text-bound annotation cross a line break: like brat's own editor, a stretch
+crossing one becomes discontinuous fragments around it (`T1<TAB>Quote 10 42;43 60<TAB>...`), and
+the reference text joins the fragments with one space.
+
+Entity types (text-bound): `Quote` (one T per quote; a split quote's segments are its fragments),
+`Cue`, `Speaker` (a speaker mention), `Intermediary` (an intermediary mention).
+Relations, quote first: `HasCue` (Quote -> Cue), `SaidBy` (Quote -> Speaker), `Spokesperson`,
+`Relay`, `Outlet` (Quote -> Intermediary, by role, nearest to the speaker first), `Parent`
+(child Quote -> parent Quote). Relation names differ from entity type names on purpose: brat
+misbehaves when the two share a name (nlplab/brat issues 419 and 1069).
+Attributes of a Quote: `QuoteType` (direct|indirect|mixed), `Status` (auto|accepted|...).
+Notes (`#`, AnnotatorNotes): on a Quote its id, confidence, speaker and intermediaries (entity id,
+name and kind, so they are kept even without a mention to link); on a Speaker or Intermediary the
+entity's id, name and kind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, ExportReport, Item, file_stems, select
+from quoteapp.model import QUOTE_TYPES, ROLES, STATUSES, Annotation, Quote, Span
+
+ENTITY_TYPES = ("Quote", "Cue", "Speaker", "Intermediary")
+PLURALS = {"Speaker": "speakers", "Intermediary": "intermediaries"}
+ROLE_RELATIONS = {role: role.capitalize() for role in ROLES}  # spokesperson -> Spokesperson, ...
+
+
+def annotation_conf() -> str:
+    """brat's `annotation.conf` for these files: what may be annotated and linked."""
+    roles = "\n".join(f"{name}\tArg1:Quote, Arg2:Intermediary" for name in ROLE_RELATIONS.values())
+    return (
+        "# quoteapp export: quotations, their cues, speakers and intermediaries\n"
+        "[entities]\n" + "\n".join(ENTITY_TYPES) + "\n\n"
+        "[relations]\n"
+        "HasCue\tArg1:Quote, Arg2:Cue\n"
+        "SaidBy\tArg1:Quote, Arg2:Speaker\n"
+        f"{roles}\n"
+        "Parent\tArg1:Quote, Arg2:Quote\n\n"
+        "[events]\n\n"
+        "[attributes]\n"
+        f"QuoteType\tArg:Quote, Value:{'|'.join(QUOTE_TYPES)}\n"
+        f"Status\tArg:Quote, Value:{'|'.join(STATUSES)}\n"
+    )
+
+
+def export_brat(
+    items: Iterable[Item], out: str | os.PathLike[str], options: ExportOptions = DEFAULT_OPTIONS
+) -> ExportReport:
+    """Write the folder OUT: `annotation.conf` and a `.txt`/`.ann` pair per article."""
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    report = ExportReport("brat", folder)
+    chosen = select(items, options, report)
+    conf = folder / "annotation.conf"
+    conf.write_text(annotation_conf(), encoding="utf-8", newline="\n")
+    report.files.append(conf)
+    for stem, (_, annotation) in zip(file_stems(chosen), chosen, strict=True):
+        txt, ann = folder / f"{stem}.txt", folder / f"{stem}.ann"
+        txt.write_bytes(annotation.document.text.encode("utf-8"))
+        ann.write_bytes(_Standoff(annotation, report).render().encode("utf-8"))
+        report.files += [txt, ann]
+    report.warn("brat: entity aliases, the extractor's evidence and entity mentions outside quotes are not kept; "
+                "confidence is only in the quote's note")
+    return report
+
+
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def fragments(text: str, spans: Iterable[Span]) -> list[tuple[int, int]]:
+    """The stretches as brat fragments: split at line breaks (which are left out), in text order."""
+    out = []
+    for span in spans:
+        start = span.start
+        for m in re.finditer(r"\n", text[span.start:span.end]):
+            out.append((start, span.start + m.start()))
+            start = span.start + m.end()
+        out.append((start, span.end))
+    return sorted((s, e) for s, e in out if e > s)
+
+
+def _one_line(text: str) -> str:
+    """A field of a .ann line: brat reads line by line, so no line break may appear in it."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+class _Standoff:
+    """The .ann lines of one article, ids numbered in order of appearance."""
+
+    def __init__(self, annotation: Annotation, report: ExportReport) -> None:
+        self.annotation = annotation
+        self.report = report
+        self.text = annotation.document.text
+        self.lines: list[str] = []
+        self.counts = {"T": 0, "R": 0, "A": 0, "#": 0}
+        self.textbound: dict[tuple[str, tuple[tuple[int, int], ...], str], str] = {}
+
+    def _id(self, prefix: str) -> str:
+        self.counts[prefix] += 1
+        return f"{prefix}{self.counts[prefix]}"
+
+    def _t(self, type_: str, spans: list[Span], key: str = "", note: str | None = None) -> str | None:
+        """A text-bound annotation (shared when the same stretch is used again), or None if it has no text."""
+        frags = tuple(fragments(self.text, spans))
+        if not frags:
+            self.report.warn(f"brat: a {type_} stretch holding only line breaks cannot be annotated; left out")
+            return None
+        if (type_, frags, key) in self.textbound:
+            return self.textbound[(type_, frags, key)]
+        tid = self._id("T")
+        where = ";".join(f"{s} {e}" for s, e in frags)
+        ref = " ".join(self.text[s:e] for s, e in frags)
+        self.lines.append(f"{tid}\t{type_} {where}\t{_one_line(ref)}")
+        if note:
+            self.lines.append(f"{self._id('#')}\tAnnotatorNotes {tid}\t{_one_line(note)}")
+        self.textbound[(type_, frags, key)] = tid
+        return tid
+
+    def _r(self, type_: str, arg1: str, arg2: str) -> None:
+        self.lines.append(f"{self._id('R')}\t{type_} Arg1:{arg1} Arg2:{arg2}")
+
+    def _entity_note(self, entity_id: str) -> str:
+        entity = self.annotation.entity(entity_id)
+        return f"{entity_id} {entity.name} ({entity.kind})" if entity else entity_id
+
+    def render(self) -> str:
+        quote_tids: dict[str, str] = {}
+        for q in self.annotation.quotes:
+            note = "; ".join(self._quote_note(q))
+            tq = self._t("Quote", q.segments, key=q.id, note=note)
+            if tq is None:
+                continue
+            quote_tids[q.id] = tq
+            self.lines.append(f"{self._id('A')}\tQuoteType {tq} {q.type}")
+            self.lines.append(f"{self._id('A')}\tStatus {tq} {q.status}")
+            if q.cue is not None and (tc := self._t("Cue", [q.cue])):
+                self._r("HasCue", tq, tc)
+            if q.speaker is not None:
+                self._link(tq, "Speaker", "SaidBy", q.speaker.entity, q.speaker.mention)
+            for via in q.intermediaries:
+                self._link(tq, "Intermediary", ROLE_RELATIONS[via.role], via.entity, via.mention)
+        for q in self.annotation.quotes:
+            if q.parent and q.id in quote_tids and q.parent in quote_tids:
+                self._r("Parent", quote_tids[q.id], quote_tids[q.parent])
+        return "".join(line + "\n" for line in self.lines)
+
+    def _quote_note(self, q: Quote) -> list[str]:
+        """The quote's id and confidence, and who said it and passed it on: named even without a mention."""
+        parts = [q.id]
+        if q.confidence is not None:
+            parts.append(f"confidence {q.confidence:g}")
+        if q.speaker is not None:
+            parts.append(f"speaker {self._entity_note(q.speaker.entity)}")
+        parts += [f"{via.role} {self._entity_note(via.entity)}" for via in q.intermediaries]
+        return parts
+
+    def _link(self, tq: str, type_: str, relation: str, entity: str, mention: Span | None) -> None:
+        if mention is None:
+            self.report.warn(f"brat: {PLURALS[type_]} with no mention at their quote have no span to link; "
+                             "they are named in the quote's note only")
+            return
+        if t := self._t(type_, [mention], key=entity, note=self._entity_note(entity)):
+            self._r(relation, tq, t)

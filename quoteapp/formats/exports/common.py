@@ -1,0 +1,153 @@
+"""What every dataset export shares: the options, the report, and choosing what to export.
+
+Exports never change the annotations they are given: the selection works on copies.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quoteapp.model import Annotation, Quote
+
+#: Statuses an editor has vouched for; `--accepted-only` keeps just these.
+VOUCHED = ("accepted", "corrected", "added")
+#: How the segments of a split quote are joined where a format has room for one text only.
+SEGMENT_JOINER = " … "
+
+Item = tuple[Path, Annotation]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to leave out: articles an editor has not finished, quotes no editor vouched for."""
+
+    #: only articles with no quote left in status `auto` (every proposal was looked at)
+    reviewed_only: bool = False
+    #: only quotes with status accepted, corrected or added
+    accepted_only: bool = False
+
+
+#: everything: all articles, all quotes
+DEFAULT_OPTIONS = ExportOptions()
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote, what it left out on purpose, and what its format could not carry."""
+
+    format: str
+    output: Path
+    articles: int = 0
+    quotes: int = 0
+    files: list[Path] = field(default_factory=list)
+    #: articles left out by the options (not reviewed)
+    skipped: list[str] = field(default_factory=list)
+    #: quotes left out by the options
+    dropped_quotes: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def summary(self) -> str:
+        """One line for a user: what went where."""
+        text = f"{self.format}: {self.articles} article(s), {self.quotes} quote(s) written to {self.output}"
+        if self.skipped:
+            text += f"; {len(self.skipped)} article(s) left out (not reviewed)"
+        if self.dropped_quotes:
+            text += f"; {self.dropped_quotes} quote(s) left out (not accepted/corrected/added)"
+        return text
+
+
+def is_reviewed(annotation: Annotation) -> bool:
+    """Reviewed = an editor has looked at every proposal: no quote is still `auto`."""
+    return all(q.status != "auto" for q in annotation.quotes)
+
+
+def select(items: Iterable[Item], options: ExportOptions, report: ExportReport) -> list[Item]:
+    """The articles and quotes the options keep, as copies; counts what was left out in `report`."""
+    chosen: list[Item] = []
+    for path, annotation in items:
+        if options.reviewed_only and not is_reviewed(annotation):
+            report.skipped.append(annotation.document.id)
+            continue
+        if options.accepted_only:
+            annotation = _only_vouched(annotation, report)
+        chosen.append((path, annotation))
+    report.articles = len(chosen)
+    report.quotes = sum(len(a.quotes) for _, a in chosen)
+    return chosen
+
+
+def _only_vouched(annotation: Annotation, report: ExportReport) -> Annotation:
+    """A copy keeping vouched quotes; a kept quote whose parent was dropped hangs on the nearest kept ancestor."""
+    kept = [q for q in annotation.quotes if q.status in VOUCHED]
+    report.dropped_quotes += len(annotation.quotes) - len(kept)
+    keep_ids = {q.id for q in kept}
+    parents = {q.id: q.parent for q in annotation.quotes}
+    out = copy.copy(annotation)
+    out.quotes = []
+    for quote in kept:
+        quote = copy.copy(quote)
+        ancestor, seen = quote.parent, set()
+        while ancestor is not None and ancestor not in keep_ids and ancestor not in seen:
+            seen.add(ancestor)
+            ancestor = parents.get(ancestor)
+        if ancestor != quote.parent:
+            report.warn("quotes whose parent was left out now point to their nearest kept ancestor (or none)")
+            quote.parent = ancestor
+        out.quotes.append(quote)
+    return out
+
+
+def quote_text(quote: Quote) -> str:
+    """The content of a quote as one string: split quotes' segments joined with ' … '."""
+    return SEGMENT_JOINER.join(s.text for s in quote.segments)
+
+
+def speaker_name(annotation: Annotation, quote: Quote) -> tuple[str, str]:
+    """The speaker's canonical name and kind, or ('', '') when the quote has none."""
+    if quote.speaker is None:
+        return "", ""
+    entity = annotation.entity(quote.speaker.entity)
+    return (entity.name, entity.kind) if entity else (quote.speaker.entity, "")
+
+
+def intermediaries_text(annotation: Annotation, quote: Quote) -> str:
+    """'Name (role); Name (role)', nearest to the speaker first, as the file orders them."""
+    parts = []
+    for via in quote.intermediaries:
+        entity = annotation.entity(via.entity)
+        parts.append(f"{entity.name if entity else via.entity} ({via.role})")
+    return "; ".join(parts)
+
+
+_UNSAFE = re.compile(r"[^\w.\-]+")
+
+
+def file_stems(items: Sequence[Item]) -> list[str]:
+    """One safe, distinct file name stem per article (its document id), for formats with a file each."""
+    used: set[str] = set()
+    stems = []
+    for path, annotation in items:
+        base = _UNSAFE.sub("_", annotation.document.id or path.stem).strip("._") or "article"
+        stem, n = base, 1
+        while stem.lower() in used:
+            n += 1
+            stem = f"{base}_{n}"
+        used.add(stem.lower())
+        stems.append(stem)
+    return stems
+
+
+def prepare_file(out: str | os.PathLike[str]) -> Path:
+    """The output file's path, its folder created."""
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
