@@ -540,3 +540,29 @@ def test_the_picker_narrows_its_list_as_you_type(qtbot) -> None:
                                  ["Mara Lind  (person, E1)", "city official  (anonymous, E2)",
                                   "Olav Strand  (person, E3)"]))
     assert chosen == ["Olav Strand  (person, E3)"]
+
+
+def test_file_export_writes_the_folders_dataset(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    import csv
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor Ana Pires said the bridge would reopen in June.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The engineer Tom Reyes said the road was closed.\n", encoding="utf-8")
+    window.open_folder(folder)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    trigger(window, "accept")
+    trigger(window, "save")
+    trigger(window, "next_article")
+    qtbot.waitUntil(lambda: window.job is None and window.doc.article_path.name == "b.txt", timeout=60000)
+    answers = iter(["csv", "every article, every quote"])
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: next(answers))
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(dialogs, "export_target", lambda *a: target)
+    messages: list[str] = []
+    monkeypatch.setattr(dialogs, "info", lambda parent, title, message: messages.append(message))
+    trigger(window, "export")
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert sorted((r["article"], r["speaker"], r["status"]) for r in rows) == [
+        ("a", "Ana Pires", "accepted"), ("b", "Tom Reyes", "auto")]
+    assert messages and "2 articles, 2 quotes" in messages[0]

@@ -28,6 +28,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_folder", "Open &Folder…", "Ctrl+Shift+O", "File", "Open a folder of articles"),
     ActionSpec("save", "&Save", "Ctrl+S", "File", "Save the annotation next to the article"),
     ActionSpec("save_as", "Save &As…", "Ctrl+Shift+S", "File"),
+    ActionSpec("export", "&Export Dataset…", "Ctrl+E", "File",
+               "Export the folder's annotations (or the open one) as JSONL, CSV, spaCy DocBin or brat"),
     ActionSpec("reanalyse", "Re-&analyse", "Ctrl+R", "File", "Find the quotes again; edited quotes are kept"),
     ActionSpec("cancel_analysis", "&Cancel Analysis", "Esc", "File"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "File"),

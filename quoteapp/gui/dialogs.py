@@ -36,6 +36,15 @@ def save_path(parent: QWidget, suggested: str) -> Path | None:
     return Path(name) if name else None
 
 
+def export_target(parent: QWidget, fmt: str, suggested: str) -> Path | None:
+    """Where to export: a folder for brat, a file for the others."""
+    if fmt == "brat":
+        name = QFileDialog.getExistingDirectory(parent, "Export brat files into folder", suggested)
+    else:
+        name, _ = QFileDialog.getSaveFileName(parent, f"Export {fmt}", suggested)
+    return Path(name) if name else None
+
+
 def unsaved_changes(parent: QWidget, title: str) -> str:
     """'save', 'discard' or 'cancel'."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",

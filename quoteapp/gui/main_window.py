@@ -51,6 +51,13 @@ from quoteapp.model.reanchor import merge_reanalysis, reanchor
 from quoteapp.nlp.corpus_registry import apply_registry, build_registry
 
 AUTOSAVE_MS = 3000
+#: the Export dialog's choices -> ExportOptions fields
+EXPORT_SCOPES = {
+    "every article, every quote": {},
+    "reviewed articles only": {"reviewed_only": True},
+    "accepted and corrected quotes only": {"accepted_only": True},
+    "reviewed articles, accepted and corrected quotes": {"reviewed_only": True, "accepted_only": True},
+}
 MAX_RECENT = 10
 
 
@@ -647,6 +654,37 @@ class MainWindow(QMainWindow):
             doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Re-analyse"))
 
         self._start_job(merge)
+
+    def do_export(self) -> None:
+        """The same exports as `quoteapp export`, on the folder's annotations (or the open one)."""
+        from quoteapp.formats.exports import EXPORTERS, ExportOptions, export
+
+        annotations = self.corpus_annotations()
+        if not annotations:
+            self.statusBar().showMessage("Open an article or a folder first", 4000)
+            return
+        fmt = dialogs.choose(self, "Export dataset", "Format:", list(EXPORTERS))
+        scope = dialogs.choose(self, "Export dataset", "Export:", list(EXPORT_SCOPES)) if fmt else None
+        if not fmt or not scope:
+            return
+        suffix = {"jsonl": ".jsonl", "csv": ".csv", "docbin": ".spacy", "brat": ""}[fmt]
+        base = self.folder or (self.doc.article_path.parent if self.doc and self.doc.article_path else Path.cwd())
+        target = dialogs.export_target(self, fmt, str(base / f"quotes-export{suffix}"))
+        if target is None:
+            return
+        items = [(Path(a.document.path or a.document.id), a) for a in annotations]
+        try:
+            report = export(fmt, items, target, ExportOptions(**EXPORT_SCOPES[scope]))
+        except (OSError, ValueError, FormatError) as err:
+            dialogs.error(self, "Export failed", str(err))
+            return
+        lines = [f"{report.articles} articles, {report.quotes} quotes written to {report.output}."]
+        if report.skipped:
+            lines.append(f"Left out (not reviewed): {', '.join(report.skipped)}.")
+        if report.dropped_quotes:
+            lines.append(f"{report.dropped_quotes} quotes left out (not accepted or corrected).")
+        lines += [f"Not carried by {fmt}: {w}" for w in report.warnings]
+        dialogs.info(self, "Export done", "\n".join(lines))
 
     def do_cancel_analysis(self) -> None:
         if self.job is not None:
