@@ -178,3 +178,84 @@ def test_uncued_quote_takes_the_previous_speaker(extractor: Extractor) -> None:
                            "“We have waited long enough for this.”")
     q = quote_with(a, "waited long")
     assert speaker(a, q) == "Petra Quist"
+
+
+# --- dash bylines --------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "name"), [
+    ("The board met on Monday.\n\n“We will rebuild the pier.” -Commissioner Hana Ross\n\nThe vote is next week.",
+     "Hana Ross"),
+    ("\"The budget must pass before winter.\" — Mayor Tim Beck\n\nThe council adjourned.", "Tim Beck"),
+    ("“Nobody expected the flood to come so fast.”\n– Tim Beck, mayor\n\nThe river fell on Tuesday.",
+     "Tim Beck"),
+])
+def test_dash_byline_names_the_speaker(extractor: Extractor, text: str, name: str) -> None:
+    a = extract(extractor, text)
+    q = quote_with(a, "e")
+    assert speaker(a, q) == name
+    assert q.cue is None or q.cue.text.strip("-–—") == ""
+    assert "dash" in (q.evidence or "")
+
+
+def test_dash_inside_narrative_is_not_a_byline(extractor: Extractor) -> None:
+    a = extract(extractor, "The sign read “Keep the gates closed at night” - a rule that nobody kept.")
+    assert all(q.speaker is None for q in a.quotes)
+
+
+# --- same voice ----------------------------------------------------------------------------------
+def test_uncued_quote_after_indirect_quote(extractor: Extractor) -> None:
+    a = extract(extractor, "Petra Quist said the harbour would reopen in spring.\n\n"
+                           "“We have waited long enough for this.”")
+    q = quote_with(a, "waited long")
+    assert speaker(a, q) == "Petra Quist"
+    assert q.confidence < 0.6 and "same voice" in (q.evidence or "")
+
+
+def test_uncued_quote_after_a_narrative_sentence(extractor: Extractor) -> None:
+    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said. The council met later.\n\n"
+                           "“We have waited long enough for this.”")
+    assert speaker(a, quote_with(a, "waited long")) == "Petra Quist"
+
+
+def test_uncued_quote_not_across_another_speaker(extractor: Extractor) -> None:
+    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+                           "Lars Brandt disagreed with the plan on Tuesday.\n\n"
+                           "“We have waited long enough for this.”")
+    assert quote_with(a, "waited long").speaker is None
+
+
+def test_uncued_quote_not_across_a_heading(extractor: Extractor) -> None:
+    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+                           "Ferry plans\n\n"
+                           "“We have waited long enough for this.”")
+    assert quote_with(a, "waited long").speaker is None
+
+
+def test_uncued_quote_not_when_far(extractor: Extractor) -> None:
+    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+                           "The port closed in May. Ships went south. Fishing stopped. Prices rose.\n\n"
+                           "“We have waited long enough for this.”")
+    assert quote_with(a, "waited long").speaker is None
+
+
+# --- participles ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The minister said the economy was growing strongly, while acknowledging that prices were still too high.",
+    "The minister said residents were angry, adding that the city had made mistakes.",
+])
+def test_participle_speaker_is_the_matrix_subject(extractor: Extractor, text: str) -> None:
+    a = extract(extractor, text)
+    second = quote_with(a, "prices were" if "prices" in text else "city had")
+    assert speaker(a, second) == "minister"
+    first = quote_with(a, "growing" if "growing" in text else "angry")
+    assert not any(w in first.segments[-1].text for w in ("acknowledging", "adding"))
+
+
+def test_component_spans_match_the_candidates(extractor: Extractor) -> None:
+    doc = extractor.nlp("“The harbour will reopen in spring,” Petra Quist said.\n\n"
+                        "“We have waited long enough for this.”\n\n"
+                        "“The pier comes first.” — Mayor Tim Beck")
+    spans = doc.spans["quotes"]
+    cands = doc._.quote_candidates
+    assert len(spans) == len(cands) == 3
+    assert [s._.speaker.text if s._.speaker is not None else None for s in spans] == [
+        "Petra Quist", "Petra Quist", "Mayor Tim Beck"]

@@ -107,7 +107,8 @@ TITLES = frozenset(
     "senator sen. sen rep. rep representative governor gov. gov mayor judge justice chief colonel col. "
     "lt. lieutenant captain capt. major maj. admiral adm. sergeant sgt. ambassador envoy director "
     "chairman chairwoman chair ceo speaker leader premier pope bishop cardinal rev. reverend father "
-    "candidate nominee former acting deputy foreign interior defense defence finance state".split()
+    "candidate nominee former acting deputy foreign interior defense defence finance state commissioner "
+    "councillor councilor inspector superintendent professor".split()
 )
 
 #: Pronouns that can name a speaker, with their number and gender.

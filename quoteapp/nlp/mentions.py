@@ -151,7 +151,7 @@ def make_mention(head: Token) -> Mention:
         name_tokens = _name_span(phrase_tokens(appos), appos)
         if name_tokens:
             end = name_tokens[-1].idx + len(name_tokens[-1])
-    name = _join(name_tokens) if name_tokens else None
+    name = _clean_name(_join(name_tokens)) if name_tokens else None
     before_name = [t for t in tokens if not name_tokens or t.i < name_tokens[0].i]
     desc_tokens = [t for t in before_name if t.pos_ not in ("DET", "PUNCT") and t.dep_ not in ("det", "poss", "case")]
     description = _join(desc_tokens) if desc_tokens and not all(t.lower_ in TITLES for t in desc_tokens) else None
@@ -190,6 +190,17 @@ def _principal(tokens: list[Token], head: Token) -> Token | None:
             if poss is not None:
                 return poss
     return None
+
+
+def _clean_name(name: str) -> str:
+    """A dash the tokenizer glued to a name ("-Commissioner Hana Ross" after a quote) is no part of
+    it, nor is the title it hid from the title check."""
+    if name[:1] not in "-–—―":
+        return name
+    words = name.lstrip("-–—― ").split()
+    while len(words) > 1 and words[0].lower() in TITLES:
+        words = words[1:]
+    return " ".join(words) or name
 
 
 def _join(tokens: list[Token]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -30,6 +30,13 @@ EDGE_PUNCT = " \t\n,;:—–-"
 WORD = re.compile(r"\w+")
 #: Complements that are about the source, not reported content ("who asked not to be named").
 NOT_CONTENT = re.compile(r"^(not )?to be (named|identified|quoted)\b|^anonymity\b", re.IGNORECASE)
+#: "“...” -Commissioner Hana Ross" / "— Mayor Tim Beck" / next line "– Tim Beck, mayor": a byline dash.
+DASH_BYLINE = re.compile(r"[ \t]*\n?[ \t]*([-–—―]{1,2})[ \t]*(?=\S)([^\n]{2,80})(?:\n|$)")
+#: At most this many words in a dash byline ("Tim Beck, mayor of Northport").
+DASH_BYLINE_WORDS = 9
+#: An uncued quote takes the previous quote's speaker across at most this many narrative sentences.
+SAME_VOICE_SENTENCES = 2
+SAME_VOICE_WORDS = 60
 
 
 @dataclass
@@ -110,13 +117,13 @@ class _Finder:
     # --- speakers ------------------------------------------------------------------------------
     def speaker_of(self, cue: Token) -> tuple[Mention | None, str]:
         """The subject of the cue (or of the verb it hangs on), as a mention, and how it was found."""
-        verb, hops = cue, 0
+        verb, hops, note = cue, 0, ""
         while verb is not None and hops < 7:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
             if subjects:
                 nearest = min(subjects, key=lambda c: abs(c.i - verb.i))  # "The coach Anna Holm said"
                 subject = antecedent_of_relative(nearest)
-                how = "nsubj" if hops == 0 else f"nsubj of '{verb.text}'"
+                how = ("nsubj" if hops == 0 else f"nsubj of '{verb.text}'") + note
                 if subject is not nearest:
                     how += f" ('{nearest.text}' -> '{subject.text}')"
                 if self.in_quote(subject.idx) and not self.in_quote(cue.idx):
@@ -136,6 +143,12 @@ class _Finder:
                             ("PROPN", "NOUN")]
                 if inverted and self._quote_before(verb):
                     return make_mention(inverted[0]), "inverted subject"
+            outer = self._participle_host(verb)
+            if outer is not None:
+                note = f" (the participle '{cue.text}' shares the subject of '{outer.text}')"
+                verb = outer  # "X said Y was Z, adding that ...": X adds, not Y
+                hops += 1
+                continue
             if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp") or verb.dep_ == "pobj":
                 verb = verb.head
                 hops += 1
@@ -146,6 +159,28 @@ class _Finder:
                 continue
             break
         return None, "no subject"
+
+    def _participle_host(self, verb: Token) -> Token | None:
+        """The cue whose speaker a reporting participle ("..., adding that", "while acknowledging")
+        shares when the parse hung it on a verb of that cue's reported clause: the participle has no
+        subject of its own, so it is controlled by the matrix subject, who is the one speaking."""
+        if not self._reporting_participle(verb):
+            return None
+        head = verb.head
+        if head.dep_ != "ccomp" or not self.is_cue(head.head):
+            return None
+        return head.head
+
+    def _reporting_participle(self, verb: Token) -> bool:
+        """A subjectless -ing reporting verb after a comma, hung on another verb (advcl)."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i <= verb.head.i:
+            return False
+        if verb.lemma_.lower() not in REPORTING_VERBS and verb.lemma_.lower() not in PHRASAL_CUES:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False
+        before = verb.left_edge.i - 1
+        return before >= 0 and self.doc[before].text in (",", ";", "—", "–")
 
     @staticmethod
     def _speech_act_owner(subject: Token) -> Token | None:
@@ -192,6 +227,16 @@ class _Finder:
                 self._nested(q, cand)
                 previous = cand
                 continue
+            byline = self._dash_byline(q)
+            if byline is not None and _words(content) >= 2:
+                dash, mention = byline
+                cand = Candidate("direct", list(q.segments), dash, mention, "dash-byline", 0.8,
+                                 [f"direct: marks, then a dash and a name after the quote; speaker: "
+                                  f"'{mention.text}' after the dash"])
+                self.candidates.append(cand)
+                self._nested(q, cand)
+                previous = cand
+                continue
             if _words(content) < MIN_DIRECT_WORDS or not self._sentence_like(q):
                 continue  # a scare quote, a title or a fragment: maybe part of a mixed quote later
             if previous is not None and self._continues(previous, q):
@@ -200,10 +245,6 @@ class _Finder:
                 continue
             cand = Candidate("direct", list(q.segments), None, None, "direct-no-cue", 0.4,
                              ["direct: marks, no cue found"])
-            if previous is not None and self._near(previous, q):
-                cand.speaker = previous.speaker
-                cand.confidence = 0.55
-                cand.evidence.append("speaker: same voice as the quote before")
             self.candidates.append(cand)
             self._nested(q, cand)
             previous = cand
@@ -221,9 +262,102 @@ class _Finder:
             c.start >= previous.end and c.start < q.open_at for c in self.candidates
         )
 
-    def _near(self, previous: Candidate, q: QuotedSpan) -> bool:
-        gap = self.text[previous.end:q.open_at]
-        return gap.count("\n") <= 2 and _words(gap) < 40
+    def _dash_byline(self, q: QuotedSpan) -> tuple[tuple[int, int], Mention] | None:
+        """“We will rebuild the pier.” -Commissioner Hana Ross: a quote opening its line, closed, then
+        a dash and a short name (with an optional ", role") ending the line, on the same or next line."""
+        if not q.closed:
+            return None
+        line_start = self.text.rfind("\n", 0, q.open_at) + 1
+        if self.text[line_start:q.open_at].strip():
+            return None
+        m = DASH_BYLINE.match(self.text, q.outer_end)
+        if m is None:
+            return None
+        name_start = m.start(2)
+        name_end = m.end(2)
+        while name_end > name_start and self.text[name_end - 1] in " \t.":
+            name_end -= 1
+        byline = self.text[name_start:name_end]
+        if _words(byline) > DASH_BYLINE_WORDS or byline[0].islower() or any(c in byline for c in "“”\"«».!?"):
+            return None
+        lo, hi = self.token_at(name_start), self.token_at(name_end - 1)
+        toks = [t for t in self.doc[lo:hi + 1] if t.idx >= name_start]
+        first = []  # the name: the proper nouns before any comma ("Tim Beck, mayor")
+        for tok in toks:
+            if tok.text == ",":
+                break
+            first.append(tok)
+        if not first or not any(t.pos_ == "PROPN" for t in first):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in first):
+            return None  # a sentence, not a byline
+        head = [t for t in first if t.pos_ == "PROPN"][-1]
+        mention = make_mention(head)
+        if mention.start < name_start:  # the tokenizer glued the dash to the name: "-Commissioner"
+            mention = replace(mention, start=name_start, text=self.text[name_start:mention.end])
+        return (m.start(1), m.end(1)), mention
+
+    def same_voice(self, cands: list[Candidate]) -> None:
+        """A quote with no cue standing alone (its own sentences or paragraph) goes on in the voice of
+        the quote before (direct, indirect or mixed), news style, when only a few narrative sentences
+        with no other named subject and no heading stand between them."""
+        top = [c for c in cands if c.parent is None]
+        for n, cand in enumerate(top):
+            if cand.rule != "direct-no-cue" or cand.speaker is not None or n == 0:
+                continue
+            previous = top[n - 1]
+            if previous.speaker is None or previous.end > cand.start or not self._stands_alone(cand):
+                continue
+            why = self._voice_break(previous, cand)
+            if why is not None:
+                cand.evidence.append(f"not the voice of the quote before: {why}")
+                continue
+            cand.speaker = previous.speaker
+            cand.intermediaries = list(previous.intermediaries)
+            cand.confidence = 0.55 if previous.rule != "direct-no-cue" else 0.45
+            cand.evidence.append(f"speaker: same voice as the quote before ({previous.type}, "
+                                 f"'{previous.speaker.text}'), no cue of its own")
+
+    def _stands_alone(self, cand: Candidate) -> bool:
+        """The quote is a sentence of its own: nothing but a finished sentence before it on its line,
+        nothing but a new sentence or the line's end after it."""
+        open_at = self._open_mark(cand.start)
+        line_start = self.text.rfind("\n", 0, open_at) + 1
+        before = self.text[line_start:open_at].strip()
+        if before and before[-1] not in ".!?”\"":
+            return False
+        line_end = self.text.find("\n", cand.end)
+        after = self.text[cand.end:line_end if line_end != -1 else len(self.text)].strip(" \t”’\"'»")
+        return not after or after[0] in ".!?" or after[0].isupper()
+
+    def _open_mark(self, start: int) -> int:
+        for q in self.quoted:
+            if q.start == start:
+                return q.open_at
+        return start
+
+    def _voice_break(self, previous: Candidate, cand: Candidate) -> str | None:
+        """Why the words between two quotes change the voice: too far, a heading, another named subject."""
+        gap_start, gap_end = previous.end, self._open_mark(cand.start)
+        gap = self.text[gap_start:gap_end]
+        if _words(gap) > SAME_VOICE_WORDS:
+            return "too far"
+        for line in gap.split("\n")[1:-1]:
+            line = line.strip()
+            if line and line[-1] not in ".!?:;,”\"’'»)":
+                return f"a heading between them ('{line[:40]}')"
+        lo, hi = self.token_at(gap_start), self.token_at(gap_end)
+        toks = [t for t in self.doc[lo:hi] if gap_start <= t.idx < gap_end and not self.in_quote(t.idx)]
+        sentences = {t.sent.start for t in toks if not (t.is_punct or t.is_space)}
+        if len(sentences) > SAME_VOICE_SENTENCES + 1:  # the previous quote's own sentence counts once
+            return "too many sentences"
+        speaker = previous.speaker
+        names = {w.lower() for w in WORD.findall(speaker.name or speaker.text)} if speaker else set()
+        for tok in toks:
+            named = tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON"
+            if tok.dep_ in ("nsubj", "nsubjpass") and named and tok.lower_ not in names:
+                    return f"another subject between them ('{tok.text}')"
+        return None
 
     def _cue_after(self, q: QuotedSpan) -> Token | None:
         """“…,” X said / said X: a cue within a few tokens after the closing mark, same sentence."""
@@ -355,6 +489,10 @@ class _Finder:
             if conj.dep_ == "conj" and conj.i > complement.i and self._speaker_act(conj):
                 ccs = [c.i for c in complement.children if c.dep_ == "cc" and c.i < conj.i]
                 limit = min(limit, max(ccs) if ccs else conj.left_edge.i)
+        for tok in complement.subtree:
+            # "Y was Z, while acknowledging that W": the participle is the speaker's act, not content
+            if tok.i > complement.i and self._reporting_participle(tok) and tok.head.dep_ == "ccomp":
+                limit = min(limit, tok.left_edge.i - 1)
         toks = [t for t in complement.subtree if t.i != cue.i and t.i < limit]
         for tok in toks:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -504,6 +642,7 @@ class _Finder:
         cands = sorted(_dedupe(self.candidates), key=lambda c: (c.start, -c.end))
         self._outlets_around(cands)
         _nest(cands)
+        self.same_voice(cands)
         return cands
 
     def _outlets_around(self, cands: list[Candidate]) -> None:
