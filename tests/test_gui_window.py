@@ -463,13 +463,13 @@ def test_open_folder_lists_articles_with_their_state_and_steps_through_them(qtbo
     assert window.article_list.count() == 3, "only articles are listed"
     trigger(window, "accept")
     trigger(window, "save")
-    assert "reviewed" in window.article_list.item(0).text()
-    assert "not analysed" in window.article_list.item(1).text()
+    assert window.article_list.item(0).text() == "a.txt  —  reviewed · 1 quotes"
+    assert window.article_list.item(1).text() == "b.txt  —  not analysed"
     trigger(window, "next_article")
     qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
     assert window.doc.article_path == folder / "b.txt"
     trigger(window, "save")
-    assert window.article_list.item(1).text().endswith("—  analysed")
+    assert window.article_list.item(1).text() == "b.txt  —  analysed · 1 quotes, 1 to review"
     trigger(window, "previous_article")
     assert window.doc.article_path == folder / "a.txt"
     assert window.doc.quotes[0].status == "accepted", "the saved annotation is opened, not a new analysis"
@@ -566,3 +566,23 @@ def test_file_export_writes_the_folders_dataset(qtbot, window: MainWindow, tmp_p
     assert sorted((r["article"], r["speaker"], r["status"]) for r in rows) == [
         ("a", "Ana Pires", "accepted"), ("b", "Tom Reyes", "auto")]
     assert messages and "2 articles, 2 quotes" in messages[0]
+
+
+def test_recent_files_and_drag_and_drop(qtbot, window: MainWindow, article: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other.txt"
+    other.write_text("The chef Ana Vidal said the soup was cold.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.job is None and window.doc.article_path == other, timeout=60000)
+    open_analysed(qtbot, window, article)
+    window._fill_recent()
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent[:2] == [str(article), str(other)]
+    window.recent_menu.actions()[1].trigger()
+    assert window.doc.article_path == other

@@ -919,7 +919,8 @@ def _overlap(a, b) -> int:  # noqa: ANN001 - two Spans
 
 
 def article_state(path: Path) -> str:
-    """'not analysed', 'analysed' (quotes left to review) or 'reviewed', from the saved annotation."""
+    """'not analysed', 'analysed' (quotes left to review) or 'reviewed', from the saved annotation,
+    with its counts: 'analysed · 7 quotes, 3 to review'."""
     saved = annotation_path_for(path)
     if not saved.exists():
         return "not analysed"
@@ -927,4 +928,8 @@ def article_state(path: Path) -> str:
         annotation = read_annotation(saved)
     except FormatError:
         return "unreadable annotation"
-    return "analysed" if any(q.status == "auto" for q in annotation.quotes) else "reviewed"
+    quotes = [q for q in annotation.quotes if q.status != "rejected"]
+    to_review = sum(q.status == "auto" for q in quotes)
+    if to_review:
+        return f"analysed · {len(quotes)} quotes, {to_review} to review"
+    return f"reviewed · {len(quotes)} quotes"
