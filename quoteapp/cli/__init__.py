@@ -7,10 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from quoteapp import __version__
-from quoteapp.cli import bench_command, eval_command, export_command, extract_command, stats_command
+from quoteapp.cli import agree_command, bench_command, eval_command, export_command, extract_command, stats_command
 
 SUBCOMMANDS = {"extract": extract_command, "eval": eval_command, "bench": bench_command, "stats": stats_command}
 SUBCOMMANDS["export"] = export_command  # a line of its own: others add theirs to the dict above
+SUBCOMMANDS["agree"] = agree_command
 
 
 def build_parser() -> argparse.ArgumentParser:
