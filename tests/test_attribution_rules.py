@@ -187,12 +187,13 @@ def test_uncued_quote_takes_the_previous_speaker(extractor: Extractor) -> None:
     ("\"The budget must pass before winter.\" — Mayor Tim Beck\n\nThe council adjourned.", "Tim Beck"),
     ("“Nobody expected the flood to come so fast.”\n– Tim Beck, mayor\n\nThe river fell on Tuesday.",
      "Tim Beck"),
+    ("“The ferry is late again and nobody tells us why.”\u00a0―\u00a0Ines Morales\n“Next one.”", "Ines Morales"),
 ])
 def test_dash_byline_names_the_speaker(extractor: Extractor, text: str, name: str) -> None:
     a = extract(extractor, text)
     q = quote_with(a, "e")
     assert speaker(a, q) == name
-    assert q.cue is None or q.cue.text.strip("-–—") == ""
+    assert q.cue is None or q.cue.text.strip("-–—―") == ""
     assert "dash" in (q.evidence or "")
 
 
@@ -259,3 +260,11 @@ def test_component_spans_match_the_candidates(extractor: Extractor) -> None:
     assert len(spans) == len(cands) == 3
     assert [s._.speaker.text if s._.speaker is not None else None for s in spans] == [
         "Petra Quist", "Petra Quist", "Mayor Tim Beck"]
+
+
+def test_cue_after_a_long_apposition(extractor: Extractor) -> None:
+    a = extract(extractor, "“The tunnel will be finished by June,” Ann Lindqvist, the long-serving head of the "
+                           "regional transport authority, said on Monday.")
+    q = quote_with(a, "tunnel")
+    assert q.cue is not None and q.cue.text == "said"
+    assert speaker(a, q) == "Ann Lindqvist"

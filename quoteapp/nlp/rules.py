@@ -31,7 +31,7 @@ WORD = re.compile(r"\w+")
 #: Complements that are about the source, not reported content ("who asked not to be named").
 NOT_CONTENT = re.compile(r"^(not )?to be (named|identified|quoted)\b|^anonymity\b", re.IGNORECASE)
 #: "“...” -Commissioner Hana Ross" / "— Mayor Tim Beck" / next line "– Tim Beck, mayor": a byline dash.
-DASH_BYLINE = re.compile(r"[ \t]*\n?[ \t]*([-–—―]{1,2})[ \t]*(?=\S)([^\n]{2,80})(?:\n|$)")
+DASH_BYLINE = re.compile(r"[^\S\n]*\n?[^\S\n]*([-–—―]{1,2})[^\S\n]*(?=\S)([^\n]{2,80})(?:\n|$)")
 #: At most this many words in a dash byline ("Tim Beck, mayor of Northport").
 DASH_BYLINE_WORDS = 9
 #: An uncued quote takes the previous quote's speaker across at most this many narrative sentences.
@@ -275,7 +275,7 @@ class _Finder:
             return None
         name_start = m.start(2)
         name_end = m.end(2)
-        while name_end > name_start and self.text[name_end - 1] in " \t.":
+        while name_end > name_start and (self.text[name_end - 1].isspace() or self.text[name_end - 1] == "."):
             name_end -= 1
         byline = self.text[name_start:name_end]
         if _words(byline) > DASH_BYLINE_WORDS or byline[0].islower() or any(c in byline for c in "“”\"«».!?"):
@@ -372,6 +372,20 @@ class _Finder:
                 return None
             if self.is_cue(tok):
                 return tok
+        return self._cue_after_apposition(i)
+
+    def _cue_after_apposition(self, i: int) -> Token | None:
+        """“…,” Ann Lee, the long-serving head of the port authority, said.: the cue lies beyond the
+        window, but its subject is the noun phrase that starts right after the closing mark."""
+        if i >= len(self.doc) or self.doc[i].pos_ != "PROPN":
+            return None
+        sent = self.doc[i].sent
+        for tok in self.doc[i + CUE_WINDOW_AFTER:min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
+            if self.in_quote(tok.idx) or tok.text in (".", "!", "?"):
+                return None
+            if self.is_cue(tok):
+                subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return tok if subject is not None and subject.left_edge.i == i else None
         return None
 
     def _cue_before(self, q: QuotedSpan) -> Token | None:
