@@ -268,3 +268,8 @@ def test_cue_after_a_long_apposition(extractor: Extractor) -> None:
     q = quote_with(a, "tunnel")
     assert q.cue is not None and q.cue.text == "said"
     assert speaker(a, q) == "Ann Lindqvist"
+
+
+def test_signed_quote_does_not_lend_its_voice(extractor: Extractor) -> None:
+    a = extract(extractor, "“The ferry is late again.” ― Ines Morales\n\n“Nobody here trusts the new timetable.”")
+    assert quote_with(a, "timetable").speaker is None

@@ -308,6 +308,10 @@ class _Finder:
             previous = top[n - 1]
             if previous.speaker is None or previous.end > cand.start or not self._stands_alone(cand):
                 continue
+            if previous.rule == "dash-byline":
+                # a list of quotes each signed with a dash: the signature closes that voice
+                cand.evidence.append("not the voice of the quote before: it was signed with a dash")
+                continue
             why = self._voice_break(previous, cand)
             if why is not None:
                 cand.evidence.append(f"not the voice of the quote before: {why}")
