@@ -76,6 +76,9 @@ def test_cli_prints_the_figures_and_saves_the_charts(tmp_path: Path, capsys) -> 
     out = capsys.readouterr()
     assert code == 1, "an unreadable file is reported"
     assert "2 articles, 4 quotes" in out.out and "anonymous sources 50%" in out.out
+    per_article = [line.split() for line in out.out.splitlines() if line.startswith("  a ") or line.startswith("  b ")]
+    assert [row[:7] for row in per_article] == [["a", "2", "1", "1", "0", "50%", "1"],
+                                                ["b", "2", "1", "1", "0", "50%", "1"]]
     assert "broken.json" in out.err
     assert sorted(p.name for p in (tmp_path / "charts").glob("*.png")) == [
         "anonymous.png", "articles.png", "intermediaries.png", "speakers.png", "types.png"]

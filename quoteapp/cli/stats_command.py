@@ -38,6 +38,12 @@ def run(args: argparse.Namespace) -> int:
     print("most quoted:")
     for name, count in total.by_speaker.most_common(10):
         print(f"  {count:4}  {name}")
+    print("per article:        quotes  direct indirect  mixed  anonymous  intermediaries  most quoted")
+    for article, one in stats.per_article.items():
+        top = one.by_speaker.most_common(1)
+        print(f"  {article[:18]:18} {one.quotes:6} {one.by_type['direct']:7} {one.by_type['indirect']:8} "
+              f"{one.by_type['mixed']:6} {one.anonymous_share:10.0%} {sum(one.by_role.values()):15}  "
+              f"{top[0][0] if top else '—'}")
     if args.output:
         from quoteapp.formats.charts import save_charts
 
