@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from quote_helpers import chain, extract, quote_with
+from quote_helpers import speaker_name as speaker
 
-from quoteapp.model import Annotation, Quote, validate
 from quoteapp.nlp.extractor import Extractor
 from quoteapp.nlp.names import same_name
 
@@ -12,35 +13,6 @@ from quoteapp.nlp.names import same_name
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def extract(extractor: Extractor, text: str) -> Annotation:
-    annotation = extractor.annotate(text, "rules")
-    validate(annotation)
-    return annotation
-
-
-def quote_with(annotation: Annotation, words: str) -> Quote:
-    found = [q for q in annotation.quotes if any(words in s.text for s in q.segments)]
-    assert found, f"no quote holds {words!r}: {[[s.text for s in q.segments] for q in annotation.quotes]}"
-    return min(found, key=lambda q: q.end - q.start)
-
-
-def speaker(annotation: Annotation, quote: Quote) -> str | None:
-    if quote.speaker is None:
-        return None
-    entity = annotation.entity(quote.speaker.entity)
-    assert entity is not None
-    return entity.name
-
-
-def chain(annotation: Annotation, quote: Quote) -> list[tuple[str, str]]:
-    out = []
-    for link in quote.intermediaries:
-        entity = annotation.entity(link.entity)
-        assert entity is not None
-        out.append((entity.name, link.role))
-    return out
 
 
 # --- names ---------------------------------------------------------------------------------------

@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from quote_helpers import extract, quote_with, speaker_name
 
-from quoteapp.model import Annotation, Quote, validate
+from quoteapp.model import validate
 from quoteapp.nlp.extractor import Extractor, split_chunks
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def extract(extractor: Extractor, text: str) -> Annotation:
-    annotation = extractor.annotate(text, "test")
-    validate(annotation)  # every output keeps the model's invariants
-    return annotation
-
-
-def quote_with(annotation: Annotation, words: str) -> Quote:
-    found = [q for q in annotation.quotes if any(words in s.text for s in q.segments)]
-    assert found, f"no quote holds {words!r}: {[q.segments for q in annotation.quotes]}"
-    return min(found, key=lambda q: q.end - q.start)
-
-
-def speaker_name(annotation: Annotation, quote: Quote) -> str | None:
-    if quote.speaker is None:
-        return None
-    entity = annotation.entity(quote.speaker.entity)
-    assert entity is not None
-    return entity.name
 
 
 def test_direct_quote_with_cue_after(extractor: Extractor) -> None:
