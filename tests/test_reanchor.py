@@ -63,3 +63,16 @@ def test_merge_reanalysis_replaces_only_auto_quotes() -> None:
     auto = merged.quotes[1]
     assert merged.entity(auto.speaker.entity).name == "the mayor"
     assert len({q.id for q in merged.quotes}) == 2
+
+
+def test_reanchor_a_long_article_line_by_line() -> None:
+    """A multi-megabyte article that changed is carried over by whole lines (character-level diffing
+    would take minutes): unchanged lines keep their quotes exactly."""
+    filler = "".join(f"Paragraph {i} says nothing of note today.\n" for i in range(6000))
+    text = filler + TEXT + filler
+    old = annotation(text)
+    new_text = "A correction was added at the top.\n" + text.replace("Paragraph 10 says", "Paragraph ten says")
+    moved, changed = reanchor(old, new_text)
+    validate(moved)
+    assert [q.segments[0].text for q in moved.quotes] == ["the bread was late", "the road was closed"]
+    assert changed == []

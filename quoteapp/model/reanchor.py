@@ -21,7 +21,7 @@ def reanchor(annotation: Annotation, new_text: str) -> tuple[Annotation, list[st
     listed, so the editor can look at it rather than lose it.
     """
     old_text = annotation.document.text
-    carry = offset_carrier(old_text, new_text)
+    carry = offset_carrier(old_text, new_text, allow_lines=True)
     changed: list[str] = []
 
     def moved(span: Span | None) -> Span | None:
