@@ -284,14 +284,6 @@ class Counts:
     overlap30_attributed: int = 0
     missing: int = 0              # 1 for a gold document without a prediction
 
-    @property
-    def false_positives(self) -> int:
-        return self.predicted - self.matched
-
-    @property
-    def false_negatives(self) -> int:
-        return self.gold - self.matched
-
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 

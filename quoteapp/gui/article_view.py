@@ -122,9 +122,6 @@ class ArticleView(QPlainTextEdit):
         self._dirty = True
         self.refresh()
 
-    def document_model(self) -> AnnotationDocument | None:
-        return self._doc
-
     @property
     def offsets(self) -> OffsetMap:
         """The code point <-> UTF-16 map of the text shown."""
@@ -164,9 +161,6 @@ class ArticleView(QPlainTextEdit):
         self._entity = entity_id
         self.refresh()
 
-    def highlighted_entity(self) -> str | None:
-        return self._entity
-
     def selected_span(self) -> Span | None:
         """The text selected by the editor, in model code points; None when nothing is selected."""
         cursor = self.textCursor()
@@ -195,11 +189,6 @@ class ArticleView(QPlainTextEdit):
         hits = [m for m in self._overlapping(cp, cp + 1) if m.quote_id is not None]
         hits.sort(key=lambda m: (m.kind != SEGMENT, m.end - m.start))
         return list(dict.fromkeys(m.quote_id for m in hits if m.quote_id is not None))
-
-    def marks_at(self, cp: int) -> list[Mark]:
-        """Every mark covering code point `cp` (quotes, cues, mentions), for tests and tools."""
-        self._ensure_index()
-        return self._overlapping(cp, cp + 1)
 
     def formats_at(self, qt_pos: int) -> list[QTextCharFormat]:
         """The formats the view paints over the character at UTF-16 position `qt_pos`, bottom first."""

@@ -2,7 +2,7 @@
 
 A primitive keeps a copy of the object before and after, and changes the document only through its
 four primitives. A compound edit (delete a quote and clear the parents that pointed at it; merge two
-entities and re-point every quote) is a parent command whose children are primitives, so undo and
+entities and re-point every quote) is a Compound whose parts are primitives, so undo and
 redo replay it exactly. Repeated resizes of one segment merge into one step (`mergeWith`).
 """
 
@@ -26,8 +26,8 @@ class Compound(QUndoCommand):
     and Qt would both own them, and a child's Python half could be collected (or deleted twice).
     """
 
-    def __init__(self, text: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
         self.parts: list[QUndoCommand] = []
 
     def add(self, command: QUndoCommand) -> QUndoCommand:
@@ -46,9 +46,8 @@ class Compound(QUndoCommand):
 class EditQuote(QUndoCommand):
     """Replace one quote's fields."""
 
-    def __init__(self, doc: AnnotationDocument, after: Quote, text: str, merge_id: int = -1,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, doc: AnnotationDocument, after: Quote, text: str, merge_id: int = -1) -> None:
+        super().__init__(text)
         current = doc.quote(after.id)
         if current is None:
             raise KeyError(f"no quote {after.id}")
@@ -71,9 +70,8 @@ class EditQuote(QUndoCommand):
 
 
 class InsertQuote(QUndoCommand):
-    def __init__(self, doc: AnnotationDocument, quote: Quote, text: str, row: int | None = None,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, doc: AnnotationDocument, quote: Quote, text: str, row: int | None = None) -> None:
+        super().__init__(text)
         self.doc, self.quote, self.row = doc, copy.deepcopy(quote), row
 
     def redo(self) -> None:
@@ -84,10 +82,10 @@ class InsertQuote(QUndoCommand):
 
 
 class DeleteQuote(Compound):
-    """Delete a quote; quotes nested in it lose their parent (child commands, undone with it)."""
+    """Delete a quote; quotes nested in it lose their parent (parts of this command, undone with it)."""
 
-    def __init__(self, doc: AnnotationDocument, quote_id: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Delete {quote_id}", parent)
+    def __init__(self, doc: AnnotationDocument, quote_id: str) -> None:
+        super().__init__(f"Delete {quote_id}")
         self.doc, self.quote_id = doc, quote_id
         self.row = doc.quote_row(quote_id)
         self.quote = copy.deepcopy(doc.quote(quote_id))
@@ -105,9 +103,8 @@ class DeleteQuote(Compound):
 
 
 class EditEntity(QUndoCommand):
-    def __init__(self, doc: AnnotationDocument, after: Entity, text: str,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, doc: AnnotationDocument, after: Entity, text: str) -> None:
+        super().__init__(text)
         current = doc.entity(after.id)
         if current is None:
             raise KeyError(f"no entity {after.id}")
@@ -121,9 +118,8 @@ class EditEntity(QUndoCommand):
 
 
 class InsertEntity(QUndoCommand):
-    def __init__(self, doc: AnnotationDocument, entity: Entity, text: str,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, doc: AnnotationDocument, entity: Entity, text: str) -> None:
+        super().__init__(text)
         self.doc, self.entity = doc, copy.deepcopy(entity)
 
     def redo(self) -> None:
@@ -134,8 +130,8 @@ class InsertEntity(QUndoCommand):
 
 
 class DeleteEntity(QUndoCommand):
-    def __init__(self, doc: AnnotationDocument, entity_id: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Delete entity {entity_id}", parent)
+    def __init__(self, doc: AnnotationDocument, entity_id: str) -> None:
+        super().__init__(f"Delete entity {entity_id}")
         self.doc, self.entity_id = doc, entity_id
         self.row = doc.entity_row(entity_id)
         self.entity = copy.deepcopy(doc.entity(entity_id))

@@ -50,9 +50,6 @@ REPORTING_NOUNS = frozenset(
     "briefing address op-ed column testimony message email e-mail press conference".split()
 )
 
-#: Multi-word cues whose object is the source: "according to X".
-SOURCE_PREPOSITIONS = (("according", "to"),)
-
 #: Head nouns of unnamed sources: "an Elysee official", "a senior source", "the spokesman".
 ANONYMOUS_HEADS = frozenset(
     "official officials source sources diplomat diplomats aide aides insider insiders person people "

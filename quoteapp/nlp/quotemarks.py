@@ -29,7 +29,6 @@ class QuotedSpan:
     close_at: int | None  # index of the closing mark; None when it was never closed
     segments: list[tuple[int, int]]
     double: bool
-    depth: int = 0
     children: list[QuotedSpan] = field(default_factory=list)
 
     @property
@@ -181,7 +180,7 @@ def _pair_in_paragraph(
                 s, _ = top.segments[-1]
                 top.segments[-1] = _trim(text, s, i)
                 (stack[-1].children if stack else result).append(top)
-            stack.append(QuotedSpan(i, None, [(i + 1, i + 1)], double, depth=len(stack)))
+            stack.append(QuotedSpan(i, None, [(i + 1, i + 1)], double))
     # single quotes still open inside the paragraph were apostrophes: drop them, keep their children
     while stack and not stack[-1].double:
         dropped = stack.pop()
