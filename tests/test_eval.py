@@ -35,7 +35,8 @@ from quoteapp.formats.attribution import read_annotation, write_annotation
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 
 REPO = Path(__file__).resolve().parent.parent
-MEASURES = ("detection", "detection_strict", "attribution", "intermediaries", "detection_overlap30")
+MEASURES = ("detection", "detection_strict", "attribution", "intermediaries", "detection_overlap30",
+            "attribution_identity", "speaker_clusters")
 
 
 # =========================================================================== helpers
@@ -491,6 +492,55 @@ def test_names_compare_by_token_suffix() -> None:
     assert trim("« Yes. »", 0, 8) == (2, 5)
 
 
+OBAMAS = "Barack Obama spoke first. Michelle Obama spoke next. Mr. Obama said the vote was close. She said it was fair."
+
+
+def obama_case() -> tuple[Annotation, Annotation]:
+    """Gold: Q1 by Barack (as "Mr. Obama"), Q2 by Michelle (as "She"). The prediction files Q1 under
+    Michelle's entity, though its mention "Mr. Obama" is right."""
+    text = OBAMAS
+    people = [Entity("E1", "person", "Barack Obama", ["Mr. Obama"]), Entity("E2", "person", "Michelle Obama")]
+    gold = Annotation(Document("obamas", text), people, [
+        Quote("Q1", "indirect", [span(text, "the vote was close")], speaker=Speaker("E1", span(text, "Mr. Obama"))),
+        Quote("Q2", "indirect", [span(text, "it was fair")], speaker=Speaker("E2", span(text, "She"))),
+    ])
+    pred = copy.deepcopy(gold)
+    pred.entities[1].aliases = ["Mr. Obama"]
+    pred.quotes[0].speaker = Speaker("E2", span(text, "Mr. Obama"))
+    return gold, pred
+
+
+def test_identity_wants_the_entity_named_as_the_gold_speaker() -> None:
+    """The old measure takes the right mention as the right speaker; identity looks at the entity's own name."""
+    gold, pred = obama_case()
+    result = figures(gold, pred)
+    assert result["attribution"]["F"] == 1.0
+    assert result["attribution_identity"] == {"P": 0.5, "R": 0.5, "F": 0.5}
+    pred.entities.append(Entity("E3", "person", "President Obama"))  # a title, no given name: names Barack
+    pred.quotes[0].speaker = Speaker("E3")
+    assert figures(gold, pred)["attribution_identity"]["F"] == 1.0
+
+
+def test_speaker_clusters_fall_when_people_are_merged_or_split() -> None:
+    gold, pred = obama_case()
+    merged = figures(gold, pred)["speaker_clusters"]  # both quotes under E2: precision 1/2, recall 1
+    assert (merged["P"], merged["R"]) == (0.5, 1.0)
+    split = gold_annotation()
+    split.entities.append(Entity("E9", "person", "Ines Dalgaard"))
+    split.quotes[2].speaker = Speaker("E9")  # one of her three quotes under a second entity
+    result = figures(gold_annotation(), split)["speaker_clusters"]
+    assert result["P"] == 1.0
+    assert result["R"] == pytest.approx(((2 / 3) * 2 + 1 / 3 + 1) / 4)
+
+
+def test_identity_and_clusters_not_measured_where_speakers_are_not_grouped() -> None:
+    gold, pred = obama_case()
+    gold.document.extra["speakers_grouped"] = False
+    result = figures(gold, pred)
+    assert result["attribution"]["F"] == 1.0
+    assert result["attribution_identity"] == result["speaker_clusters"] == {"P": 0.0, "R": 0.0, "F": 0.0}
+
+
 # =========================================================================== (c) by type, errors
 
 
@@ -564,9 +614,9 @@ def test_cli_prints_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture[st
     # 3 gold, 3 predicted, 2 found, 1 rightly attributed
     assert "dock: gold 3 pred 3 tp 2 attributed 1 via tp/fp/fn 0/0/1" in lines
     assert "documents 1 (missing predictions 0), gold segments 3, predicted 3" in lines
-    assert "detection           P 0.667 R 0.667 F1 0.667" in lines
-    assert "attribution         P 0.333 R 0.333 F1 0.333" in lines
-    assert "intermediaries      P 0.000 R 0.000 F1 0.000" in lines
+    assert "detection            P 0.667 R 0.667 F1 0.667" in lines
+    assert "attribution          P 0.333 R 0.333 F1 0.333" in lines
+    assert "intermediaries       P 0.000 R 0.000 F1 0.000" in lines
     assert any(line.startswith("speaker_accuracy_overlap30") for line in lines)
     assert any(line.startswith("direct ") and "predicted     2" in line for line in lines)
     assert "errors in dock: 1 missed, 1 false alarms, 1 wrong speakers" in lines
@@ -590,7 +640,7 @@ def test_cli_reports_unreadable_predictions_and_goes_on(tmp_path: Path, capsys: 
     code, out, err = run_eval(capsys, str(gold), str(pred))
     assert code == 0
     assert "unreadable prediction notes.json" in err
-    assert "detection           P 0.667" in out
+    assert "detection            P 0.667" in out
 
 
 def test_cli_counts_missing_predictions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -105,7 +105,7 @@ def summary_lines(evaluation: Evaluation) -> list[str]:
              f"gold segments {s['gold_segments']}, predicted {s['predicted_segments']}"]
     for name in Scores.MEASURES:
         r = s[name]
-        lines.append(f"{name:19} P {r['P']:.3f} R {r['R']:.3f} F1 {r['F']:.3f}")
+        lines.append(f"{name:20} P {r['P']:.3f} R {r['R']:.3f} F1 {r['F']:.3f}")
     lines.append(f"{'speaker_accuracy_overlap30':27} {s['speaker_accuracy_overlap30']:.3f}")
     return lines
 

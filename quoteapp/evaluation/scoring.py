@@ -10,6 +10,12 @@ or when the two speaker mentions overlap. Intermediaries are scored per gold quo
 naming. The `overlap30` figures follow the Gender Gap Tracker: a prediction covering at least 30%
 of a gold unit finds it, and speaker accuracy is taken over those finds.
 
+Speaker identity, on gold that groups mentions into entities (not `"speakers_grouped": false`):
+`attribution_identity` counts a match only when the predicted entity's own name names the gold
+speaker with no clash of given names ("Michelle Obama" does not name Barack Obama, "Mr. Obama"
+does); `speaker_clusters` is B-cubed precision and recall of how the matched quotes are grouped by
+speaker entity (precision falls when two people are merged, recall when one is split).
+
 The figures must stay equal to score.py's, which is the reference the shared gold is published
 with: change both or neither.
 """
@@ -73,6 +79,56 @@ def names_of(entity: Entity, mention_text: str | None = None) -> Names:
     return frozenset(out)
 
 
+#: Words before a name that say what someone is, not who: left out when given names are compared.
+TITLES = frozenset("""mr mrs ms miss dr prof president vice senator sen rep representative gov governor gen general
+marshal minister secretary chancellor king queen prince princess pope judge justice officer sheriff mayor
+chief lt col sgt capt captain commander lord lady sir dame rev father sister prime premier ambassador
+former late""".split())
+
+
+def own_name(entity: Entity | None) -> Name | None:
+    """The entity's own name, normalized; None for no entity, no name or a pronoun."""
+    key = normalize_name(entity.name or "") if entity is not None else ""
+    return tuple(key.split()) if key and key not in PRONOUNS else None
+
+
+def bare(name: Name) -> Name:
+    """The name without its titles ("President Obama": "obama"); a name that is all titles stays."""
+    return tuple(t for t in name if t not in TITLES) or tuple(name)
+
+
+def names_person(predicted: Name | None, gold_names: Iterable[Name]) -> bool:
+    """The predicted entity's own name names the gold speaker, and no given name clashes.
+
+    It names it when it is a token suffix of a gold name (or the other way round) or stands whole
+    inside one ("Ana Pires" in "Ana Pires, the mayor of Ourém"), titles left out. It clashes when a
+    gold name has the same surname and other given names, and its own given names are in no gold name.
+    """
+    mine = bare(predicted or ())
+    golds = [b for b in map(bare, gold_names) if b]
+    if not mine or not golds:
+        return False
+    inside = any(mine == g[i:i + len(mine)] for g in golds for i in range(len(g) - len(mine) + 1))
+    if not inside and not any(same_referent({mine}, {g}) for g in golds):
+        return False
+    given = set(mine[:-1])
+    every = set().union(*golds)
+    return not (given and not given <= every
+                and any(len(g) > 1 and g[-1] == mine[-1] and not given & set(g[:-1]) for g in golds))
+
+
+def b_cubed(items: Sequence[tuple[object, object]]) -> tuple[float, float]:
+    """Summed B-cubed precision and recall of (gold cluster, predicted cluster) pairs, one per item."""
+    precision = recall = 0.0
+    for gold_cluster, predicted_cluster in items:
+        same_predicted = [x for x in items if x[1] == predicted_cluster]
+        same_gold = sum(1 for x in items if x[0] == gold_cluster)
+        both = sum(1 for x in same_predicted if x[0] == gold_cluster)
+        precision += both / len(same_predicted)
+        recall += both / same_gold
+    return precision, recall
+
+
 def same_referent(predicted: Iterable[Name], gold: Iterable[Name]) -> bool:
     """Names match when one is a token suffix of the other: English noun phrases are head-final."""
     gold = list(gold)
@@ -133,6 +189,8 @@ class Unit:
     mention: Offsets | None
     optional: bool
     speaker_label: str | None = None
+    entity: str | None = None     # the speaker's entity id, where the entity exists
+    own_name: Name | None = None  # the speaker entity's own name (not aliases, not the mention)
 
 
 def _speaker_label(entity: Entity | None, mention_text: str | None) -> str | None:
@@ -169,11 +227,13 @@ def units_of(annotation: Annotation, text: str, carry: Carry = _identity) -> lis
             if via.entity in entities
         )
         label = _speaker_label(entity, mention_text)
+        entity_id = entity.id if entity is not None else None
         for segment in quote.segments:
             start, end = trim(text, carry(segment.start), carry(segment.end))
             if end > start:
                 out.append(Unit(quote.id, quote.type, (start, end), speaker_names, alternatives, intermediaries,
-                                mention_span, bool(quote.extra.get("optional")), label))
+                                mention_span, bool(quote.extra.get("optional")), label, entity_id,
+                                own_name(entity)))
     return out
 
 
@@ -234,6 +294,38 @@ def judge(predicted: Sequence[Unit], gold: Sequence[Unit], matching: Mapping[int
     return out
 
 
+def identified(predicted: Unit, gold: Unit, attributed: bool) -> bool:
+    """The predicted entity's own name names the gold speaker; where the gold speaker has no name
+    (a pronoun only), the ordinary attribution decides."""
+    named = gold.speaker.union(*gold.alternatives)
+    return names_person(predicted.own_name, named) if named else attributed
+
+
+def representatives(gold: Sequence[Unit], matching: Mapping[int, int]) -> dict[str, int]:
+    """Gold quote id -> the predicted unit that stands for it: the one of its best-matched segment."""
+    out: dict[str, int] = {}
+    for i, j in matching.items():
+        out.setdefault(gold[j].quote_id, i)
+    return out
+
+
+def cluster_items(predicted: Sequence[Unit], gold: Sequence[Unit],
+                  matching: Mapping[int, int]) -> list[tuple[object, object]]:
+    """(gold speaker entity, predicted speaker entity) for each matched gold quote with a speaker;
+    a predicted quote without a speaker entity is a cluster of its own."""
+    representative = representatives(gold, matching)
+    first_unit: dict[str, int] = {}
+    for j, y in enumerate(gold):
+        first_unit.setdefault(y.quote_id, j)
+    items: list[tuple[object, object]] = []
+    for j, y in enumerate(gold):
+        i = representative.get(y.quote_id)
+        if y.optional or y.entity is None or i is None or first_unit[y.quote_id] != j:
+            continue
+        items.append((y.entity, predicted[i].entity or ("none", predicted[i].quote_id)))
+    return items
+
+
 def _count_intermediaries(predicted: Sequence[Unit], gold: Sequence[Unit],
                           matching: Mapping[int, int]) -> tuple[int, int, int]:
     """(tp, fp, fn) of intermediaries, per gold quote.
@@ -241,9 +333,7 @@ def _count_intermediaries(predicted: Sequence[Unit], gold: Sequence[Unit],
     A gold quote is stood for by the predicted quote of its best-matched segment; predicted quotes
     matching nothing bring all their intermediaries as false positives.
     """
-    representative: dict[str, int] = {}
-    for i, j in matching.items():
-        representative.setdefault(gold[j].quote_id, i)
+    representative = representatives(gold, matching)
     tp = fp = fn = 0
     seen: set[str] = set()
     for y in gold:
@@ -283,6 +373,12 @@ class Counts:
     overlap30_matched: int = 0
     overlap30_attributed: int = 0
     missing: int = 0              # 1 for a gold document without a prediction
+    identity_tp: int = 0          # matches whose predicted entity's own name names the gold speaker
+    identity_predicted: int = 0   # `predicted` and `gold`, on gold that groups speakers only
+    identity_gold: int = 0
+    clusters_precision: float = 0.0  # summed B-cubed precision and recall over cluster_items
+    clusters_recall: float = 0.0
+    clusters_items: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -322,8 +418,12 @@ class Scores:
     intermediaries: PRF
     detection_overlap30: PRF
     speaker_accuracy_overlap30: float
+    attribution_identity: PRF
+    speaker_clusters: PRF
 
-    MEASURES = ("detection", "detection_strict", "attribution", "intermediaries", "detection_overlap30")
+    #: The P/R/F figures, in score.py's order.
+    MEASURES = ("detection", "detection_strict", "attribution", "intermediaries", "detection_overlap30",
+                "attribution_identity", "speaker_clusters")
 
     @classmethod
     def from_counts(cls, c: Counts) -> Scores:
@@ -334,7 +434,15 @@ class Scores:
             intermediaries=PRF.from_counts(c.via_tp, c.via_tp + c.via_fp, c.via_tp + c.via_fn),
             detection_overlap30=PRF.from_counts(c.overlap30_matched, c.overlap30_predicted, c.gold),
             speaker_accuracy_overlap30=c.overlap30_attributed / c.overlap30_matched if c.overlap30_matched else 0.0,
+            attribution_identity=PRF.from_counts(c.identity_tp, c.identity_predicted, c.identity_gold),
+            speaker_clusters=_b_cubed_prf(c),
         )
+
+
+def _b_cubed_prf(c: Counts) -> PRF:
+    n = c.clusters_items
+    p, r = (c.clusters_precision / n, c.clusters_recall / n) if n else (0.0, 0.0)
+    return PRF(p, r, 2 * p * r / (p + r) if p + r else 0.0)
 
 
 @dataclass
@@ -470,6 +578,7 @@ def score_document(gold: Annotation, predicted: Annotation | None, *, with_error
     predicted_units = (units_of(predicted, text, offset_carrier(predicted.document.text, text))
                        if predicted is not None else [])
     nested = gold.document.extra.get("nested_annotated", True) is not False
+    grouped = gold.document.extra.get("speakers_grouped", True) is not False
 
     matching = match_units(predicted_units, gold_units)
     judgements = judge(predicted_units, gold_units, matching, nested)
@@ -488,6 +597,13 @@ def score_document(gold: Annotation, predicted: Annotation | None, *, with_error
         overlap30_attributed=sum(jd.attributed for jd in loose),
         missing=int(predicted is None),
     )
+    if grouped:
+        items = cluster_items(predicted_units, gold_units, matching)
+        b3_precision, b3_recall = b_cubed(items)
+        counts.identity_tp = sum(identified(predicted_units[jd.predicted], gold_units[jd.gold], jd.attributed)
+                                 for jd in judgements if jd.gold is not None)
+        counts.identity_predicted, counts.identity_gold = counts.predicted, counts.gold
+        counts.clusters_precision, counts.clusters_recall, counts.clusters_items = b3_precision, b3_recall, len(items)
     errors = _list_errors(predicted_units, gold_units, judgements, text) if with_errors else None
     return DocumentScore(gold.document.id, counts, _count_types(predicted_units, gold_units, judgements), errors)
 
