@@ -17,3 +17,42 @@ def shared() -> Path:
     if not (SHARED / "gold").is_dir():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def extractor():  # noqa: ANN201 - quoteapp.nlp.extractor.Extractor, imported late (spaCy is slow to import)
+    """The extractor on the default pipeline, loaded once for the whole run."""
+    from quoteapp.nlp.extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recovery copies, settings and recent files go to the test's own folder, never the user's."""
+    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def window(qtbot, extractor, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201 - a MainWindow
+    """The editor window with the model loaded; unsaved changes are discarded when a test moves on."""
+    from quoteapp.gui import dialogs
+    from quoteapp.gui.main_window import MainWindow
+
+    monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "discard")
+    win = MainWindow(load_model=False)
+    qtbot.addWidget(win)
+    win._model_loaded(extractor, extractor.label)
+    yield win
+    win.shutdown()
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    """A short invented article (gui_helpers.ARTICLE) in the test's folder."""
+    from gui_helpers import ARTICLE
+
+    path = tmp_path / "ferry.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path

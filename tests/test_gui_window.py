@@ -7,10 +7,10 @@ with a QTextCursor, the way a mouse drag would select it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import ARTICLE, current, open_analysed, select_quote_with, select_text, trigger, undo_redo
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
@@ -18,92 +18,7 @@ from quoteapp.formats.attribution import read_annotation
 from quoteapp.gui import dialogs
 from quoteapp.gui.actions import ACTIONS
 from quoteapp.gui.main_window import MainWindow
-from quoteapp.gui.offsets import OffsetMap
 from quoteapp.model import Annotation, validate
-from quoteapp.nlp.extractor import Extractor
-
-ARTICLE = (
-    "Ferry strike ends in Brakvik\n\n"
-    "The ferry workers of Brakvik ended their strike on Sunday, union leader Mara Lind said.\n\n"
-    "“We got what we asked for,” Lind told reporters. “The boats sail again tomorrow.”\n\n"
-    "The harbour director, Olav Strand, said that the timetable would be back to normal by Friday.\n\n"
-    "A city official said the deal would cost the city two million crowns.\n"
-)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Recovery copies and recent files go to the test's own folder."""
-    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def window(qtbot, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "discard")
-    win = MainWindow(load_model=False)
-    qtbot.addWidget(win)
-    win._model_loaded(extractor, extractor.label)
-    yield win
-    win.shutdown()
-
-
-def open_analysed(qtbot, window: MainWindow, path: Path) -> None:
-    assert window.open_path(path)
-    qtbot.waitUntil(lambda: window.doc is not None and len(window.doc.quotes) > 0 and window.job is None,
-                    timeout=60000)
-
-
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "ferry.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
-
-
-def select_text(window: MainWindow, words: str, occurrence: int = 0) -> None:
-    """Select `words` in the article view, as a mouse drag would."""
-    text = window.doc.text  # type: ignore[union-attr]
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(words, start + 1)
-    offsets = OffsetMap(text)
-    cursor = window.view.textCursor()
-    cursor.setPosition(offsets.to_qt(start))
-    cursor.setPosition(offsets.to_qt(start + len(words)), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-
-
-def trigger(window: MainWindow, name: str) -> None:
-    action = window.actions[name]
-    assert action.isEnabled(), f"{name} is disabled"
-    action.trigger()
-
-
-def current(window: MainWindow):  # noqa: ANN201
-    quote = window.doc.quote(window.current_quote_id())  # type: ignore[union-attr]
-    assert quote is not None
-    return quote
-
-
-def select_quote_with(window: MainWindow, words: str) -> None:
-    quote = next(q for q in window.doc.quotes if any(words in s.text for s in q.segments))  # type: ignore[union-attr]
-    window.select_quote(quote.id)
-    assert window.current_quote_id() == quote.id
-
-
-def undo_redo(window: MainWindow, check_before, check_after) -> None:  # noqa: ANN001
-    check_after()
-    trigger(window, "undo")
-    check_before()
-    trigger(window, "redo")
-    check_after()
-    validate(window.doc.annotation)  # type: ignore[union-attr]
 
 
 def test_every_action_has_a_shortcut_and_a_menu_entry(window: MainWindow) -> None:

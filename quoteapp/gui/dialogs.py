@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -76,22 +79,53 @@ def article_changed(parent: QWidget, name: str) -> str:
 
 
 def restore_recovery(parent: QWidget, name: str, when: str) -> bool:
+    """Restore the autosaved copy? Yes is the default: it is the editor's newest work."""
     answer = QMessageBox.question(
         parent, "Recover unsaved work",
         f"There is unsaved work on {name} from {when}, newer than the saved file.\nRestore it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
     )
     return answer == QMessageBox.StandardButton.Yes
 
 
+def open_fresh(parent: QWidget, name: str, what: str, problem: str) -> bool:
+    """The article's annotation file cannot be read: open the article afresh (the file kept aside)?"""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot read the annotation",
+                      f"The {what} of {name} cannot be read.", parent=parent)
+    box.setInformativeText(f"{problem}\n\nOpen the article afresh? The unreadable file is kept beside it "
+                           "with the ending .bad, so nothing is deleted.")
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Open)
+    return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Open
+
+
+class _SearchBox(QLineEdit):
+    """The picker's search line: typing narrows the list, the arrow and page keys move in it, so
+    Enter takes the item the editor moved to rather than the first match."""
+
+    MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+    def __init__(self, listing: QListWidget) -> None:
+        super().__init__()
+        self.listing = listing
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in self.MOVES:
+            QApplication.sendEvent(self.listing, event)
+            return
+        super().keyPressEvent(event)
+
+
 def choose(parent: QWidget, title: str, label: str, items: list[str], current: int = 0) -> str | None:
-    """One of `items`, from a list the user narrows by typing (any part of an item matches)."""
+    """One of `items`, from a list the user narrows by typing (any part of an item matches); the
+    item at `current` is selected at first (the current value, where there is one)."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    search = QLineEdit()
-    search.setPlaceholderText(label + "  (type to narrow)")
     listing = QListWidget()
+    search = _SearchBox(listing)
+    search.setPlaceholderText(label + "  (type to narrow, ↑↓ to move)")
     listing.addItems(items)
-    listing.setCurrentRow(current)
+    listing.setCurrentRow(max(0, min(current, len(items) - 1)))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -127,3 +161,19 @@ def error(parent: QWidget, title: str, message: str) -> None:
 
 def info(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
+
+
+def show_html(parent: QWidget, title: str, html_text: str) -> None:
+    """A scrollable page of rich text that fits on the screen (the keyboard shortcuts, say)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    browser = QTextBrowser()
+    browser.setHtml(html_text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(browser)
+    layout.addWidget(buttons)
+    screen = (parent.screen() if parent is not None else QApplication.primaryScreen()).availableGeometry()
+    dialog.resize(min(520, screen.width() - 40), min(720, screen.height() - 80))
+    dialog.exec()

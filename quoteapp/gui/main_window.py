@@ -8,6 +8,7 @@ file, recovery, workers) live in their own modules.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QTableView,
@@ -42,7 +42,7 @@ from quoteapp.gui.detail_panel import DetailPanel
 from quoteapp.gui.document import ANNOTATION_SUFFIX, AnnotationDocument, annotation_path_for
 from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
 from quoteapp.gui.quote_model import QuoteFilterProxy, QuoteTableModel
-from quoteapp.gui.recovery import discard_recovery, newer_recovery, write_recovery
+from quoteapp.gui.recovery import discard_recovery, keep_aside, newer_recovery, recovery_dir, write_recovery
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.gui.workers import AnalysisJob, ModelLoader
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation, Document, text_sha256
@@ -136,6 +136,10 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addWidget(self.status_model)
         self.statusBar().addWidget(self.status_counts)
+        self.autosave_label = QLabel()
+        self.autosave_label.hide()
+        self.autosave_warned = False
+        self.statusBar().addWidget(self.autosave_label)
         self.statusBar().addPermanentWidget(self.progress)
 
         self.actions = build_actions(self, lambda name: getattr(self, f"do_{name}"))
@@ -223,15 +227,20 @@ class MainWindow(QMainWindow):
         if recovered is not None:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovered.stat().st_mtime))
             if dialogs.restore_recovery(self, path.name, when):
-                doc = AnnotationDocument(read_annotation(recovered), article_path=path, save_path=save_path)
-                self._set_document(doc)
-                doc.undo_stack.resetClean()  # restored work is not saved yet
-                self._title()
-                self._remember(path)
-                return True
-            discard_recovery(save_path)
-        if save_path.exists():
-            saved = read_annotation(save_path)
+                restored = self._read_or_set_aside(recovered, path.name, "recovery copy")
+                if restored is not None:
+                    doc = AnnotationDocument(restored, article_path=path, save_path=save_path)
+                    self._set_document(doc)
+                    doc.undo_stack.resetClean()  # restored work is not saved yet
+                    self._title()
+                    self._remember(path)
+                    return True
+            else:
+                discard_recovery(save_path)
+        saved = self._read_or_set_aside(save_path, path.name, "saved annotation") if save_path.exists() else None
+        if save_path.exists() and saved is None:
+            return False  # unreadable, and the user chose not to start afresh
+        if saved is not None:
             if saved.document.sha256 != text_sha256(article.text):
                 return self._article_changed(path, article.text, saved, save_path)
             self._set_document(AnnotationDocument(saved, article_path=path, save_path=save_path))
@@ -242,6 +251,17 @@ class MainWindow(QMainWindow):
         self._remember(path)
         self._analyse_new(path)
         return True
+
+    def _read_or_set_aside(self, path: Path, article_name: str, what: str) -> Annotation | None:
+        """The annotation in `path`; when it cannot be read, the user may start afresh: the bad file
+        is then kept aside (renamed to `.bad`), never deleted. None: unreadable (set aside or not)."""
+        try:
+            return read_annotation(path)
+        except FormatError as err:
+            if dialogs.open_fresh(self, article_name, what, str(err)):
+                aside = keep_aside(path)
+                self.statusBar().showMessage(f"The unreadable {what} is kept as {aside}", 10000)
+        return None
 
     def _article_changed(self, path: Path, text: str, saved: Annotation, save_path: Path) -> bool:
         choice = dialogs.article_changed(self, path.name)
@@ -321,12 +341,22 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _analysis_done(self, annotation: Annotation) -> None:
-        if self.doc is None or annotation.document.text != self.doc.text:
+        """Put the first analysis into the open document. Untouched, the document simply takes it;
+        edited while the analysis ran, it takes it as one undoable step that keeps every edit."""
+        doc = self.doc
+        if doc is None or annotation.document.text != doc.text:
             return  # another article was opened meanwhile
         if self.folder is not None and self.registry_panel.registry.identities:
             annotation = apply_registry(annotation, self.registry_panel.registry)
-        doc = AnnotationDocument(annotation, article_path=self.doc.article_path, save_path=self.doc.save_path)
-        self._set_document(doc)
+        if doc.undo_stack.count() == 0 and not doc.quotes:
+            doc.annotation.generator = annotation.generator
+            doc.replace_content(annotation.quotes, annotation.entities)
+        else:
+            merged = merge_reanalysis(doc.annotation, annotation)
+            doc.annotation.generator = merged.generator
+            doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Analysis"))
+        if self.current_quote_id() is None and doc.quotes:
+            self.select_row(0)
         if self.folder_files:
             self.link_corpus()
 
@@ -337,6 +367,9 @@ class MainWindow(QMainWindow):
             write_annotation(self.doc.annotation, path)
         except FormatError as err:
             dialogs.error(self, "Cannot save", str(err))
+            return False
+        except Exception as err:  # noqa: BLE001 - whatever went wrong, the work stays open and unsaved
+            dialogs.error(self, "Cannot save", f"{path}: the annotation could not be written ({err!r}).")
             return False
         old = self.doc.save_path
         self.doc.save_path = path
@@ -364,12 +397,23 @@ class MainWindow(QMainWindow):
         return False
 
     def autosave(self) -> None:
+        """Write the unsaved work to the recovery folder. A failure is said once (status bar and a
+        dialog), then shown in the status bar while it lasts, so the editor knows to save by hand."""
         if self.doc is None or self.doc.save_path is None or self.doc.undo_stack.isClean():
             return
         try:
             write_recovery(self.doc.annotation, self.doc.save_path)
-        except FormatError as err:
-            self.statusBar().showMessage(f"Autosave failed: {err}", 8000)
+        except (FormatError, OSError) as err:
+            self.autosave_label.setText("⚠ Autosave is not working: save with Ctrl+S")
+            self.autosave_label.setToolTip(str(err))
+            self.autosave_label.show()
+            if not self.autosave_warned:
+                self.autosave_warned = True
+                dialogs.error(self, "Autosave failed",
+                              f"Unsaved work cannot be kept in the recovery folder ({recovery_dir()}):\n{err}\n\n"
+                              "Your corrections are still open: save them with File > Save.")
+            return
+        self.autosave_label.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.maybe_save():
@@ -492,19 +536,23 @@ class MainWindow(QMainWindow):
 
     # --- recent files, folders, drag and drop ----------------------------------------------------
     def _remember(self, path: Path) -> None:
-        settings = QSettings()
-        recent = [p for p in (settings.value("recent", []) or []) if p != str(path)]
-        settings.setValue("recent", [str(path), *recent][:MAX_RECENT])
+        recent = [p for p in recent_paths() if p != str(path)]
+        QSettings().setValue("recent", [str(path), *recent][:MAX_RECENT])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for name in QSettings().value("recent", []) or []:
-            action = QAction(name, self.recent_menu)
-            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        for name in recent_paths():
+            path = Path(name)
+            label = f"{name}{os.sep}" if path.is_dir() else name
+            action = QAction(label, self.recent_menu)
+            action.triggered.connect(lambda _=False, p=path: self.open_folder(p) if p.is_dir() else self.open_path(p))
             self.recent_menu.addAction(action)
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
 
     def open_folder(self, folder: Path) -> None:
         self.folder = folder
+        self._remember(folder)
         self.folder_files = sorted(p for p in folder.iterdir()
                                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
         self.article_list.clear()
@@ -602,26 +650,43 @@ class MainWindow(QMainWindow):
         return span
 
     def _change_role(self, index: int) -> None:
-        role = dialogs.choose(self, "Role", "Role of this intermediary:", list(ROLES))
+        quote = self.doc.quote(self.current_quote_id() or "") if self.doc else None
+        if quote is None or not 0 <= index < len(quote.intermediaries):
+            return
+        current = ROLES.index(quote.intermediaries[index].role)
+        role = dialogs.choose(self, "Role", "Role of this intermediary:", list(ROLES), current)
         if role:
             self._push(lambda doc, q: C.set_intermediary_role(doc, q, index, role))
 
-    def _pick_entity(self, title: str, exclude: str | None = None) -> str | None:
-        """An entity id from a searchable list (the choice dialog filters as you type)."""
+    def _pick_entity(self, title: str, exclude: frozenset[str] = frozenset(), current: str | None = None) -> str | None:
+        """An entity id from a searchable list (the choice dialog filters as you type), `current` selected."""
         assert self.doc is not None
-        entities = [e for e in self.doc.entities if e.id != exclude]
+        entities = [e for e in self.doc.entities if e.id not in exclude]
+        if not entities:
+            self.statusBar().showMessage("There is no other entity to choose", 4000)
+            return None
         labels = [f"{e.name}  ({e.kind}, {e.id})" for e in entities]
-        choice = dialogs.choose(self, title, "Entity:", labels)
+        at = next((i for i, e in enumerate(entities) if e.id == current), 0)
+        choice = dialogs.choose(self, title, "Entity:", labels, at)
         return entities[labels.index(choice)].id if choice in labels else None
 
     # --- actions: file -------------------------------------------------------------------------
+    def _start_folder(self) -> str:
+        """Where the Open dialogs start: the open article's folder, the open folder, the last one used."""
+        if self.doc is not None and self.doc.article_path is not None:
+            return str(self.doc.article_path.parent)
+        if self.folder is not None:
+            return str(self.folder)
+        recent = recent_paths()
+        return str(Path(recent[0]).parent) if recent else ""
+
     def do_open(self) -> None:
-        path = dialogs.open_path(self)
+        path = dialogs.open_path(self, self._start_folder())
         if path is not None:
             self.open_path(path)
 
     def do_open_folder(self) -> None:
-        folder = dialogs.open_folder(self)
+        folder = dialogs.open_folder(self, self.folder and str(self.folder) or self._start_folder())
         if folder is not None:
             self.open_folder(folder)
 
@@ -802,7 +867,9 @@ class MainWindow(QMainWindow):
             elif kind:
                 self._push(lambda doc, q: C.set_speaker_new_entity(doc, q, span, kind))
             return
-        entity_id = self._pick_entity("Set speaker")
+        quote = self.doc.quote(self.current_quote_id() or "")
+        speaker = quote.speaker.entity if quote is not None and quote.speaker is not None else None
+        entity_id = self._pick_entity("Set speaker", current=speaker)
         if entity_id:
             self._push(lambda doc, q: C.set_speaker(doc, q, entity_id))
 
@@ -815,10 +882,18 @@ class MainWindow(QMainWindow):
         return None
 
     def do_add_intermediary(self) -> None:
-        if self.doc is None or self.current_quote_id() is None:
+        quote = self.doc.quote(self.current_quote_id() or "") if self.doc else None
+        if self.doc is None or quote is None:
             return
-        entity_id = self._pick_entity("Add intermediary")
-        role = dialogs.choose(self, "Role", "Role of the intermediary:", list(ROLES)) if entity_id else None
+        taken = {via.entity for via in quote.intermediaries}
+        if quote.speaker is not None:
+            taken.add(quote.speaker.entity)  # a speaker is never its own intermediary
+        entity_id = self._pick_entity("Add intermediary", exclude=frozenset(taken))
+        entity = self.doc.entity(entity_id) if entity_id else None
+        role = None
+        if entity is not None:
+            role = dialogs.choose(self, "Role", f"Role of {entity.name}:", list(ROLES),
+                                  ROLES.index(default_role(entity.kind)))
         if entity_id and role:
             self._push(lambda doc, q: C.add_intermediary(doc, q, entity_id, role, self.view.selected_span()))
 
@@ -827,7 +902,10 @@ class MainWindow(QMainWindow):
                    if doc.quote(q).intermediaries else None)
 
     def do_set_type(self) -> None:
-        quote_type = dialogs.choose(self, "Quote type", "Type:", list(QUOTE_TYPES))
+        quote = self.doc.quote(self.current_quote_id() or "") if self.doc else None
+        if quote is None:
+            return
+        quote_type = dialogs.choose(self, "Quote type", "Type:", list(QUOTE_TYPES), QUOTE_TYPES.index(quote.type))
         if quote_type:
             self._push(lambda doc, q: C.set_type(doc, q, quote_type))
 
@@ -887,7 +965,7 @@ class MainWindow(QMainWindow):
 
     def do_merge_entities(self) -> None:
         def build(doc, entity_id):  # noqa: ANN001, ANN202
-            keep = self._pick_entity(f"Merge {doc.entity(entity_id).name} into", exclude=entity_id)
+            keep = self._pick_entity(f"Merge {doc.entity(entity_id).name} into", exclude=frozenset({entity_id}))
             return C.merge_entities(doc, keep, entity_id) if keep else None
         self._push_entity(build)
 
@@ -907,11 +985,22 @@ class MainWindow(QMainWindow):
         self._step_article(-1)
 
     def do_shortcuts(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(shortcuts_html())
-        box.exec()
+        dialogs.show_html(self, "Keyboard shortcuts", shortcuts_html())
+
+
+def recent_paths() -> list[str]:
+    """The recent files and folders, newest first. QSettings gives a one-item list back as a plain
+    string on some platforms, which must not be read as a list of characters."""
+    value = QSettings().value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value or [] if isinstance(v, str) and v]
+
+
+def default_role(kind: str) -> str:
+    """The role an intermediary of this kind usually has: a news outlet passes words on as an outlet,
+    an unnamed source relays what was said, a person or office speaks for the speaker."""
+    return {"outlet": "outlet", "anonymous": "relay"}.get(kind, "spokesperson")
 
 
 def _overlap(a, b) -> int:  # noqa: ANN001 - two Spans

@@ -53,12 +53,19 @@ def with_cue(quote: Quote, cue: Span | None) -> Quote:
 
 
 def with_speaker(quote: Quote, entity_id: str | None, mention: Span | None = None) -> Quote:
+    """The quote with another speaker; if that entity was in the chain, it leaves it (no one passes
+    their own words on to themselves)."""
     new = touched(quote)
     new.speaker = Speaker(entity_id, mention) if entity_id else None
+    new.intermediaries = [via for via in new.intermediaries if via.entity != entity_id]
     return new
 
 
 def with_intermediaries(quote: Quote, intermediaries: list[Intermediary]) -> Quote:
+    """The quote with another chain; refused (ValueError) when the speaker would be its own intermediary."""
+    speaker = quote.speaker.entity if quote.speaker is not None else None
+    if speaker is not None and any(via.entity == speaker for via in intermediaries):
+        raise ValueError("the speaker cannot also be an intermediary of the same quote")
     new = touched(quote)
     new.intermediaries = copy.deepcopy(intermediaries)
     return new

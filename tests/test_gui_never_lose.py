@@ -1,0 +1,177 @@
+"""The editor never loses an edit: not to an analysis that finishes late, nor to a save or an
+autosave that fails, nor to a saved or recovered file that cannot be read; and Esc cancels a long
+analysis wherever the focus is."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from gui_helpers import current, open_analysed, select_text, trigger
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from quoteapp.formats.attribution import read_annotation
+from quoteapp.gui import dialogs
+from quoteapp.gui import main_window as main_window_module
+from quoteapp.gui.main_window import MainWindow
+from quoteapp.gui.recovery import recovery_path, write_recovery
+from quoteapp.gui.workers import Cancelled
+
+
+class HeldExtractor:
+    """The real extractor, holding its result back until the test lets it go."""
+
+    def __init__(self, real: object) -> None:
+        self.real, self.release = real, threading.Event()
+        self.label = "held " + real.label  # type: ignore[attr-defined]
+
+    def annotate(self, text: str, doc_id: str, **kwargs: object):  # noqa: ANN201 - an Annotation
+        self.release.wait(30)
+        return self.real.annotate(text, doc_id, **kwargs)  # type: ignore[attr-defined]
+
+
+class EndlessExtractor:
+    """An analysis that never ends by itself; it reports progress every 10 ms, as the real one does
+    between pieces of text."""
+
+    label = "endless"
+
+    def __init__(self) -> None:
+        self.stopped_after: float | None = None
+
+    def annotate(self, text: str, doc_id: str, *, progress=None, **_: object):  # noqa: ANN001, ANN201
+        started = time.monotonic()
+        try:
+            for n in range(100_000):
+                time.sleep(0.01)
+                if progress is not None:
+                    progress(min(n / 1000, 0.99))
+        except Cancelled:
+            self.stopped_after = time.monotonic() - started
+            raise
+        raise AssertionError("never cancelled")
+
+
+def test_edits_made_while_the_first_analysis_runs_are_kept(qtbot, window: MainWindow, article: Path,
+                                                            extractor, monkeypatch) -> None:
+    held = HeldExtractor(extractor)
+    window._model_loaded(held, held.label)
+    assert window.open_path(article)
+    assert window.job is not None and not window.doc.quotes
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "indirect")
+    select_text(window, "the deal would cost the city two million crowns")
+    trigger(window, "add_quote")
+    mine = current(window).id
+    held.release.set()
+    qtbot.waitUntil(lambda: window.job is None, timeout=60000)
+
+    quotes = window.doc.quotes
+    assert window.doc.quote(mine) is not None and window.doc.quote(mine).status == "added"
+    assert len(quotes) >= 3, "the analysis's quotes are in as well"
+    assert sum("two million crowns" in q.segments[0].text for q in quotes) == 1, "no second copy of my quote"
+    trigger(window, "undo")  # the analysis is one step: undone, my quote alone remains
+    assert [q.id for q in window.doc.quotes] == [mine]
+    trigger(window, "redo")
+    assert len(window.doc.quotes) == len(quotes)
+
+
+def test_an_untouched_article_takes_its_analysis_without_an_undo_step(qtbot, window: MainWindow,
+                                                                      article: Path) -> None:
+    open_analysed(qtbot, window, article)
+    assert not window.isWindowModified()
+    assert not window.actions["undo"].isEnabled()
+
+
+def test_a_save_that_fails_on_closing_keeps_the_window_and_the_edits(qtbot, window: MainWindow, article: Path,
+                                                                     monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    trigger(window, "accept")
+    errors: list[tuple] = []
+
+    def broken(*_args: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(main_window_module, "write_annotation", broken)
+    monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "save")
+    monkeypatch.setattr(dialogs, "error", lambda *a: errors.append(a[1:]))
+    window.show()
+    assert window.close() is False
+    assert window.isVisible() and window.isWindowModified()
+    assert errors and errors[0][0] == "Cannot save" and "could not be written" in errors[0][1]
+    assert window.doc.quotes[0].status == "accepted"
+
+
+def test_autosave_that_cannot_write_says_so_once(qtbot, window: MainWindow, article: Path, tmp_path: Path,
+                                                 monkeypatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(blocker / "recovery"))
+    errors: list[tuple] = []
+    monkeypatch.setattr(dialogs, "error", lambda *a: errors.append(a[1:]))
+    open_analysed(qtbot, window, article)
+    trigger(window, "accept")
+    window.autosave()
+    window.autosave()
+    assert len(errors) == 1 and errors[0][0] == "Autosave failed"
+    assert "save them with File > Save" in errors[0][1]
+    assert window.autosave_label.isVisibleTo(window) and "Autosave" in window.autosave_label.text()
+    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    window.autosave()
+    assert not window.autosave_label.isVisibleTo(window)
+
+
+def test_an_unreadable_saved_annotation_can_be_opened_afresh_and_is_kept_aside(
+        qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    saved = article.with_name("ferry.quotes.json")
+    saved.write_text('{"schema": "quoteapp/attribution", "version": 1, "docu', encoding="utf-8")
+    asked: list[tuple] = []
+    monkeypatch.setattr(dialogs, "open_fresh", lambda *a: asked.append(a[1:]) or False)
+    assert window.open_path(article) is False
+    assert saved.exists(), "declined: nothing is moved"
+
+    monkeypatch.setattr(dialogs, "open_fresh", lambda *a: asked.append(a[1:]) or True)
+    open_analysed(qtbot, window, article)
+    assert asked[0][0] == "ferry.txt" and asked[0][1] == "saved annotation"
+    assert not saved.exists()
+    aside = article.with_name("ferry.quotes.json.bad")
+    assert aside.read_text(encoding="utf-8").endswith('"docu'), "the bad file is kept, unchanged"
+
+
+def test_an_unreadable_recovery_copy_falls_back_to_the_saved_file(qtbot, window: MainWindow, article: Path,
+                                                                  monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    assert window.do_save()
+    good = read_annotation(article.with_name("ferry.quotes.json"))
+    copy = write_recovery(good, article.with_name("ferry.quotes.json"))
+    copy.write_text("{broken", encoding="utf-8")
+    future = time.time() + 60
+    import os
+
+    os.utime(copy, (future, future))
+    monkeypatch.setattr(dialogs, "restore_recovery", lambda *a: True)
+    monkeypatch.setattr(dialogs, "open_fresh", lambda *a: True)
+    window._set_document(None)
+    assert window.open_path(article)
+    assert len(window.doc.quotes) == len(good.quotes), "the saved annotation opened instead"
+    assert not recovery_path(article.with_name("ferry.quotes.json")).exists()
+    assert copy.with_name(copy.name + ".bad").exists()
+
+
+@pytest.mark.parametrize("focus", ["quote_table", "entity_table", "view", "filter_box"])
+def test_escape_cancels_the_analysis_wherever_the_focus_is(qtbot, window: MainWindow, article: Path,
+                                                            focus: str) -> None:
+    endless = EndlessExtractor()
+    window._model_loaded(endless, endless.label)
+    window.show()
+    window.activateWindow()
+    assert window.open_path(article)
+    assert window.job is not None
+    widget = getattr(window, focus)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    QTest.keyClick(widget, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.job is None, timeout=3000)
+    assert endless.stopped_after is not None
