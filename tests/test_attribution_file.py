@@ -743,3 +743,28 @@ def test_atomic_write_removes_our_stale_temp_files_only(tmp_path: Path) -> None:
     assert not stale.exists()
     assert young.exists() and all(p.exists() for p in foreign)
     assert (tmp_path / "new.json").read_text() == "{}"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """Opened without blocking and checked: reading a FIFO no one writes to used to wait forever."""
+    import threading
+
+    fifo = tmp_path / "story.json"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_annotation(fifo)
+        except BaseException as err:  # handed to the test thread
+            outcome.append(err)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    if reader.is_alive():
+        with open(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        pytest.fail("read_annotation blocked on a FIFO")
+    assert isinstance(outcome[0], FormatError) and "not a regular file" in str(outcome[0])

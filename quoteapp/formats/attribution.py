@@ -312,10 +312,22 @@ def read_annotation(path: str | os.PathLike[str]) -> Annotation:
     """Read and fully check an attribution file; any problem is a FormatError naming the file."""
     source = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        data = _read_regular_file(source)
     except OSError as e:
         raise FormatError(f"{source}: cannot read the file: {e.strerror or e}") from e
     return loads(_decode(data, source), source)
+
+
+def _read_regular_file(source: str) -> bytes:
+    """The bytes of a regular file; a FIFO or device (which would block or never end) is a FormatError.
+
+    Opened without blocking and checked with fstat, so nothing can be swapped in between.
+    """
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FormatError(f"{source}: cannot read the file: it is not a regular file (a folder, pipe or device)")
+        return f.read()
 
 
 def _decode(data: bytes, source: str) -> str:
