@@ -67,18 +67,18 @@ QUOTE_FIELDS = (
 
 
 @functools.cache
-def _schema_text() -> str:
-    """The shipped schema: package data of `quoteapp.resources`, or `resources/` in a source checkout."""
+def schema_text(name: str = SCHEMA_FILE) -> str:
+    """A shipped schema: package data of `quoteapp.resources`, or `resources/` in a source checkout."""
     try:
-        return (resources.files("quoteapp.resources") / "schema" / SCHEMA_FILE).read_text(encoding="utf-8")
+        return (resources.files("quoteapp.resources") / "schema" / name).read_text(encoding="utf-8")
     except ModuleNotFoundError:
         # Not installed: quoteapp.resources only exists once pyproject's package-dir mapping applies.
-        return (Path(__file__).resolve().parents[2] / "resources" / "schema" / SCHEMA_FILE).read_text(encoding="utf-8")
+        return (Path(__file__).resolve().parents[2] / "resources" / "schema" / name).read_text(encoding="utf-8")
 
 
 def schema() -> dict[str, Any]:
     """The JSON schema (draft 2020-12) of version 1; a fresh copy, so callers may change it."""
-    return json.loads(_schema_text())
+    return json.loads(schema_text())
 
 
 @functools.cache
@@ -312,13 +312,13 @@ def read_annotation(path: str | os.PathLike[str]) -> Annotation:
     """Read and fully check an attribution file; any problem is a FormatError naming the file."""
     source = os.fspath(path)
     try:
-        data = _read_regular_file(source)
+        data = read_regular_file(source)
     except OSError as e:
         raise FormatError(f"{source}: cannot read the file: {e.strerror or e}") from e
-    return loads(_decode(data, source), source)
+    return loads(decode_utf8(data, source), source)
 
 
-def _read_regular_file(source: str) -> bytes:
+def read_regular_file(source: str) -> bytes:
     """The bytes of a regular file; a FIFO or device (which would block or never end) is a FormatError.
 
     Opened without blocking and checked with fstat, so nothing can be swapped in between.
@@ -330,7 +330,7 @@ def _read_regular_file(source: str) -> bytes:
         return f.read()
 
 
-def _decode(data: bytes, source: str) -> str:
+def decode_utf8(data: bytes, source: str) -> str:
     """UTF-8 (a BOM from a Windows editor is tolerated), or a FormatError saying what the bytes look like."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FormatError(_at(source, "the file is UTF-16 text, not UTF-8; save it again as UTF-8"))
@@ -351,6 +351,16 @@ def loads(text: str, source: str = "") -> Annotation:
         text = text[1:]
     if not text.strip():
         raise FormatError(_at(source, "the file is empty; an attribution file is a JSON object"))
+    return from_dict(parse_json(text, source), source)
+
+
+def parse_json(text: str, source: str = "") -> Any:
+    """JSON text as Python data that can be written back as it was, else a FormatError saying why not.
+
+    Refused: syntax errors (a cut-off file said so), NaN and Infinity, numbers out of float range,
+    integers of more digits than Python converts, nesting deeper than Python's JSON reader goes,
+    and strings holding a lone surrogate (no UTF-8 file can store one).
+    """
     try:
         data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as e:
@@ -363,7 +373,7 @@ def loads(text: str, source: str = "") -> Annotation:
         raise FormatError(_at(source, "the JSON is nested too deeply to be an attribution file")) from e
     if _may_hold_surrogates(text):
         _refuse_lone_surrogates(data, source)
-    return from_dict(data, source)
+    return data
 
 
 class _NotJSONNumber(ValueError):
@@ -481,16 +491,22 @@ def _check_identity(data: Any, source: str) -> None:
 
 
 def _check_structure(data: dict[str, Any], source: str) -> None:
-    """Types, required fields and allowed values, by the shipped JSON schema; the first problem is reported.
+    """Types, required fields and allowed values, by the shipped JSON schema; the first problem is reported."""
+    check_schema(data, source, _fast_validator(), _validator())
 
-    jsonschema-rs says quickly whether the file is valid; only when it is not, the pure-Python
-    validator finds the errors, so the messages are exactly what they always were (and its verdict
-    is the one that counts, should the two ever differ).
+
+def check_schema(data: Any, source: str, fast: jsonschema_rs.Draft202012Validator,
+                 slow: jsonschema.protocols.Validator) -> None:
+    """One FormatError naming the field of the first schema error (and how many more), or None.
+
+    jsonschema-rs (`fast`) says quickly whether the data is valid; only when it is not, the
+    pure-Python validator (`slow`) finds the errors, so the messages are exactly what they always
+    were (and its verdict is the one that counts, should the two ever differ).
     """
     with contextlib.suppress(ValueError, TypeError):  # a value jsonschema-rs cannot convert: ask jsonschema
-        if _fast_validator().is_valid(data):
+        if fast.is_valid(data):
             return
-    errors = list(_validator().iter_errors(data))  # in schema order, list items by index
+    errors = list(slow.iter_errors(data))  # in schema order, list items by index
     if not errors:
         return
     first = errors[0]
