@@ -10,14 +10,26 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from tqdm import tqdm
 
-from quoteapp.nlp.batch import FAILED, SKIPPED, WRITTEN, Result, extract_one, init_worker, skipped_if_up_to_date
+from quoteapp.nlp.batch import (
+    FAILED,
+    SKIPPED,
+    WRITTEN,
+    Result,
+    extract_one,
+    init_worker,
+    one_line,
+    output_path,
+    skipped_if_up_to_date,
+)
 
 USAGE_ERROR = 2
 
@@ -27,8 +39,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="articles: .txt, .md, .html")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the .json files")
     p.add_argument("--model", metavar="NAME", help="an installed spaCy pipeline (default: en_core_web_sm)")
-    p.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
-                   help="worker processes, each loading the pipeline once (default: 1, in this process)")
+    p.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                   help="worker processes, each loading the pipeline once (default: the number of cores; "
+                   "1 works in this process)")
     p.add_argument("--force", action="store_true",
                    help="redo every article (default: skip those whose output is newer and of the same text)")
     p.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address "
@@ -43,29 +56,62 @@ def _positive(value: str) -> int:
     return n
 
 
-def run(args: argparse.Namespace) -> int:
-    from quoteapp.nlp.pipeline import ModelNotFound
+def default_jobs() -> int:
+    """The cores this process may use (os.process_cpu_count, Python 3.13+), else all the machine's."""
+    count = getattr(os, "process_cpu_count", os.cpu_count)()
+    return max(1, count or 1)
 
+
+def clashing_outputs(files: Sequence[Path], output: Path) -> dict[Path, list[Path]]:
+    """The outputs two or more different inputs would be written to (`a/story.txt`, `b/story.md`: `story.json`)."""
+    by_output: dict[Path, list[Path]] = defaultdict(list)
+    for path in files:
+        by_output[output_path(path, output)].append(path)
+    return {out: paths for out, paths in by_output.items() if len(paths) > 1}
+
+
+def _distinct(files: Sequence[Path]) -> list[Path]:
+    """The files in order, each once: the same file named twice (or by two paths) is one article."""
+    seen: set[str] = set()
+    out = []
+    for path in files:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    files = _distinct(args.files)
+    clashes = clashing_outputs(files, args.output)
+    if clashes:
+        for out, paths in clashes.items():
+            print(f"quoteapp: {', '.join(map(str, paths))} would all be written to {out}", file=sys.stderr)
+        print("quoteapp: nothing written: rename the articles, or extract them into different folders (-o)",
+              file=sys.stderr)
+        return USAGE_ERROR
     try:
         args.output.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         print(f"quoteapp: cannot create the output folder {args.output}: {err.strerror}", file=sys.stderr)
         return USAGE_ERROR
-    files = list(args.files)
+    jobs = args.jobs or default_jobs()
     force = args.force
     # up-to-date outputs are found here, before any worker or model is started: a finished run resumed costs nothing
     up_to_date = (skipped_if_up_to_date(p, args.output, args.model) for p in ([] if force else files))
     skipped = [r for r in up_to_date if r is not None]
     done = {Path(r.path) for r in skipped}
     todo = [p for p in files if p not in done]
+    model_not_found = _model_not_found() if todo else ()  # a resumed run with nothing to do imports no spaCy
     counts = {WRITTEN: 0, SKIPPED: len(skipped), FAILED: 0}
     bar = tqdm(total=len(files), initial=len(skipped), unit="article", file=sys.stderr,
                disable=len(files) < 2, dynamic_ncols=True)
     try:
         if args.dask:
             results = _on_dask(todo, args, bar)
-        elif args.jobs > 1 and len(todo) > 1:
-            results = _in_processes(todo, args)
+        elif jobs > 1 and len(todo) > 1:
+            results = _in_processes(todo, args, jobs)
         else:
             results = (extract_one(p, args.output, args.model, force=True) for p in _named(todo, bar))
         for result in results:
@@ -74,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
                 tqdm.write(f"quoteapp: skipped {result.path}: {result.error}", file=sys.stderr)
             if not args.dask:
                 bar.update()
-    except ModelNotFound as err:
+    except model_not_found as err:
         bar.close()
         print(f"quoteapp: {err}", file=sys.stderr)
         return USAGE_ERROR
@@ -87,6 +133,13 @@ def run(args: argparse.Namespace) -> int:
     bar.close()
     print(_summary(len(files), counts, args.output), file=sys.stderr)
     return 1 if counts[FAILED] else 0
+
+
+def _model_not_found() -> tuple[type[Exception], ...]:
+    """The exception of a missing spaCy pipeline (importing it imports spaCy: only when there is work)."""
+    from quoteapp.nlp.pipeline import ModelNotFound
+
+    return (ModelNotFound,)
 
 
 def _summary(total: int, counts: dict[str, int], output: Path) -> str:
@@ -105,19 +158,31 @@ def _named(files: Sequence[Path], bar: tqdm) -> Iterator[Path]:
         yield path
 
 
-def _in_processes(files: Sequence[Path], args: argparse.Namespace) -> Iterator[Result]:
-    """The files spread over `--jobs` processes, results as they come. Spawned processes: the same on
-    every platform, and no fork of a process that holds threads (tqdm's monitor, a loaded model)."""
+def _in_processes(files: Sequence[Path], args: argparse.Namespace, jobs: int) -> Iterator[Result]:
+    """The files spread over `jobs` processes, results as they come. Spawned processes: the same on
+    every platform, and no fork of a process that holds threads (tqdm's monitor, a loaded model).
+    The workers die with this process (batch.init_worker), even when it is killed."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(args.jobs, len(files)), mp_context=context,
-                             initializer=init_worker, initargs=(args.model,)) as pool:
-        futures = [pool.submit(extract_one, str(p), str(args.output), args.model, force=True) for p in files]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=context,
+                             initializer=init_worker, initargs=(args.model, os.getpid())) as pool:
+        futures = {pool.submit(extract_one, str(p), str(args.output), args.model, force=True): p for p in files}
         try:
             for future in as_completed(futures):
-                yield future.result()
+                yield _result_of(future, futures[future])
         finally:
             for future in futures:
                 future.cancel()
+
+
+def _result_of(future: Future[Result], path: Path) -> Result:
+    """The future's Result; a worker that died on the file (or anything else raised) is that file's failure.
+    A missing model is raised: every file would fail alike."""
+    try:
+        return future.result()
+    except _model_not_found():
+        raise
+    except Exception as err:
+        return Result(str(path), FAILED, error=f"the worker failed: {one_line(err)}")
 
 
 def _on_dask(files: Sequence[Path], args: argparse.Namespace, bar: tqdm) -> list[Result]:
