@@ -65,6 +65,23 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_done(
     assert sorted(p.name for p in out.glob("*.json")) == ["north.json", "south.json", "west.json"]
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kills a worker with SIGKILL")
+@pytest.mark.parametrize("how", [["--jobs", "2"], ["--dask", "local"]], ids=["jobs", "dask"])
+def test_an_article_its_worker_dies_on_is_reported_and_the_rest_done(
+        fake: None, tmp_path: Path, capsys: pytest.CaptureFixture, how: list[str]) -> None:
+    """A dead worker breaks a process pool: the articles in flight are redone, only the killer fails."""
+    if how[0] == "--dask":
+        pytest.importorskip("distributed")
+    names = ["a.txt", "b.txt", "crash.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    paths = articles(tmp_path / "in", *names)
+    out = tmp_path / "out"
+    assert extract(paths, out, *how) == 1
+    err = capsys.readouterr().err
+    assert len([line for line in err.splitlines() if line.startswith("quoteapp: skipped") and "crash.txt" in line]) == 1
+    assert "6 of 7 articles written" in err and "1 failed" in err
+    assert sorted(p.name for p in out.glob("*.json")) == [f"{n[0]}.json" for n in names if n != "crash.txt"]
+
+
 def test_inputs_with_the_same_stem_are_refused_before_anything_is_written(
         fake: None, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     """a/story.txt, b/story.txt and a/story.md would all overwrite out/story.json."""

@@ -13,8 +13,9 @@ import multiprocessing
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from tqdm import tqdm
@@ -161,26 +162,63 @@ def _named(files: Sequence[Path], bar: tqdm) -> Iterator[Path]:
 def _in_processes(files: Sequence[Path], args: argparse.Namespace, jobs: int) -> Iterator[Result]:
     """The files spread over `jobs` processes, results as they come. Spawned processes: the same on
     every platform, and no fork of a process that holds threads (tqdm's monitor, a loaded model).
-    The workers die with this process (batch.init_worker), even when it is killed."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=context,
-                             initializer=init_worker, initargs=(args.model, os.getpid())) as pool:
+    The workers die with this process (batch.init_worker), even when it is killed.
+
+    A worker that dies (a crash in the parser, the OOM killer) breaks the pool, and which of the
+    articles in flight did it is not known: the unfinished ones are then run one at a time in a
+    single worker until the one that kills it shows itself (it fails), and the rest go back to `jobs`.
+    """
+    remaining = list(files)
+    while remaining:
+        unfinished = yield from _pool_run(remaining, args, jobs)
+        remaining = (yield from _find_the_killer(unfinished, args)) if unfinished else []
+
+
+def _pool(args: argparse.Namespace, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=init_worker, initargs=(args.model, os.getpid()))
+
+
+def _pool_run(files: Sequence[Path], args: argparse.Namespace, jobs: int) -> Generator[Result, None, list[Path]]:
+    """Run `files` on a pool of `jobs` workers, yielding Results; returns the files a broken pool left undone."""
+    unfinished: list[Path] = []
+    with _pool(args, min(jobs, len(files))) as pool:
         futures = {pool.submit(extract_one, str(p), str(args.output), args.model, force=True): p for p in files}
         try:
             for future in as_completed(futures):
-                yield _result_of(future, futures[future])
+                result = _result_of(future, futures[future])
+                if result is None:
+                    unfinished.append(futures[future])
+                else:
+                    yield result
         finally:
             for future in futures:
                 future.cancel()
+    return sorted(unfinished, key=list(files).index)
 
 
-def _result_of(future: Future[Result], path: Path) -> Result:
-    """The future's Result; a worker that died on the file (or anything else raised) is that file's failure.
+def _find_the_killer(files: Sequence[Path], args: argparse.Namespace) -> Generator[Result, None, list[Path]]:
+    """Run `files` one at a time in one worker until one breaks it: that one fails; returns the rest."""
+    with _pool(args, 1) as pool:
+        for n, path in enumerate(files):
+            result = _result_of(pool.submit(extract_one, str(path), str(args.output), args.model, force=True), path)
+            if result is None:
+                yield Result(str(path), FAILED, error="the worker process died on this article (a crash, or out of "
+                             "memory)")
+                return list(files[n + 1:])
+            yield result
+    return []
+
+
+def _result_of(future: Future[Result], path: Path) -> Result | None:
+    """The future's Result; None when the pool broke (a worker died); anything else raised is the file's failure.
     A missing model is raised: every file would fail alike."""
     try:
         return future.result()
     except _model_not_found():
         raise
+    except BrokenProcessPool:
+        return None
     except Exception as err:
         return Result(str(path), FAILED, error=f"the worker failed: {one_line(err)}")
 
