@@ -185,3 +185,15 @@ def test_a_resumed_run_with_nothing_to_do_imports_no_spacy(fake: None, tmp_path:
                           check=True)
     assert "2 skipped as up to date" in done.stderr
     assert done.stdout.split() == ["0", "False"]
+
+
+def test_the_main_process_of_a_jobs_run_imports_no_spacy(fake: None, tmp_path: Path) -> None:
+    """Only the workers need the pipeline; the process that hands out the articles stays light."""
+    paths = articles(tmp_path / "in", "a.txt", "b.txt", "c.txt")
+    script = ("import sys\nfrom quoteapp.cli import main\n"
+              f"code = main(['extract', *{[str(p) for p in paths]!r}, '-o', {str(tmp_path / 'out')!r}, "
+              "'--model', 'fake', '--jobs', '2'])\n"
+              "print(code, 'spacy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
+    assert "3 of 3 articles written" in done.stderr
+    assert done.stdout.split() == ["0", "False"]

@@ -104,7 +104,6 @@ def run(args: argparse.Namespace) -> int:
     skipped = [r for r in up_to_date if r is not None]
     done = {Path(r.path) for r in skipped}
     todo = [p for p in files if p not in done]
-    model_not_found = _model_not_found() if todo else ()  # a resumed run with nothing to do imports no spaCy
     counts = {WRITTEN: 0, SKIPPED: len(skipped), FAILED: 0}
     bar = tqdm(total=len(files), initial=len(skipped), unit="article", file=sys.stderr,
                disable=len(files) < 2, dynamic_ncols=True)
@@ -121,26 +120,24 @@ def run(args: argparse.Namespace) -> int:
                 tqdm.write(f"quoteapp: skipped {result.path}: {result.error}", file=sys.stderr)
             if not args.dask:
                 bar.update()
-    except model_not_found as err:
-        bar.close()
-        print(f"quoteapp: {err}", file=sys.stderr)
-        return USAGE_ERROR
-    except Exception as err:  # the Dask client: cannot connect, scheduler gone, not installed
-        if not args.dask:
+    except Exception as err:
+        if not (_is_model_not_found(err) or args.dask):
             raise
-        bar.close()
-        print(f"quoteapp: the Dask run failed: {err}", file=sys.stderr)
+        bar.close()  # no pipeline, or the Dask client: cannot connect, scheduler gone, not installed
+        print(f"quoteapp: {err}" if _is_model_not_found(err) else f"quoteapp: the Dask run failed: {err}",
+              file=sys.stderr)
         return USAGE_ERROR
     bar.close()
     print(_summary(len(files), counts, args.output), file=sys.stderr)
     return 1 if counts[FAILED] else 0
 
 
-def _model_not_found() -> tuple[type[Exception], ...]:
-    """The exception of a missing spaCy pipeline (importing it imports spaCy: only when there is work)."""
-    from quoteapp.nlp.pipeline import ModelNotFound
-
-    return (ModelNotFound,)
+def _is_model_not_found(err: BaseException) -> bool:
+    """Whether `err` is a missing spaCy pipeline, without importing spaCy: the main process of a run
+    (resumed with nothing to do, or spread over workers) never needs it. Where a ModelNotFound was
+    raised or unpickled, its module is loaded already."""
+    pipeline = sys.modules.get("quoteapp.nlp.pipeline")
+    return pipeline is not None and isinstance(err, pipeline.ModelNotFound)
 
 
 def _summary(total: int, counts: dict[str, int], output: Path) -> str:
@@ -215,11 +212,11 @@ def _result_of(future: Future[Result], path: Path) -> Result | None:
     A missing model is raised: every file would fail alike."""
     try:
         return future.result()
-    except _model_not_found():
-        raise
     except BrokenProcessPool:
         return None
     except Exception as err:
+        if _is_model_not_found(err):
+            raise
         return Result(str(path), FAILED, error=f"the worker failed: {one_line(err)}")
 
 
