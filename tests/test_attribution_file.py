@@ -768,3 +768,29 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
             pass
         pytest.fail("read_annotation blocked on a FIFO")
     assert isinstance(outcome[0], FormatError) and "not a regular file" in str(outcome[0])
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_collection_is_paused_while_reading_and_restored(tmp_path: Path, enabled: bool,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collection is paused while a file is turned into objects (half the time of a large file), then
+    left as it was, even on an error."""
+    import gc
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    write_annotation(make_annotation(), good)
+    bad.write_text(dumps(make_annotation())[:-40], encoding="utf-8")
+    during: list[bool] = []
+    build = attribution._build
+    monkeypatch.setattr(attribution, "_build", lambda data: during.append(gc.isenabled()) or build(data))
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        read_annotation(good)
+        assert during == [False]
+        assert gc.isenabled() is enabled
+        with pytest.raises(FormatError):
+            read_annotation(bad)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import gc
 import json
 import math
 import os
@@ -18,7 +19,7 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -351,7 +352,25 @@ def loads(text: str, source: str = "") -> Annotation:
         text = text[1:]
     if not text.strip():
         raise FormatError(_at(source, "the file is empty; an attribution file is a JSON object"))
-    return from_dict(parse_json(text, source), source)
+    with gc_paused():
+        return from_dict(parse_json(text, source), source)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is turned into objects.
+
+    Making millions of small objects starts collection after collection, each over a heap that
+    keeps growing: half the time of reading a 60 MB file. What is read holds no reference cycles,
+    so pausing loses nothing; collection resumes (if it was on) when the file is read.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def parse_json(text: str, source: str = "") -> Any:
