@@ -413,16 +413,24 @@ def _finite_float(literal: str) -> float:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+#: a `\\udXXX` escape that is not half of a pair (a pair makes one character outside the BMP)
+_SURROGATE_ESCAPE = re.compile(f"{_HIGH}(?!{_LOW})|(?<!{_HIGH}){_LOW}")
 
 
 def _may_hold_surrogates(text: str) -> bool:
     """Whether parsing `text` can have given a string with a lone surrogate (no UTF-8 can store it).
 
-    Only a `\\udXXX` escape (or such a character in the text itself) can make one; a pair of
-    escapes makes one character outside the BMP. One fast scan, so the walk is done only when needed.
+    Only a lone `\\udXXX` escape (or such a character in the text itself) can make one. Fast scans,
+    so that the walk over every string is done only when one is likely there.
     """
-    return ("\\u" in text and _SURROGATE_ESCAPE.search(text) is not None) or _SURROGATE.search(text) is not None
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None:
+        return True
+    try:  # a surrogate in the text itself (not from a file: UTF-8 cannot hold one); much faster than a regex
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _refuse_lone_surrogates(data: Any, source: str) -> None:
@@ -615,8 +623,15 @@ class _TooDeep(ValueError):
     pass
 
 
-def _extra(obj: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+_TOP_KEYS, _DOCUMENT_KEYS, _ENTITY_KEYS, _SPAN_KEYS, _SPEAKER_KEYS, _INTERMEDIARY_KEYS, _QUOTE_KEYS = map(
+    frozenset, (TOP_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, SPAN_FIELDS, SPEAKER_FIELDS, INTERMEDIARY_FIELDS,
+                QUOTE_FIELDS))
+
+
+def _extra(obj: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
     """The unknown fields of `obj`, to be written back; one nested too deep to be saved again is refused."""
+    if obj.keys() <= known:  # the common case, one set comparison in C
+        return {}
     extra = {k: v for k, v in obj.items() if k not in known}
     for key, value in extra.items():
         _check_depth(key, value)
@@ -651,7 +666,7 @@ def _span(obj: dict[str, Any] | None) -> Span | None:
     if obj is None:
         return None
     # int(): the schema's "integer" also admits 3.0, which cannot index a str.
-    return Span(int(obj["start"]), int(obj["end"]), obj["text"], _extra(obj, SPAN_FIELDS))
+    return Span(int(obj["start"]), int(obj["end"]), obj["text"], _extra(obj, _SPAN_KEYS))
 
 
 def _entity(obj: dict[str, Any]) -> Entity:
@@ -662,7 +677,7 @@ def _entity(obj: dict[str, Any]) -> Entity:
         aliases=list(obj.get("aliases", [])),
         description=obj.get("description"),
         mentions=[_span(m) for m in obj.get("mentions", [])],
-        extra=_extra(obj, ENTITY_FIELDS),
+        extra=_extra(obj, _ENTITY_KEYS),
     )
 
 
@@ -676,16 +691,16 @@ def _quote(obj: dict[str, Any]) -> Quote:
         cue=_span(obj.get("cue")),
         speaker=None
         if speaker is None
-        else Speaker(speaker["entity"], _span(speaker.get("mention")), _extra(speaker, SPEAKER_FIELDS)),
+        else Speaker(speaker["entity"], _span(speaker.get("mention")), _extra(speaker, _SPEAKER_KEYS)),
         intermediaries=[
-            Intermediary(v["entity"], v["role"], _span(v.get("mention")), _extra(v, INTERMEDIARY_FIELDS))
+            Intermediary(v["entity"], v["role"], _span(v.get("mention")), _extra(v, _INTERMEDIARY_KEYS))
             for v in obj.get("intermediaries", [])
         ],
         parent=obj.get("parent"),
         status=obj.get("status", "auto"),
         confidence=None if confidence is None else float(confidence),
         evidence=obj.get("evidence"),
-        extra=_extra(obj, QUOTE_FIELDS),
+        extra=_extra(obj, _QUOTE_KEYS),
     )
 
 
@@ -697,12 +712,12 @@ def _build(data: dict[str, Any]) -> Annotation:
         path=doc.get("path"),
         title=doc.get("title"),
         sha256=doc.get("sha256"),
-        extra=_extra(doc, DOCUMENT_FIELDS),
+        extra=_extra(doc, _DOCUMENT_KEYS),
     )
     return Annotation(
         document=document,
         entities=[_entity(e) for e in data.get("entities", [])],
         quotes=[_quote(q) for q in data.get("quotes", [])],
         generator=_check_depth("generator", data.get("generator")),
-        extra=_extra(data, TOP_FIELDS),
+        extra=_extra(data, _TOP_KEYS),
     )
