@@ -196,5 +196,16 @@ def test_cli_errors(folders: tuple[Path, Path], tmp_path: Path, capsys: pytest.C
     assert "no article is in both" in capsys.readouterr().err
     (other / "broken.json").write_text("{", encoding="utf-8")
     write_annotation(annotator_a()[0], other / "bridge.json")
-    assert main(["agree", str(a), str(other)]) == 0
-    assert "broken.json" in capsys.readouterr().err
+    assert main(["agree", str(a), str(other)]) == 1, "a bad file is reported and skipped, the rest compared: exit 1"
+    printed = capsys.readouterr()
+    assert "broken.json" in printed.err and "articles 1 in both" in printed.out
+
+
+def test_cli_skips_the_registry_and_backups(folders: tuple[Path, Path], capsys: pytest.CaptureFixture) -> None:
+    """A folder the editor used holds quoteapp-registry.json and *.before-change.json: not annotations."""
+    a, b = folders
+    (b / "quoteapp-registry.json").write_text('{"schema": "quoteapp/registry", "version": 1}', encoding="utf-8")
+    backup = next(p for p in sorted(b.glob("*.json")) if p.name != "quoteapp-registry.json")
+    (b / backup.name.replace(".json", ".before-change.json")).write_bytes(backup.read_bytes())
+    assert main(["agree", str(a), str(b)]) == 0
+    assert capsys.readouterr().err == ""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import random
+import threading
 from pathlib import Path
 
 import pytest
@@ -401,17 +403,48 @@ def test_folder_is_refused(tmp_path: Path) -> None:
 
 def test_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "locked.txt", STORY.encode("utf-8"))
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self: Path, *args: object, **kwargs: object):  # root can read anything, so simulate EACCES
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def deny(name: object, *args: object, **kwargs: object):  # root can read anything, so simulate EACCES
+        if Path(name) == path:  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
 
     with pytest.raises(FormatError, match=r"locked\.txt.*permission denied"):
         read_article(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """Reading a FIFO no one writes to used to block forever; the read runs in a thread so a hang fails the test."""
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException | object] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_article(fifo))
+        except BaseException as err:  # handed to the test thread
+            outcome.append(err)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    if reader.is_alive():  # unblock the reader so that the thread ends
+        with open(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        pytest.fail("read_article blocked on a FIFO")
+    assert isinstance(outcome[0], FormatError)
+    assert "story.txt" in str(outcome[0]) and "named pipe" in str(outcome[0])
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs a character device")
+def test_device_is_refused() -> None:
+    """/dev/zero never ends: refused as a device instead of read up to the size limit."""
+    with pytest.raises(FormatError, match=r"/dev/zero.*character device"):
+        read_article(Path("/dev/zero"))
 
 
 def test_unknown_suffix_with_text_reads_as_text(tmp_path: Path) -> None:

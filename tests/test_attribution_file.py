@@ -8,6 +8,7 @@ import json
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -643,3 +644,153 @@ def test_random_texts_and_spans_round_trip_exactly(case: tuple[str, list[tuple[i
     assert_same(again, annotation)
     for quote, (s, e) in zip(again.quotes, bounds, strict=True):
         assert (quote.segments[0].start, quote.segments[0].end, quote.segments[0].text) == (s, e, text[s:e])
+
+
+# --------------------------------------------------------------------------- a file that reads can be saved again
+
+
+def test_version_one_point_zero_is_refused(tmp_path: Path) -> None:
+    """1.0 == 1 in Python, but the format's version is the integer 1."""
+    text = dumps(make_annotation()).replace('"version": 1,', '"version": 1.0,', 1)
+    message = read_error(tmp_path, text)
+    assert "version" in message and "1.0" in message
+
+
+def test_integer_of_thousands_of_digits_is_a_format_error(tmp_path: Path) -> None:
+    text = dumps(make_annotation()).replace('"start": ', '"start": ' + "9" * 5000 + ", \"was\": ", 1)
+    assert "too long" in read_error(tmp_path, text)
+
+
+def test_number_too_large_for_a_float_is_refused(tmp_path: Path) -> None:
+    """`1e999` would read as infinity, which JSON cannot store: refused like Infinity itself."""
+    text = dumps(make_annotation()).replace('"confidence": 0.9', '"confidence": 1e999', 1)
+    assert "1e999" in text
+    assert "1e999" in read_error(tmp_path, text)
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d x"])
+def test_lone_surrogate_is_a_format_error_naming_the_field(tmp_path: Path, escape: str) -> None:
+    text = dumps(make_annotation()).replace('"title": ', f'"title": "{escape}", "old_title": ', 1)
+    message = read_error(tmp_path, text)
+    assert "document.title: " in message and "surrogate" in message
+
+
+def test_a_pair_of_surrogate_escapes_is_one_character_and_reads(tmp_path: Path) -> None:
+    path = tmp_path / "pair.json"
+    path.write_text(dumps(make_annotation()).replace('"title": ', '"title": "\\ud83d\\udc4d", "old": ', 1))
+    assert read_annotation(path).document.title == "\U0001f44d"
+
+
+def nested(depth: int) -> Any:
+    value: Any = "bottom"
+    for _ in range(depth):
+        value = {"deeper": value}
+    return value
+
+
+@pytest.mark.parametrize("where", ["top", "quote", "generator", "span"])
+def test_unknown_field_nested_too_deep_is_refused_on_reading(tmp_path: Path, where: str) -> None:
+    """Before, 600 levels read and then failed to save with RecursionError."""
+    data = good_data()
+    target = {"top": data, "quote": data["quotes"][0], "generator": data["generator"],
+              "span": data["quotes"][0]["segments"][0]}[where]
+    target["x_notes"] = nested(600)
+    message = read_error(tmp_path, data)
+    assert "nested more than" in message
+
+
+def test_unknown_field_nested_a_little_reads_and_saves(tmp_path: Path) -> None:
+    data = good_data()
+    data["quotes"][0]["x_notes"] = nested(attribution.MAX_EXTRA_DEPTH - 1)
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data))
+    annotation = read_annotation(path)
+    write_annotation(annotation, tmp_path / "b.json")
+    assert json.loads((tmp_path / "b.json").read_text())["quotes"][0]["x_notes"] == data["quotes"][0]["x_notes"]
+
+
+ANY_TEXT = st.text(st.characters(exclude_categories=()))  # lone surrogates included
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT,
+                    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3),
+                    max_leaves=20))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_unknown_field_either_is_refused_or_reads_and_saves(tmp_path: Path, value: Any) -> None:
+    """Reading is total (FormatError or an annotation) and what reads can be written."""
+    data = good_data()
+    data["quotes"][0]["x_value"] = value
+    text = json.dumps(data, allow_nan=True)  # NaN and lone surrogates included, as a hand-edited file may have
+    try:
+        annotation = loads(text)
+    except FormatError:
+        return
+    assert json.loads(dumps(annotation))["quotes"][0]["x_value"] == value
+
+
+def test_atomic_write_removes_our_stale_temp_files_only(tmp_path: Path) -> None:
+    """A killed save leaves `.<name>.<hex>.tmp`; the next write to the folder removes old ones of that pattern."""
+    old = time.time() - attribution.STALE_TEMP_SECONDS - 60
+    stale = tmp_path / ".story.json.0a1b2c3d.tmp"
+    young = tmp_path / ".other.json.deadbeef.tmp"  # maybe another process's save in progress
+    foreign = [tmp_path / ".story.json.tmp", tmp_path / "notes.0a1b2c3d.tmp", tmp_path / ".story.json.0A1B2C3D.tmp"]
+    for path in [stale, young, *foreign]:
+        path.write_text("half")
+    for path in [stale, *foreign]:
+        os.utime(path, (old, old))
+    attribution._last_cleaned.clear()
+    atomic_write_text(tmp_path / "new.json", "{}")
+    assert not stale.exists()
+    assert young.exists() and all(p.exists() for p in foreign)
+    assert (tmp_path / "new.json").read_text() == "{}"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """Opened without blocking and checked: reading a FIFO no one writes to used to wait forever."""
+    import threading
+
+    fifo = tmp_path / "story.json"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_annotation(fifo)
+        except BaseException as err:  # handed to the test thread
+            outcome.append(err)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    if reader.is_alive():
+        with open(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        pytest.fail("read_annotation blocked on a FIFO")
+    assert isinstance(outcome[0], FormatError) and "not a regular file" in str(outcome[0])
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_collection_is_paused_while_reading_and_restored(tmp_path: Path, enabled: bool,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collection is paused while a file is turned into objects (half the time of a large file), then
+    left as it was, even on an error."""
+    import gc
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    write_annotation(make_annotation(), good)
+    bad.write_text(dumps(make_annotation())[:-40], encoding="utf-8")
+    during: list[bool] = []
+    build = attribution._build
+    monkeypatch.setattr(attribution, "_build", lambda data: during.append(gc.isenabled()) or build(data))
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        read_annotation(good)
+        assert during == [False]
+        assert gc.isenabled() is enabled
+        with pytest.raises(FormatError):
+            read_annotation(bad)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

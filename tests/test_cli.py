@@ -18,7 +18,8 @@ from quoteapp.formats.attribution import read_annotation, schema
 @pytest.fixture(scope="module")
 def seed_output(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds-out")
-    code = main(["extract", *sorted(str(p) for p in (shared / "corpus" / "seeds").glob("*.txt")), "-o", str(out)])
+    code = main(["extract", *sorted(str(p) for p in (shared / "corpus" / "seeds").glob("*.txt")), "-o", str(out),
+                 "--jobs", "1"])
     assert code == 0
     return out
 
@@ -60,7 +61,7 @@ def test_a_bad_file_is_reported_and_skipped_and_the_rest_done(tmp_path: Path, ca
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     missing = tmp_path / "missing.txt"
     out = tmp_path / "out"
-    code = main(["extract", str(binary), str(good), str(missing), "-o", str(out)])
+    code = main(["extract", str(binary), str(good), str(missing), "-o", str(out), "--jobs", "1"])
     err = capsys.readouterr().err
     assert code == 1
     assert [p.name for p in out.glob("*.json")] == ["good.json"]

@@ -669,8 +669,25 @@ def test_cli_unknown_document_for_errors_is_a_usage_error(tmp_path: Path,
 
 
 def test_cli_broken_gold_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One invalid gold file is reported and left out; the other files are scored; exit 1 (not all the gold)."""
     gold, pred = write_case(tmp_path)
     (gold / "bad.json").write_text("[]", encoding="utf-8")
-    code, _, err = run_eval(capsys, str(gold), str(pred))
-    assert code == 2
-    assert "bad.json" in err
+    code, out, err = run_eval(capsys, str(gold), str(pred))
+    assert code == 1
+    assert "bad.json" in err and "not a quoteapp attribution file" in err
+    assert "documents 1 (missing predictions 0), gold segments 3, predicted 3" in out.splitlines()
+    assert "detection            P 0.667 R 0.667 F1 0.667" in out.splitlines()
+
+
+def test_cli_folder_the_editor_used_is_scored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The registry file and a before-change backup are not attribution files: neither reported nor scored."""
+    gold, pred = write_case(tmp_path)
+    for folder in (gold, pred):
+        (folder / "quoteapp-registry.json").write_text(
+            '{"schema": "quoteapp/registry", "version": 1, "identities": [], "separate": []}', encoding="utf-8")
+        (folder / "dock.before-change.json").write_bytes((folder / "dock.json").read_bytes())
+    code, out, err = run_eval(capsys, str(gold), str(pred), "--json")
+    assert code == 0 and err == ""
+    result = json.loads(out)
+    assert result["documents"] == 1 and result["gold_segments"] == 3
+    assert result["unreadable_predictions"] == [] and result["unreadable_gold"] == []

@@ -343,6 +343,8 @@ def write_corpus(folder: Path) -> Path:
     for _, annotation in items():
         write_annotation(annotation, folder / f"{annotation.document.id}.quotes.json")
     (folder / "quoteapp-registry.json").write_text("{}", encoding="utf-8")  # the app's own: not an article
+    first = sorted(folder.glob("*.quotes.json"))[0]  # the editor's copy from before the article changed: not one
+    (folder / first.name.replace(".quotes.json", ".quotes.before-change.json")).write_bytes(first.read_bytes())
     return folder
 
 

@@ -3,12 +3,21 @@ saved in the folder, and applied to the next analysis."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import read_registry, registry_path, write_registry
+from quoteapp.formats.registry_file import (
+    RegistryOpened,
+    open_registry,
+    read_registry,
+    registry_path,
+    set_aside,
+    write_registry,
+)
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker, validate
 from quoteapp.nlp import corpus_registry as R
 
@@ -91,6 +100,62 @@ def test_a_broken_registry_file_is_refused_with_a_message(tmp_path: Path) -> Non
     with pytest.raises(FormatError, match="version 7"):
         read_registry(path)
     assert read_registry(tmp_path / "missing.json").identities == []
+
+
+GOOD_IDENTITY = {"id": "I1", "name": "Tom Beck", "kind": "person", "aliases": ["Beck"], "speaks_for": None,
+                 "confirmed": True, "members": [{"article": "a", "entity": "E1", "name": "Tom Beck"}]}
+
+
+def registry_text(**change: Any) -> str:
+    identity = {**GOOD_IDENTITY, **change}
+    return json.dumps({"schema": "quoteapp/registry", "version": 1, "identities": [identity],
+                       "separate": [["Anna Berg", "Anna Borg"]]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (registry_text(aliases="Beck"), "identities[0].aliases: expected a list"),  # was four one-letter aliases
+    (registry_text(confirmed="false"), "identities[0].confirmed: expected true or false"),  # was True
+    (registry_text(name=42), "identities[0].name: expected a string"),
+    (registry_text(id=7), "identities[0].id: expected a string"),
+    (registry_text(members=[{"article": "a", "entity": 5, "name": "x"}]), "identities[0].members[0].entity"),
+    (registry_text(kind="wizard"), "identities[0].kind"),
+    (registry_text().replace('"Anna Borg"]', '"Anna Borg", "Anna Barg"]'), "separate[0]"),
+    (registry_text()[:-30], "truncated"),
+    (registry_text(x_note=1).replace('"x_note": 1', '"x_note": ' + "9" * 5000), "too long"),
+    (registry_text(x_note=1).replace('"x_note": 1', '"x_note": ' + "[" * 5000 + "]" * 5000), "nested too deeply"),
+    (registry_text(name="\ud800"), "surrogate"),
+    (registry_text().replace('"version": 1', '"version": 1.0'), "version 1.0"),
+    ("[]", "not a quoteapp registry"),
+])
+def test_a_bad_registry_is_one_format_error_naming_the_field(tmp_path: Path, text: str, expected: str) -> None:
+    path = registry_path(tmp_path)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        read_registry(path)
+    assert str(info.value).startswith(str(path)) and expected in str(info.value)
+
+
+def test_a_good_registry_reads_as_written(tmp_path: Path) -> None:
+    path = registry_path(tmp_path)
+    path.write_text(registry_text(), encoding="utf-8")
+    registry = read_registry(path)
+    assert registry.identities[0].aliases == ["Beck"] and registry.identities[0].confirmed is True
+    assert registry.separate == [("Anna Berg", "Anna Borg")]
+    write_registry(registry, tmp_path / "again.json")
+    assert json.loads((tmp_path / "again.json").read_text())["identities"][0] == GOOD_IDENTITY
+
+
+def test_an_unreadable_registry_is_set_aside_not_lost(tmp_path: Path) -> None:
+    path = registry_path(tmp_path)
+    path.write_text(registry_text()[:-30], encoding="utf-8")
+    opened = open_registry(path)
+    assert opened.registry.identities == [] and "truncated" in (opened.problem or "")
+    assert opened.set_aside_as == tmp_path / "quoteapp-registry.json.bad" and not path.exists()
+    assert opened.set_aside_as.read_text(encoding="utf-8") == registry_text()[:-30]
+    path.write_text("{", encoding="utf-8")
+    assert set_aside(path) == tmp_path / "quoteapp-registry.json.2.bad", "an earlier .bad file is kept"
+    assert (tmp_path / "quoteapp-registry.json.bad").exists()
+    assert open_registry(path) == RegistryOpened(read_registry(path)), "no file: an empty registry, no problem"
 
 
 def test_the_editor_applies_the_folders_registry_to_a_new_article(qtbot, tmp_path: Path, monkeypatch) -> None:

@@ -52,7 +52,7 @@ def serial(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path]:
     """The six articles and their files written the plain way (--jobs 1): the reference output."""
     root = tmp_path_factory.mktemp("serial")
     paths = make_corpus(root / "articles")
-    assert extract(paths, root / "out") == 0
+    assert extract(paths, root / "out", "--jobs", "1") == 0
     return paths, root / "out"
 
 
@@ -80,7 +80,7 @@ def test_two_processes_write_the_same_files_and_resume(serial: tuple[Path, Path]
 def test_a_changed_article_is_redone(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     paths = make_corpus(tmp_path / "articles", ["bridge", "match", "vote"])
     out = tmp_path / "out"
-    assert extract(paths, out) == 0
+    assert extract(paths, out, "--jobs", "1") == 0
     capsys.readouterr()
     # newer than its output: redone
     bridge = paths[0]
@@ -92,7 +92,7 @@ def test_a_changed_article_is_redone(tmp_path: Path, capsys: pytest.CaptureFixtu
     match.write_text(ARTICLES["match"].replace("best", "worst"), encoding="utf-8")
     earlier = (out / "match.json").stat().st_mtime - 10
     os.utime(match, (earlier, earlier))
-    assert extract(paths, out) == 0
+    assert extract(paths, out, "--jobs", "1") == 0
     assert "2 of 3 articles written" in (err := capsys.readouterr().err) and "1 skipped as up to date" in err
     assert "The minister said nothing more." in (out / "bridge.json").read_text(encoding="utf-8")
     assert "worst game" in (out / "match.json").read_text(encoding="utf-8")

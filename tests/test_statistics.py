@@ -72,6 +72,9 @@ def test_cli_prints_the_figures_and_saves_the_charts(tmp_path: Path, capsys) -> 
     write_annotation(article("a"), corpus / "a.json")
     write_annotation(article("b"), corpus / "b.json")
     (corpus / "broken.json").write_text("{", encoding="utf-8")
+    # a folder the editor used: its registry and a backup are not attribution files (neither read nor reported)
+    (corpus / "quoteapp-registry.json").write_text('{"schema": "quoteapp/registry", "version": 1}', encoding="utf-8")
+    (corpus / "a.before-change.json").write_bytes((corpus / "a.json").read_bytes())
     code = main(["stats", str(corpus), "-o", str(tmp_path / "charts")])
     out = capsys.readouterr()
     assert code == 1, "an unreadable file is reported"
@@ -79,7 +82,7 @@ def test_cli_prints_the_figures_and_saves_the_charts(tmp_path: Path, capsys) -> 
     per_article = [line.split() for line in out.out.splitlines() if line.startswith("  a ") or line.startswith("  b ")]
     assert [row[:7] for row in per_article] == [["a", "2", "1", "1", "0", "50%", "1"],
                                                 ["b", "2", "1", "1", "0", "50%", "1"]]
-    assert "broken.json" in out.err
+    assert "broken.json" in out.err and "registry" not in out.err and "before-change" not in out.err
     assert sorted(p.name for p in (tmp_path / "charts").glob("*.png")) == [
         "anonymous.png", "articles.png", "intermediaries.png", "speakers.png", "types.png"]
 

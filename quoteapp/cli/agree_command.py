@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from quoteapp.evaluation.agreement import MATCHED_FIELDS, Agreement, DocumentAgreement, compare_folders, figures
+from quoteapp.formats.folder import annotation_files
 
 USAGE_ERROR = 2
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     for label, folder in (("DIR_A", dir_a), ("DIR_B", dir_b)):
         if not folder.is_dir():
             return _fail(f"{label} {folder} does not exist or is not a folder")
-        if not any(folder.glob("*.json")):
+        if not annotation_files(folder)[0]:
             return _fail(f"no attribution files (*.json) in {label} {folder}")
     agreement = compare_folders(dir_a, dir_b)
     for problem in agreement.unreadable:
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         lines = [line for d in agreement.documents for line in document_lines(d)] if args.docs else []
         print("\n".join(lines + summary_lines(agreement)))
-    return 0
+    return 1 if agreement.unreadable else 0
 
 
 def to_json(agreement: Agreement, *, docs: bool = False) -> dict[str, Any]:

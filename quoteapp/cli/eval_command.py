@@ -22,7 +22,7 @@ from quoteapp.evaluation.scoring import (
     Scores,
     evaluate_folders,
 )
-from quoteapp.formats.errors import FormatError
+from quoteapp.formats.folder import annotation_files
 
 USAGE_ERROR = 2
 ALL = "all"
@@ -56,15 +56,14 @@ def run(args: argparse.Namespace) -> int:
     for label, folder in (("gold", gold_dir), ("prediction", pred_dir)):
         if not folder.is_dir():
             return _fail(f"{label} folder {folder} does not exist or is not a folder")
-    if not any(gold_dir.glob("*.json")):
+    if not annotation_files(gold_dir)[0]:
         return _fail(f"no gold files (*.json) in {gold_dir}")
     wanted: bool | set[str] = False
     if args.errors:
         wanted = True if args.errors == ALL else {args.errors}
-    try:
-        evaluation = evaluate_folders(gold_dir, pred_dir, with_errors=wanted)
-    except FormatError as e:
-        return _fail(str(e))
+    evaluation = evaluate_folders(gold_dir, pred_dir, with_errors=wanted)
+    for problem in evaluation.unreadable_gold:
+        print(f"quoteapp eval: skipped unreadable gold file {problem.path.name}: {problem.message}", file=sys.stderr)
     if args.errors and args.errors != ALL and evaluation.document(args.errors) is None:
         return _fail(f"no gold document has the id {args.errors!r} (see --docs for the ids)")
 
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(to_json(evaluation, docs=args.docs, by_type=args.by_type, errors=bool(args.errors)),
                          indent=1, ensure_ascii=False))
-        return 0
+        return _exit_code(evaluation)
     lines: list[str] = []
     if args.docs:
         lines += [document_line(d) for d in evaluation.documents]
@@ -85,7 +84,13 @@ def run(args: argparse.Namespace) -> int:
             if d.errors is not None:
                 lines += error_lines(d)
     print("\n".join(lines))
-    return 0
+    return _exit_code(evaluation)
+
+
+def _exit_code(evaluation: Evaluation) -> int:
+    """1 when a gold file was left out (the figures are not over the whole gold set); unreadable
+    predictions only count as misses, as in score.py, so they leave 0."""
+    return 1 if evaluation.unreadable_gold else 0
 
 
 # --------------------------------------------------------------------------- text
@@ -149,9 +154,10 @@ def error_lines(d: DocumentScore) -> list[str]:
 
 def to_json(evaluation: Evaluation, *, docs: bool = False, by_type: bool = False,
             errors: bool = False) -> dict[str, Any]:
-    """score.py's JSON object, plus what the options asked for and the unreadable predictions."""
+    """score.py's JSON object, plus what the options asked for and the unreadable predictions and gold files."""
     out = evaluation.summary()
     out["unreadable_predictions"] = [{"file": u.path.name, "error": u.message} for u in evaluation.unreadable]
+    out["unreadable_gold"] = [{"file": u.path.name, "error": u.message} for u in evaluation.unreadable_gold]
     if docs:
         out["per_document"] = {d.doc_id: {**vars(d.counts), **_figures(d.scores)} for d in evaluation.documents}
     if by_type:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import REGISTRY_NAME
+from quoteapp.formats.folder import FolderRead, read_annotation_folder
 
 #: the keys of `quoteapp.formats.exports.EXPORTERS`, named here so that building the parser of every
 #: subcommand does not import the exports (a test holds the two equal)
@@ -27,11 +27,14 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     p.set_defaults(run=run)
 
 
-def attribution_files(corpus: Path) -> list[Path]:
-    """The corpus's attribution files, in name order; the app's own registry file is not one."""
-    if corpus.is_file():
-        return [corpus]
-    return sorted(p for p in corpus.glob("*.json") if p.is_file() and p.name != REGISTRY_NAME)
+def read_corpus(corpus: Path) -> FolderRead:
+    """One attribution file, or a folder's by formats.folder's rule (the registry and backups left out)."""
+    if not corpus.is_file():
+        return read_annotation_folder(corpus)
+    try:
+        return FolderRead(annotations=[(corpus, read_annotation(corpus))])
+    except FormatError as err:
+        return FolderRead(problems=[(corpus, str(err).removeprefix(f"{corpus}: "))])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,16 +43,12 @@ def run(args: argparse.Namespace) -> int:
     if not args.corpus.exists():
         print(f"quoteapp: {args.corpus}: no such file or folder", file=sys.stderr)
         return 2
-    files = attribution_files(args.corpus)
-    items: list[Item] = []
-    failed = 0
-    for path in files:
-        try:
-            items.append((path, read_annotation(path)))
-        except FormatError as err:
-            failed += 1
-            print(f"quoteapp: skipped {err}", file=sys.stderr)
-    if not files:
+    read = read_corpus(args.corpus)
+    items: list[Item] = list(read.annotations)
+    for path, message in read.problems:
+        print(f"quoteapp: skipped {path}: {message}", file=sys.stderr)
+    failed, total = len(read.problems), len(read.problems) + len(items)
+    if not total:
         print(f"quoteapp: no attribution files (*.json) in {args.corpus}", file=sys.stderr)
     options = ExportOptions(reviewed_only=args.reviewed_only, accepted_only=args.accepted_only)
     try:
@@ -63,5 +62,5 @@ def run(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(f"warning: {warning}")
     if failed:
-        print(f"quoteapp: {failed} of {len(files)} files could not be read", file=sys.stderr)
-    return 1 if failed or not files else 0
+        print(f"quoteapp: {failed} of {total} files could not be read", file=sys.stderr)
+    return 1 if failed or not total else 0

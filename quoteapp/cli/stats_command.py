@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quoteapp.formats.attribution import read_annotation
-from quoteapp.formats.errors import FormatError
+from quoteapp.formats.folder import read_annotation_folder
 from quoteapp.model.statistics import corpus_stats
 
 
@@ -22,14 +21,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
         print(f"quoteapp: {args.corpus} is not a folder", file=sys.stderr)
         return 2
-    annotations, failed = [], 0
-    for path in sorted(args.corpus.glob("*.json")):
-        try:
-            annotations.append(read_annotation(path))
-        except FormatError as err:
-            failed += 1
-            print(f"quoteapp: skipped {err}", file=sys.stderr)
-    stats = corpus_stats(annotations)
+    read = read_annotation_folder(args.corpus)
+    for path, message in read.problems:
+        print(f"quoteapp: skipped {path}: {message}", file=sys.stderr)
+    stats = corpus_stats([annotation for _, annotation in read.annotations])
     total = stats.total
     print(f"{total.articles} articles, {total.quotes} quotes "
           f"({', '.join(f'{n} {t}' for t, n in sorted(total.by_type.items()))}); "
@@ -49,4 +44,4 @@ def run(args: argparse.Namespace) -> int:
 
         for path in save_charts(stats, args.output):
             print(f"wrote {path}", file=sys.stderr)
-    return 1 if failed else 0
+    return 1 if read.problems else 0

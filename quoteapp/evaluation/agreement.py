@@ -28,8 +28,7 @@ from quoteapp.evaluation.scoring import (
     speaker_correct,
     units_of,
 )
-from quoteapp.formats.attribution import read_annotation
-from quoteapp.formats.errors import FormatError
+from quoteapp.formats.folder import read_annotation_folder
 from quoteapp.model import Annotation, Quote
 from quoteapp.model.alignment import Carry, offset_carrier
 
@@ -240,19 +239,13 @@ def compare(a: Iterable[tuple[Path, Annotation]], b: Iterable[tuple[Path, Annota
 
 
 def _read(folder: Path) -> tuple[list[tuple[Path, Annotation]], list[Unreadable]]:
-    """Every `*.json` of a folder with its path (eval keeps only an index); failures returned apart."""
-    read: list[tuple[Path, Annotation]] = []
-    unreadable: list[Unreadable] = []
-    for path in sorted(folder.glob("*.json")):
-        try:
-            read.append((path, read_annotation(path)))
-        except (FormatError, OSError) as e:
-            unreadable.append(Unreadable(path, str(e).removeprefix(f"{path}: ")))
-    return read, unreadable
+    """The attribution files of a folder with their paths (formats.folder's rule); failures returned apart."""
+    read = read_annotation_folder(folder)
+    return read.annotations, [Unreadable(path, message) for path, message in read.problems]
 
 
 def compare_folders(dir_a: Path, dir_b: Path) -> Agreement:
-    """Compare every `*.json` of two folders; unreadable files are listed, not raised."""
+    """Compare the attribution files of two folders; unreadable files are listed, not raised."""
     a, bad_a = _read(Path(dir_a))
     b, bad_b = _read(Path(dir_b))
     agreement = compare(a, b)

@@ -28,8 +28,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from quoteapp.formats.attribution import read_annotation
-from quoteapp.formats.errors import FormatError
+from quoteapp.formats.folder import read_annotation_folder
 from quoteapp.model import QUOTE_TYPES, Annotation, Entity, Span
 from quoteapp.model.alignment import Carry, offset_carrier
 
@@ -613,7 +612,7 @@ def score_document(gold: Annotation, predicted: Annotation | None, *, with_error
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A prediction file that could not be read, and why: reported and skipped, as score.py does."""
+    """A file that could not be read, and why: reported and skipped (as score.py does for predictions)."""
 
     path: Path
     message: str
@@ -621,10 +620,11 @@ class Unreadable:
 
 @dataclass
 class Evaluation:
-    """The documents of a gold set scored against predictions, and the prediction files left out."""
+    """The documents of a gold set scored against predictions, and the prediction and gold files left out."""
 
     documents: list[DocumentScore]
     unreadable: list[Unreadable] = field(default_factory=list)
+    unreadable_gold: list[Unreadable] = field(default_factory=list)
 
     @property
     def counts(self) -> Counts:
@@ -673,26 +673,15 @@ def index_predictions(predictions: Iterable[tuple[Path, Annotation]]) -> dict[st
 
 
 def read_predictions(pred_dir: Path) -> tuple[dict[str, Annotation], list[Unreadable]]:
-    """Read every `*.json` of a folder; files that fail to read are returned apart, not raised."""
-    read: list[tuple[Path, Annotation]] = []
-    unreadable: list[Unreadable] = []
-    for path in sorted(Path(pred_dir).glob("*.json")):
-        try:
-            read.append((path, read_annotation(path)))
-        except (FormatError, OSError) as e:
-            unreadable.append(Unreadable(path, str(e).removeprefix(f"{path}: ")))
-    return index_predictions(read), unreadable
+    """Read the attribution files of a folder (formats.folder's rule); failures are returned apart, not raised."""
+    read = read_annotation_folder(pred_dir)
+    return index_predictions(read.annotations), [Unreadable(path, message) for path, message in read.problems]
 
 
-def read_gold(gold_dir: Path) -> list[tuple[Path, Annotation]]:
-    """Read every `*.json` of the gold folder; a gold file that fails is a FormatError naming it."""
-    out = []
-    for path in sorted(Path(gold_dir).glob("*.json")):
-        try:
-            out.append((path, read_annotation(path)))
-        except (FormatError, OSError) as e:
-            raise FormatError(f"gold file {path.name}: {e}") from e
-    return out
+def read_gold(gold_dir: Path) -> tuple[list[tuple[Path, Annotation]], list[Unreadable]]:
+    """Read the gold folder like any other: a gold file that fails is returned apart, and left out of the figures."""
+    read = read_annotation_folder(gold_dir)
+    return read.annotations, [Unreadable(path, message) for path, message in read.problems]
 
 
 def _wants_errors(with_errors: bool | Collection[str], doc_id: str) -> bool:
@@ -717,8 +706,9 @@ def evaluate(gold: Iterable[tuple[Path, Annotation]], predictions: Mapping[str, 
 
 def evaluate_folders(gold_dir: Path, pred_dir: Path, *, with_errors: bool | Collection[str] = False) -> Evaluation:
     """Score a folder of predictions against a folder of gold files: what `quoteapp eval` and score.py do."""
-    gold = read_gold(Path(gold_dir))
+    gold, unreadable_gold = read_gold(Path(gold_dir))
     predictions, unreadable = read_predictions(Path(pred_dir))
     evaluation = evaluate(gold, predictions, with_errors=with_errors)
     evaluation.unreadable = unreadable
+    evaluation.unreadable_gold = unreadable_gold
     return evaluation

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import html
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -161,14 +163,21 @@ def markdown_title(text: str) -> str | None:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, or a FormatError a user can act on (missing, folder, no permission, too big)."""
+    """The file's bytes, or a FormatError a user can act on (missing, folder, not a file, no permission, too big).
+
+    Only a regular file is read: a FIFO, a device or a socket would block the read forever or never
+    end. The file is opened without blocking and checked by fstat, so it cannot be swapped in between.
+    """
     try:
         if path.is_dir():
             raise FormatError(f"Cannot open {path}: it is a folder, not an article file.")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise FormatError(_too_big(path, size, max_bytes))
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise FormatError(f"Cannot open {path}: it is {_file_kind(info.st_mode)}, not a regular file.")
+            if info.st_size > max_bytes:
+                raise FormatError(_too_big(path, info.st_size, max_bytes))
             # Read one byte past the limit: a file can grow after stat(), and some report size 0.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
@@ -182,6 +191,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise FormatError(_too_big(path, len(data), max_bytes))
     return data
+
+
+def _file_kind(mode: int) -> str:
+    """What a non-regular file is, in a user's words."""
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _too_big(path: Path, size: int, max_bytes: int) -> str:

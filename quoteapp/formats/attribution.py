@@ -11,16 +11,21 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import gc
 import json
+import math
 import os
+import re
 import secrets
 import stat
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema_rs
 
 import quoteapp
 from quoteapp.formats.errors import FormatError
@@ -40,6 +45,12 @@ from quoteapp.model import (
 SCHEMA_NAME = "quoteapp/attribution"
 VERSION = 1
 SCHEMA_FILE = "attribution-v1.schema.json"
+#: how deep an unknown field may nest (the known fields nest 5 deep): deeper ones could be read but not saved
+MAX_EXTRA_DEPTH = 64
+#: a temp file of `atomic_write_text` ("." + target name + "." + 8 hex digits + ".tmp")
+TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[0-9a-f]{8}\.tmp")
+#: a temp file older than this was left by a killed save: the next write to its folder removes it
+STALE_TEMP_SECONDS = 600.0
 
 # The fields this module knows, per object, in the order they are written.
 TOP_FIELDS = ("schema", "version", "generator", "document", "entities", "quotes")
@@ -57,27 +68,39 @@ QUOTE_FIELDS = (
 
 
 @functools.cache
-def _schema_text() -> str:
-    """The shipped schema: package data of `quoteapp.resources`, or `resources/` in a source checkout."""
+def schema_text(name: str = SCHEMA_FILE) -> str:
+    """A shipped schema: package data of `quoteapp.resources`, or `resources/` in a source checkout."""
     try:
-        return (resources.files("quoteapp.resources") / "schema" / SCHEMA_FILE).read_text(encoding="utf-8")
+        return (resources.files("quoteapp.resources") / "schema" / name).read_text(encoding="utf-8")
     except ModuleNotFoundError:
         # Not installed: quoteapp.resources only exists once pyproject's package-dir mapping applies.
-        return (Path(__file__).resolve().parents[2] / "resources" / "schema" / SCHEMA_FILE).read_text(encoding="utf-8")
+        return (Path(__file__).resolve().parents[2] / "resources" / "schema" / name).read_text(encoding="utf-8")
 
 
 def schema() -> dict[str, Any]:
     """The JSON schema (draft 2020-12) of version 1; a fresh copy, so callers may change it."""
-    return json.loads(_schema_text())
+    return json.loads(schema_text())
 
 
 @functools.cache
-def _validator() -> jsonschema.protocols.Validator:
+def _flat_schema() -> dict[str, Any]:
     full = schema()
     defs = full.get("$defs", {})
     flat = _inline_refs(full, defs)
     flat["$defs"] = defs  # for any reference left in place
-    return jsonschema.Draft202012Validator(flat)
+    return flat
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    """The pure-Python validator: slow, but its errors give the field paths our messages are made of."""
+    return jsonschema.Draft202012Validator(_flat_schema())
+
+
+@functools.cache
+def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    """The same schema in jsonschema-rs (Rust): tells valid from invalid some 30 times faster."""
+    return jsonschema_rs.Draft202012Validator(schema())
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -204,6 +227,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """
     data = text.encode("utf-8")
     target = Path(os.path.realpath(path))  # write through a symlink instead of replacing it
+    remove_stale_temp_files(target.parent)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     # 0o666 lets the umask decide a new file's mode, like open() would (mkstemp would force 0o600).
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
@@ -218,6 +242,37 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
+
+
+_last_cleaned: dict[Path, float] = {}
+
+
+def remove_stale_temp_files(folder: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove the temp files a killed save left in `folder`: ours by name, regular files, older than `older_than` s.
+
+    Done at most once per `older_than` seconds per folder and process, so that writing thousands of
+    files into one folder does not list it thousands of times. A younger temp file may be another
+    process's save in progress and is left alone. Best effort: returns what it removed.
+    """
+    now = time.monotonic()
+    last = _last_cleaned.get(folder)
+    if last is not None and now - last < older_than:
+        return []
+    _last_cleaned[folder] = now
+    removed = []
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        if not TEMP_NAME.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 def _copy_mode(source: Path, dest: Path) -> None:
@@ -258,13 +313,25 @@ def read_annotation(path: str | os.PathLike[str]) -> Annotation:
     """Read and fully check an attribution file; any problem is a FormatError naming the file."""
     source = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular_file(source)
     except OSError as e:
         raise FormatError(f"{source}: cannot read the file: {e.strerror or e}") from e
-    return loads(_decode(data, source), source)
+    return loads(decode_utf8(data, source), source)
 
 
-def _decode(data: bytes, source: str) -> str:
+def read_regular_file(source: str) -> bytes:
+    """The bytes of a regular file; a FIFO or device (which would block or never end) is a FormatError.
+
+    Opened without blocking and checked with fstat, so nothing can be swapped in between.
+    """
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FormatError(f"{source}: cannot read the file: it is not a regular file (a folder, pipe or device)")
+        return f.read()
+
+
+def decode_utf8(data: bytes, source: str) -> str:
     """UTF-8 (a BOM from a Windows editor is tolerated), or a FormatError saying what the bytes look like."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FormatError(_at(source, "the file is UTF-16 text, not UTF-8; save it again as UTF-8"))
@@ -285,15 +352,47 @@ def loads(text: str, source: str = "") -> Annotation:
         text = text[1:]
     if not text.strip():
         raise FormatError(_at(source, "the file is empty; an attribution file is a JSON object"))
+    with gc_paused():
+        return from_dict(parse_json(text, source), source)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is turned into objects.
+
+    Making millions of small objects starts collection after collection, each over a heap that
+    keeps growing: half the time of reading a 60 MB file. What is read holds no reference cycles,
+    so pausing loses nothing; collection resumes (if it was on) when the file is read.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def parse_json(text: str, source: str = "") -> Any:
+    """JSON text as Python data that can be written back as it was, else a FormatError saying why not.
+
+    Refused: syntax errors (a cut-off file said so), NaN and Infinity, numbers out of float range,
+    integers of more digits than Python converts, nesting deeper than Python's JSON reader goes,
+    and strings holding a lone surrogate (no UTF-8 file can store one).
+    """
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as e:
         raise FormatError(_at(source, _json_problem(e, text))) from e
     except _NotJSONNumber as e:
         raise FormatError(_at(source, f"{e} is not valid JSON (a number must be finite)")) from e
+    except ValueError as e:  # int(): more digits than Python converts (sys.get_int_max_str_digits)
+        raise FormatError(_at(source, f"a number is too long to be read or saved again ({e})")) from e
     except RecursionError as e:
         raise FormatError(_at(source, "the JSON is nested too deeply to be an attribution file")) from e
-    return from_dict(data, source)
+    if _may_hold_surrogates(text):
+        _refuse_lone_surrogates(data, source)
+    return data
 
 
 class _NotJSONNumber(ValueError):
@@ -303,6 +402,55 @@ class _NotJSONNumber(ValueError):
 def _refuse_constant(name: str) -> float:
     """Python's json reads NaN and Infinity, which we could then not save again: refuse them on reading."""
     raise _NotJSONNumber(name)
+
+
+def _finite_float(literal: str) -> float:
+    """A JSON number with a fraction or exponent; `1e999` would read as infinity, which cannot be saved."""
+    value = float(literal)
+    if not math.isfinite(value):
+        raise _NotJSONNumber(literal)
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+#: a `\\udXXX` escape that is not half of a pair (a pair makes one character outside the BMP)
+_SURROGATE_ESCAPE = re.compile(f"{_HIGH}(?!{_LOW})|(?<!{_HIGH}){_LOW}")
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """Whether parsing `text` can have given a string with a lone surrogate (no UTF-8 can store it).
+
+    Only a lone `\\udXXX` escape (or such a character in the text itself) can make one. Fast scans,
+    so that the walk over every string is done only when one is likely there.
+    """
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None:
+        return True
+    try:  # a surrogate in the text itself (not from a file: UTF-8 cannot hold one); much faster than a regex
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _refuse_lone_surrogates(data: Any, source: str) -> None:
+    """A FormatError naming the first string (or key) that holds a lone surrogate, if any."""
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            found = _SURROGATE.search(node)
+            if found:
+                raise FormatError(_at(source, f"{json_path(path)}: holds a lone surrogate "
+                                              f"(\\u{ord(found.group()):04x}), which no UTF-8 file can store"))
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                if _SURROGATE.search(key):
+                    raise FormatError(_at(source, f"{json_path(path)}: a field name holds a lone surrogate "
+                                                  f"(\\u{ord(_SURROGATE.search(key).group()):04x})"))
+                stack.append((value, [*path, key]))
+        elif isinstance(node, list):
+            stack.extend((value, [*path, i]) for i, value in reversed(list(enumerate(node))))
 
 
 def _json_problem(error: json.JSONDecodeError, text: str) -> str:
@@ -317,7 +465,10 @@ def from_dict(data: Any, source: str = "") -> Annotation:
     """Check a parsed attribution object (identity, version, types, invariants) and build the Annotation."""
     _check_identity(data, source)
     _check_structure(data, source)
-    annotation = _build(data)
+    try:
+        annotation = _build(data)
+    except _TooDeep as e:
+        raise FormatError(_at(source, str(e))) from e
     try:
         validate(annotation)
     except InvalidAnnotation as e:
@@ -361,14 +512,28 @@ def _check_identity(data: Any, source: str) -> None:
                 f"{written_by}; update quoteapp to open it",
             )
         )
-    if version != VERSION or isinstance(version, bool):
+    if type(version) is not int or version != VERSION:  # 1.0 and true equal 1 in Python, not in the format
         known = f"is not a version this quoteapp knows; it reads version {VERSION}"
         raise FormatError(_at(source, f"version: {_json_type(version)} {known}"))
 
 
 def _check_structure(data: dict[str, Any], source: str) -> None:
     """Types, required fields and allowed values, by the shipped JSON schema; the first problem is reported."""
-    errors = list(_validator().iter_errors(data))  # in schema order, list items by index
+    check_schema(data, source, _fast_validator(), _validator())
+
+
+def check_schema(data: Any, source: str, fast: jsonschema_rs.Draft202012Validator,
+                 slow: jsonschema.protocols.Validator) -> None:
+    """One FormatError naming the field of the first schema error (and how many more), or None.
+
+    jsonschema-rs (`fast`) says quickly whether the data is valid; only when it is not, the
+    pure-Python validator (`slow`) finds the errors, so the messages are exactly what they always
+    were (and its verdict is the one that counts, should the two ever differ).
+    """
+    with contextlib.suppress(ValueError, TypeError):  # a value jsonschema-rs cannot convert: ask jsonschema
+        if fast.is_valid(data):
+            return
+    errors = list(slow.iter_errors(data))  # in schema order, list items by index
     if not errors:
         return
     first = errors[0]
@@ -454,15 +619,54 @@ def _field_list(data: dict[str, Any], limit: int = 6) -> str:
 # --------------------------------------------------------------------------- JSON -> model (already checked)
 
 
-def _extra(obj: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
-    return {k: v for k, v in obj.items() if k not in known}
+class _TooDeep(ValueError):
+    pass
+
+
+_TOP_KEYS, _DOCUMENT_KEYS, _ENTITY_KEYS, _SPAN_KEYS, _SPEAKER_KEYS, _INTERMEDIARY_KEYS, _QUOTE_KEYS = map(
+    frozenset, (TOP_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, SPAN_FIELDS, SPEAKER_FIELDS, INTERMEDIARY_FIELDS,
+                QUOTE_FIELDS))
+
+
+def _extra(obj: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """The unknown fields of `obj`, to be written back; one nested too deep to be saved again is refused."""
+    if obj.keys() <= known:  # the common case, one set comparison in C
+        return {}
+    extra = {k: v for k, v in obj.items() if k not in known}
+    for key, value in extra.items():
+        _check_depth(key, value)
+    return extra
+
+
+def _check_depth(key: str, value: Any) -> Any:
+    """`value`, kept as read and written back as is: refused when it nests too deep for that."""
+    if isinstance(value, (dict, list)) and _depth(value, MAX_EXTRA_DEPTH) > MAX_EXTRA_DEPTH:
+        raise _TooDeep(f"{key}: nested more than {MAX_EXTRA_DEPTH} levels deep "
+                       "(quoteapp keeps fields it does not know, and could not save this one again)")
+    return value
+
+
+def _depth(value: Any, limit: int) -> int:
+    """How deep lists and objects nest in `value` (a scalar is 0), counted up to `limit` + 1."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if depth > limit:
+            return depth
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
 
 
 def _span(obj: dict[str, Any] | None) -> Span | None:
     if obj is None:
         return None
     # int(): the schema's "integer" also admits 3.0, which cannot index a str.
-    return Span(int(obj["start"]), int(obj["end"]), obj["text"], _extra(obj, SPAN_FIELDS))
+    return Span(int(obj["start"]), int(obj["end"]), obj["text"], _extra(obj, _SPAN_KEYS))
 
 
 def _entity(obj: dict[str, Any]) -> Entity:
@@ -473,7 +677,7 @@ def _entity(obj: dict[str, Any]) -> Entity:
         aliases=list(obj.get("aliases", [])),
         description=obj.get("description"),
         mentions=[_span(m) for m in obj.get("mentions", [])],
-        extra=_extra(obj, ENTITY_FIELDS),
+        extra=_extra(obj, _ENTITY_KEYS),
     )
 
 
@@ -487,16 +691,16 @@ def _quote(obj: dict[str, Any]) -> Quote:
         cue=_span(obj.get("cue")),
         speaker=None
         if speaker is None
-        else Speaker(speaker["entity"], _span(speaker.get("mention")), _extra(speaker, SPEAKER_FIELDS)),
+        else Speaker(speaker["entity"], _span(speaker.get("mention")), _extra(speaker, _SPEAKER_KEYS)),
         intermediaries=[
-            Intermediary(v["entity"], v["role"], _span(v.get("mention")), _extra(v, INTERMEDIARY_FIELDS))
+            Intermediary(v["entity"], v["role"], _span(v.get("mention")), _extra(v, _INTERMEDIARY_KEYS))
             for v in obj.get("intermediaries", [])
         ],
         parent=obj.get("parent"),
         status=obj.get("status", "auto"),
         confidence=None if confidence is None else float(confidence),
         evidence=obj.get("evidence"),
-        extra=_extra(obj, QUOTE_FIELDS),
+        extra=_extra(obj, _QUOTE_KEYS),
     )
 
 
@@ -508,12 +712,12 @@ def _build(data: dict[str, Any]) -> Annotation:
         path=doc.get("path"),
         title=doc.get("title"),
         sha256=doc.get("sha256"),
-        extra=_extra(doc, DOCUMENT_FIELDS),
+        extra=_extra(doc, _DOCUMENT_KEYS),
     )
     return Annotation(
         document=document,
         entities=[_entity(e) for e in data.get("entities", [])],
         quotes=[_quote(q) for q in data.get("quotes", [])],
-        generator=data.get("generator"),
-        extra=_extra(data, TOP_FIELDS),
+        generator=_check_depth("generator", data.get("generator")),
+        extra=_extra(data, _TOP_KEYS),
     )

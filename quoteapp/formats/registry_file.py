@@ -5,26 +5,60 @@
                      "speaks_for": null, "confirmed": true,
                      "members": [{"article": "001_6fc9...", "entity": "E5", "name": "Khalifa Haftar"}]}],
      "separate": [["Anna Berg", "Anna Borg"]]}
+
+Read as strictly as the attribution file: UTF-8, JSON that could be written back, the shipped
+schema `resources/schema/registry-v1.schema.json` (types, required fields: `"aliases": "Beck"` or
+`"confirmed": "false"` is refused, never turned into something else), one FormatError naming the
+field. An unreadable registry is not overwritten silently: `set_aside` keeps it as `<name>.bad`
+(`open_registry` does both), so the editor can build a new one and tell the user where the old one is.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
-from dataclasses import asdict
+import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from quoteapp.formats.attribution import atomic_write_text
+import jsonschema
+import jsonschema_rs
+
+from quoteapp.formats.attribution import (
+    _json_type,
+    _short,
+    atomic_write_text,
+    check_schema,
+    decode_utf8,
+    parse_json,
+    read_regular_file,
+    schema_text,
+)
 from quoteapp.formats.errors import FormatError
 from quoteapp.model.registry import Identity, Member, Registry
 
 REGISTRY_NAME = "quoteapp-registry.json"
 SCHEMA = "quoteapp/registry"
 VERSION = 1
+SCHEMA_FILE = "registry-v1.schema.json"
+BAD_SUFFIX = ".bad"
 
 
 def registry_path(folder: Path) -> Path:
     return folder / REGISTRY_NAME
+
+
+def registry_schema() -> dict[str, Any]:
+    """The registry's JSON schema (draft 2020-12); a fresh copy."""
+    return json.loads(schema_text(SCHEMA_FILE))
+
+
+@functools.cache
+def _validators() -> tuple[jsonschema_rs.Draft202012Validator, jsonschema.protocols.Validator]:
+    full = registry_schema()
+    return jsonschema_rs.Draft202012Validator(full), jsonschema.Draft202012Validator(full)
 
 
 def write_registry(registry: Registry, path: Path) -> None:
@@ -35,26 +69,80 @@ def write_registry(registry: Registry, path: Path) -> None:
 
 
 def read_registry(path: Path) -> Registry:
-    """The registry in `path`; an empty one when there is no file yet."""
-    if not path.exists():
+    """The registry in `path` (empty when there is no file yet); any problem is one FormatError naming a field."""
+    source = os.fspath(path)
+    try:
+        raw = read_regular_file(source)
+    except FileNotFoundError:
         return Registry()
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise FormatError(f"{path}: not a readable registry file ({err})") from err
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise FormatError(f"{path}: not a quoteapp registry file (schema {data.get('schema')!r})"
-                          if isinstance(data, dict) else f"{path}: not a quoteapp registry file")
-    if data.get("version") != VERSION:
-        raise FormatError(f"{path}: registry version {data.get('version')!r} is not one this quoteapp reads")
-    try:
-        identities = [
-            Identity(id=i["id"], name=i["name"], kind=i["kind"], aliases=list(i.get("aliases", [])),
-                     members=[Member(m["article"], m["entity"], m["name"]) for m in i.get("members", [])],
-                     speaks_for=i.get("speaks_for"), confirmed=bool(i.get("confirmed", False)))
-            for i in data.get("identities", [])
-        ]
-        separate = [(a, b) for a, b in data.get("separate", [])]
-    except (KeyError, TypeError, ValueError) as err:
-        raise FormatError(f"{path}: a registry entry lacks a field or has the wrong type ({err})") from err
+    except OSError as err:
+        raise FormatError(f"{source}: cannot read the registry file: {err.strerror or err}") from err
+    text = decode_utf8(raw, source)
+    if not text.strip():
+        raise FormatError(f"{source}: the registry file is empty")
+    data = parse_json(text, source)
+    _check_identity(data, source)
+    check_schema(data, source, *_validators())
+    return _build(data)
+
+
+def _check_identity(data: Any, source: str) -> None:
+    """Foreign JSON and unknown versions are refused before the schema is looked at."""
+    if not isinstance(data, dict):
+        raise FormatError(f"{source}: not a quoteapp registry file (expected a JSON object, found {_json_type(data)})")
+    if data.get("schema") != SCHEMA:
+        raise FormatError(f"{source}: not a quoteapp registry file (schema {_short(data.get('schema'))})")
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # 1.0 and true are not the version 1
+        raise FormatError(f"{source}: registry version {_short(version)} is not one this quoteapp reads ({VERSION})")
+
+
+def _build(data: dict[str, Any]) -> Registry:
+    """The model of checked data (the schema has made every access below safe)."""
+    identities = [
+        Identity(id=i["id"], name=i["name"], kind=i["kind"], aliases=list(i.get("aliases", [])),
+                 members=[Member(m["article"], m["entity"], m["name"]) for m in i.get("members", [])],
+                 speaks_for=i.get("speaks_for"), confirmed=i.get("confirmed", False))
+        for i in data.get("identities", [])
+    ]
+    separate = [(a, b) for a, b in data.get("separate", [])]
     return Registry(identities, separate)
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unreadable registry file to `<name>.bad` (`<name>.2.bad`... if taken) and return the new path.
+
+    The editor can then build a new registry without losing the old file's decisions for good:
+    the user can mend the `.bad` file and rename it back. Raises OSError when it cannot be renamed.
+    """
+    target = path.with_name(path.name + BAD_SUFFIX)
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{n}{BAD_SUFFIX}")
+    os.replace(path, target)
+    return target
+
+
+@dataclass(frozen=True)
+class RegistryOpened:
+    """What `open_registry` found: the registry (empty when the file was unreadable), and if it was,
+    why (`problem`) and where the file was kept (`set_aside_as`, None when it could not be moved)."""
+
+    registry: Registry
+    problem: str | None = None
+    set_aside_as: Path | None = None
+
+
+def open_registry(path: Path) -> RegistryOpened:
+    """The folder's registry; an unreadable file is set aside as `<name>.bad` and an empty registry returned.
+
+    Never raises: the caller shows `problem` (and `set_aside_as`) to the user and goes on with a new registry.
+    """
+    try:
+        return RegistryOpened(read_registry(path))
+    except FormatError as err:
+        moved = None
+        with contextlib.suppress(OSError):
+            moved = set_aside(path)
+        return RegistryOpened(Registry(), str(err), moved)

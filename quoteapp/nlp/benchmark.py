@@ -1,37 +1,60 @@
 """Speed of our work against the spaCy parse it sits on: words per second for both, and peak memory.
 
-The parse alone is the same pipeline with our components switched off; the full run is what
-`Extractor.annotate` does (parse, quote rules, entities, intermediaries). Both run over the same
-texts, alternately and several times, and the best time of each counts, so that a busy machine
-disturbs the ratio as little as possible.
+Three kinds of run over the same articles: the parse alone (the pipeline with our components
+switched off), the parse with our paragraph-boundary component (which may save the parser work),
+and the full `Extractor.annotate` (parse, quote rules, entities, intermediaries). They are
+interleaved: each article is run in each kind back to back, the order turning from one article to
+the next, so that a machine that speeds up or slows down (a shared one does) weighs on all kinds
+alike. Each pass gives a ratio of summed times per kind; the median over the passes is reported.
+Best-of-N whole passes, one kind after the other, let drift land on one side: on a shared machine
+that gave 0.96, 1.07 and 1.13 for the same work.
 """
 
 from __future__ import annotations
 
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from quoteapp.nlp.component import COMPONENT_NAME, PARAGRAPHS_NAME
-from quoteapp.nlp.extractor import Extractor
+from quoteapp.nlp.extractor import Extractor, split_chunks
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+PARSE, PARAGRAPHS, FULL = "parse", "paragraphs", "full"
+KINDS = (PARSE, PARAGRAPHS, FULL)
 
 
 @dataclass
 class BenchResult:
-    """Figures of one benchmark run."""
+    """Figures of one benchmark run: per pass, the seconds of each kind summed over the articles."""
 
     articles: int
     words: int
-    parse_seconds: float
-    full_seconds: float
+    passes: list[dict[str, float]]
     peak_traced_mb: float  # Python allocations of one full pass (tracemalloc)
     peak_rss_mb: float  # the whole process, model included (getrusage)
+
+    def seconds(self, kind: str) -> float:
+        """The median over the passes of the time of one kind."""
+        return statistics.median(p[kind] for p in self.passes)
+
+    def ratio(self, kind: str, base: str = PARSE) -> float:
+        """The median over the passes of time(kind) / time(base): 1.045 means 4.5% slower."""
+        return statistics.median(p[kind] / p[base] for p in self.passes if p[base] > 0)
+
+    @property
+    def parse_seconds(self) -> float:
+        return self.seconds(PARSE)
+
+    @property
+    def full_seconds(self) -> float:
+        return self.seconds(FULL)
 
     @property
     def parse_wps(self) -> float:
@@ -43,15 +66,17 @@ class BenchResult:
 
     @property
     def overhead(self) -> float:
-        """Extra time of our work over the parse alone: 0.10 means 10% slower."""
-        return self.full_seconds / self.parse_seconds - 1.0 if self.parse_seconds else 0.0
+        """Extra time of our work over the parse alone (median of the per-pass ratios): 0.10 means 10% slower."""
+        return self.ratio(FULL) - 1.0
 
     def report(self) -> str:
+        ratios = ", ".join(f"{p[FULL] / p[PARSE]:.3f}" for p in self.passes if p[PARSE] > 0)
         return "\n".join([
-            f"articles {self.articles}, words {self.words}",
-            f"spaCy parse alone   {self.parse_wps:10.0f} words/s  ({self.parse_seconds:.2f} s)",
-            f"parse + quoteapp    {self.full_wps:10.0f} words/s  ({self.full_seconds:.2f} s)",
-            f"ratio full/parse    {self.full_seconds / self.parse_seconds:.3f}  (overhead {self.overhead:+.1%})",
+            f"articles {self.articles}, words {self.words}, {len(self.passes)} interleaved passes",
+            f"spaCy parse alone   {self.parse_wps:10.0f} words/s  ({self.parse_seconds:.2f} s, median pass)",
+            f"parse + quoteapp    {self.full_wps:10.0f} words/s  ({self.full_seconds:.2f} s, median pass)",
+            f"ratio full/parse    {self.ratio(FULL):.3f}  (overhead {self.overhead:+.1%}; per pass {ratios})",
+            f"ratio paragraphs    {self.ratio(PARAGRAPHS):.3f}  (parse with our paragraph component / parse alone)",
             f"peak memory         {self.peak_traced_mb:.1f} MB traced in one full pass, "
             f"{self.peak_rss_mb:.0f} MB process RSS",
         ])
@@ -69,20 +94,34 @@ def read_texts(folder: Path) -> list[tuple[str, str]]:
     return out
 
 
-def _parse_only(extractor: Extractor, texts: Sequence[str]) -> float:
-    ours = [n for n in (PARAGRAPHS_NAME, COMPONENT_NAME) if n in extractor.nlp.pipe_names]
-    with extractor.nlp.select_pipes(disable=ours):
-        t0 = time.perf_counter()
-        for text in texts:  # one article at a time, as annotate() does: batching would change the cost
-            extractor.nlp(text)
-        return time.perf_counter() - t0
+def _parse(extractor: Extractor, text: str, disable: Sequence[str]) -> None:
+    """The parse of one article as annotate() does it (the same chunks, one at a time), `disable` off."""
+    with extractor.nlp.select_pipes(disable=[n for n in disable if n in extractor.nlp.pipe_names]):
+        for _ in extractor.nlp.pipe((chunk for _, chunk in split_chunks(text)), batch_size=1):
+            pass
 
 
-def _full(extractor: Extractor, items: Sequence[tuple[str, str]]) -> float:
-    t0 = time.perf_counter()
-    for doc_id, text in items:
-        extractor.annotate(text, doc_id)
-    return time.perf_counter() - t0
+def _runners(extractor: Extractor) -> dict[str, Callable[[str, str], Any]]:
+    """One callable per kind of run, taking (doc_id, text)."""
+    return {
+        PARSE: lambda _, text: _parse(extractor, text, (PARAGRAPHS_NAME, COMPONENT_NAME)),
+        PARAGRAPHS: lambda _, text: _parse(extractor, text, (COMPONENT_NAME,)),
+        FULL: lambda doc_id, text: extractor.annotate(text, doc_id),
+    }
+
+
+def interleaved_pass(runners: dict[str, Callable[[str, str], Any]], items: Sequence[tuple[str, str]],
+                     turn: int = 0) -> dict[str, float]:
+    """One pass: every article in every kind back to back, the order of the kinds turning per article."""
+    totals = dict.fromkeys(runners, 0.0)
+    kinds = list(runners)
+    for n, (doc_id, text) in enumerate(items):
+        shift = (n + turn) % len(kinds)
+        for kind in kinds[shift:] + kinds[:shift]:
+            t0 = time.perf_counter()
+            runners[kind](doc_id, text)
+            totals[kind] += time.perf_counter() - t0
+    return totals
 
 
 def _peak_rss_mb() -> float:
@@ -92,17 +131,15 @@ def _peak_rss_mb() -> float:
 
 def run_benchmark(items: Sequence[tuple[str, str]], extractor: Extractor | None = None,
                   repeat: int = 3) -> BenchResult:
-    """Time the parse alone and the full extraction over the same texts; best of `repeat` each."""
+    """Time the parse alone, with our paragraph component, and the full extraction, interleaved per article."""
     extractor = extractor or Extractor()
-    texts = [text for _, text in items]
-    words = sum(len(text.split()) for text in texts)
-    _full(extractor, items[:3])  # warm-up: lazy loading, caches
-    parse_best = full_best = float("inf")
-    for _ in range(max(1, repeat)):
-        parse_best = min(parse_best, _parse_only(extractor, texts))
-        full_best = min(full_best, _full(extractor, items))
+    words = sum(len(text.split()) for _, text in items)
+    runners = _runners(extractor)
+    interleaved_pass(runners, items[:3])  # warm-up: lazy loading, caches
+    passes = [interleaved_pass(runners, items, turn) for turn in range(max(1, repeat))]
     tracemalloc.start()
-    _full(extractor, items)
+    for doc_id, text in items:
+        extractor.annotate(text, doc_id)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return BenchResult(len(items), words, parse_best, full_best, peak / (1 << 20), _peak_rss_mb())
+    return BenchResult(len(items), words, passes, peak / (1 << 20), _peak_rss_mb())

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from typing import Any
 
-from quoteapp.nlp.batch import Result, extract_one
+from quoteapp.nlp.batch import FAILED, Result, extract_one, one_line
 
 LOCAL = "local"
 INSTALL_HINT = 'Dask is not installed: pip install "quoteapp[distributed]" (or "dask[distributed]")'
@@ -54,7 +54,8 @@ def extract_with_dask(
 
     The cluster is `client` if given, else a connection to `scheduler_address`, else (None or
     "local") a LocalCluster on this machine, closed afterwards. `on_result` is called as each
-    article is done (for progress). A missing spaCy pipeline on a worker raises ModelNotFound here.
+    article is done (for progress). A missing spaCy pipeline on a worker raises ModelNotFound here;
+    a task that fails otherwise (its worker died on the file, say) is that file's failed Result.
     """
     distributed = _distributed()
     paths = [os.fspath(p) for p in paths]
@@ -68,10 +69,26 @@ def extract_with_dask(
             else:
                 client = stack.enter_context(distributed.Client(scheduler_address))
         futures = client.map(extract_one, paths, out_dir=out_dir, model=model, force=force, pure=False)
+        where = {future.key: i for i, future in enumerate(futures)}
+        results: list[Result] = [Result(path, FAILED, error="not run") for path in paths]
         try:
-            if on_result is not None:
-                for future in distributed.as_completed(futures):
-                    on_result(future.result())
-            return list(client.gather(futures))
+            for future in distributed.as_completed(futures):
+                i = where[future.key]
+                results[i] = _result_of(future, paths[i])
+                if on_result is not None:
+                    on_result(results[i])
+            return results
         finally:
             client.cancel(futures)
+
+
+def _result_of(future: Any, path: str) -> Result:
+    """The task's Result, or a failed one naming what went wrong; a missing model is raised (all would fail)."""
+    from quoteapp.nlp.pipeline import ModelNotFound
+
+    try:
+        return future.result()
+    except ModelNotFound:
+        raise
+    except Exception as err:
+        return Result(path, FAILED, error=f"the Dask task failed: {one_line(err)}")
