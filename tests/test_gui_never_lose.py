@@ -175,3 +175,18 @@ def test_escape_cancels_the_analysis_wherever_the_focus_is(qtbot, window: MainWi
     QTest.keyClick(widget, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.job is None, timeout=3000)
     assert endless.stopped_after is not None
+
+
+def test_an_unreadable_speaker_registry_is_kept_aside_and_the_user_told(qtbot, window: MainWindow, article: Path,
+                                                                         monkeypatch) -> None:
+    registry = article.with_name("quoteapp-registry.json")
+    registry.write_text('{"schema": "quoteapp/registry", "version": 1, "identities": [{"id": "I1", "aliases": "Beck"',
+                        encoding="utf-8")
+    errors: list[tuple] = []
+    monkeypatch.setattr(dialogs, "error", lambda *a: errors.append(a[1:]))
+    window.open_folder(article.parent)
+    qtbot.waitUntil(lambda: window.job is None, timeout=60000)
+    assert errors and errors[0][0] == "The speaker registry could not be read"
+    assert "kept as quoteapp-registry.json.bad" in errors[0][1]
+    assert article.with_name("quoteapp-registry.json.bad").read_text(encoding="utf-8").endswith('"Beck"')
+    assert registry.exists(), "a new registry is written in its place"

@@ -295,6 +295,24 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+BAD_SUFFIX = ".bad"
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unreadable file to `<name>.bad` (`<name>.2.bad`... if taken) and return the new path.
+
+    The app can then start a new file without losing the old one for good: the user can mend the
+    `.bad` file and rename it back. Raises OSError when it cannot be renamed.
+    """
+    target = path.with_name(path.name + BAD_SUFFIX)
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{n}{BAD_SUFFIX}")
+    os.replace(path, target)
+    return target
+
+
 def write_annotation(annotation: Annotation, path: str | os.PathLike[str]) -> None:
     """Save an annotation safely; a broken annotation or a failed write raises FormatError, old file intact."""
     text = dumps(annotation)

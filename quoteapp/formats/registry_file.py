@@ -35,6 +35,7 @@ from quoteapp.formats.attribution import (
     parse_json,
     read_regular_file,
     schema_text,
+    set_aside,
 )
 from quoteapp.formats.errors import FormatError
 from quoteapp.model.registry import Identity, Member, Registry
@@ -43,7 +44,6 @@ REGISTRY_NAME = "quoteapp-registry.json"
 SCHEMA = "quoteapp/registry"
 VERSION = 1
 SCHEMA_FILE = "registry-v1.schema.json"
-BAD_SUFFIX = ".bad"
 
 
 def registry_path(folder: Path) -> Path:
@@ -107,21 +107,6 @@ def _build(data: dict[str, Any]) -> Registry:
     ]
     separate = [(a, b) for a, b in data.get("separate", [])]
     return Registry(identities, separate)
-
-
-def set_aside(path: Path) -> Path:
-    """Rename an unreadable registry file to `<name>.bad` (`<name>.2.bad`... if taken) and return the new path.
-
-    The editor can then build a new registry without losing the old file's decisions for good:
-    the user can mend the `.bad` file and rename it back. Raises OSError when it cannot be renamed.
-    """
-    target = path.with_name(path.name + BAD_SUFFIX)
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.{n}{BAD_SUFFIX}")
-    os.replace(path, target)
-    return target
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from quoteapp import APP_NAME
 from quoteapp.formats.articles import SUPPORTED_SUFFIXES, read_article
-from quoteapp.formats.attribution import read_annotation, write_annotation
+from quoteapp.formats.attribution import read_annotation, set_aside, write_annotation
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import read_registry, registry_path, write_registry
+from quoteapp.formats.registry_file import open_registry, registry_path, write_registry
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
 from quoteapp.gui.actions import ACTIONS, MENUS, build_actions, shortcuts_html
@@ -42,7 +42,7 @@ from quoteapp.gui.detail_panel import DetailPanel
 from quoteapp.gui.document import ANNOTATION_SUFFIX, AnnotationDocument, annotation_path_for
 from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
 from quoteapp.gui.quote_model import QuoteFilterProxy, QuoteTableModel
-from quoteapp.gui.recovery import discard_recovery, keep_aside, newer_recovery, recovery_dir, write_recovery
+from quoteapp.gui.recovery import discard_recovery, newer_recovery, recovery_dir, write_recovery
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.gui.workers import AnalysisJob, ModelLoader
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation, Document, text_sha256
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             return read_annotation(path)
         except FormatError as err:
             if dialogs.open_fresh(self, article_name, what, str(err)):
-                aside = keep_aside(path)
+                aside = set_aside(path)
                 self.statusBar().showMessage(f"The unreadable {what} is kept as {aside}", 10000)
         return None
 
@@ -575,11 +575,13 @@ class MainWindow(QMainWindow):
         if self.folder is None:
             return
         path = registry_path(self.folder)
-        try:
-            previous = read_registry(path)
-        except FormatError as err:
-            dialogs.error(self, "The speaker registry could not be read", f"{err}\nA new one is built.")
-            previous = None
+        opened = open_registry(path)
+        if opened.problem is not None:
+            kept = (f"The unreadable file is kept as {opened.set_aside_as.name}." if opened.set_aside_as
+                    else "The unreadable file could not be moved aside; it will be replaced.")
+            dialogs.error(self, "The speaker registry could not be read",
+                          f"{opened.problem}\n\n{kept}\nA new registry is built from the folder's annotations.")
+        previous = opened.registry
         saved = []
         for article in self.folder_files:
             annotation_file = annotation_path_for(article)

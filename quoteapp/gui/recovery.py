@@ -46,14 +46,3 @@ def newer_recovery(save_path: Path) -> Path | None:
 def discard_recovery(save_path: Path) -> None:
     recovery_path(save_path).unlink(missing_ok=True)
 
-
-def keep_aside(path: Path) -> Path:
-    """Rename an unreadable file to `<name>.bad` (`.bad2`, ... when taken) beside it, and return the
-    new path: the file is never deleted, so nothing an editor wrote is lost."""
-    target = path.with_name(path.name + ".bad")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bad{n}")
-    path.rename(target)
-    return target
