@@ -72,8 +72,9 @@ class DetailPanel(QWidget):
             return ""
         items = []
         for s in self.sightings:
-            via = " → ".join(f"{escape(name)} <i>({role})</i>" for name, role in s.via) or "<i>directly</i>"
-            items.append(f"<li><b>{escape(s.ref.article)}</b> {s.ref.quote}: {escape(s.speaker or '?')} via {via}"
+            chain = " → ".join(f"{escape(name)} <i>({role})</i>" for name, role in s.via)
+            via = f"via {chain}" if chain else "<i>with no intermediary</i>"
+            items.append(f"<li><b>{escape(s.ref.article)}</b> {s.ref.quote}: {escape(s.speaker or '?')} {via}"
                          f"<br><span style='color:gray'>{escape(s.text[:160])}</span></li>")
         return "<p style='color:gray'>Also reported in</p><ul>" + "".join(items) + "</ul>"
 

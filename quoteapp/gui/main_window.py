@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
             doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Analysis"))
         if self.current_quote_id() is None and doc.quotes:
             self.select_row(0)
+        self._refresh_open_item()
         if self.folder_files:
             self.link_corpus()
 
@@ -496,6 +497,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _title(self) -> None:
+        self._refresh_open_item()
         dirty = self.doc is not None and not self.doc.undo_stack.isClean()
         self.setWindowModified(dirty)
         self.setWindowTitle(f"{self._doc_name()}[*] — {APP_NAME}" if self.doc else f"{APP_NAME}[*]")
@@ -605,6 +607,17 @@ class MainWindow(QMainWindow):
     def _refresh_folder_states(self) -> None:
         for i, path in enumerate(self.folder_files):
             self.article_list.item(i).setText(f"{path.name}  —  {article_state(path)}")
+        self._refresh_open_item()
+
+    def _refresh_open_item(self) -> None:
+        """The open article's line in the folder list says what the editor sees, saved or not."""
+        doc = self.doc
+        if doc is None or doc.article_path not in self.folder_files or not doc.quotes:
+            return
+        unsaved = not doc.undo_stack.isClean() or doc.save_path is None or not doc.save_path.exists()
+        state = annotation_state(doc.annotation) + (", not saved" if unsaved else "")
+        item = self.article_list.item(self.folder_files.index(doc.article_path))
+        item.setText(f"{doc.article_path.name}  —  {state}")
 
     def _mark_folder_item(self) -> None:
         if not self.folder_files or self.doc is None or self.doc.article_path is None:
@@ -1019,6 +1032,11 @@ def article_state(path: Path) -> str:
         annotation = read_annotation(saved)
     except FormatError:
         return "unreadable annotation"
+    return annotation_state(annotation)
+
+
+def annotation_state(annotation: Annotation) -> str:
+    """'analysed · 7 quotes, 3 to review' or 'reviewed · 7 quotes'."""
     quotes = [q for q in annotation.quotes if q.status != "rejected"]
     to_review = sum(q.status == "auto" for q in quotes)
     if to_review:

@@ -56,9 +56,19 @@ def with_speaker(quote: Quote, entity_id: str | None, mention: Span | None = Non
     """The quote with another speaker; if that entity was in the chain, it leaves it (no one passes
     their own words on to themselves)."""
     new = touched(quote)
+    before = quote.speaker.entity if quote.speaker is not None else None
     new.speaker = Speaker(entity_id, mention) if entity_id else None
     new.intermediaries = [via for via in new.intermediaries if via.entity != entity_id]
+    if entity_id != before:
+        new.evidence = with_note(new.evidence, f"speaker set by the editor to {entity_id or 'none'} (was {before or 'none'})")
     return new
+
+
+def with_note(evidence: str | None, note: str) -> str:
+    """The evidence with an editor's step added last, so it never reads as the extractor's final word
+    once the editor changed what it says; a later note about the same thing replaces the earlier one."""
+    steps = [s for s in (evidence or "").split("; ") if s and s.split(" to ")[0] != note.split(" to ")[0]]
+    return "; ".join([*steps, note])
 
 
 def with_intermediaries(quote: Quote, intermediaries: list[Intermediary]) -> Quote:

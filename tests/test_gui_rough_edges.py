@@ -1,0 +1,162 @@
+"""The editor's small things, as a new user meets them: pickers driven by the keyboard and opened on
+the current value, no speaker as its own intermediary, roles that fit the entity, recent files and
+folders, dialogs that start where the article is and fit on the screen, and texts that say what is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_helpers import current, open_analysed, select_quote_with, trigger
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QListWidget, QMessageBox, QTextBrowser
+
+from quoteapp.gui import dialogs
+from quoteapp.gui.main_window import MainWindow, default_role, recent_paths
+from quoteapp.model import Entity, Intermediary, Quote, Span, Speaker
+from quoteapp.model import edits as E
+
+PEOPLE = ["Mara Lind  (person, E1)", "Olav Lindqvist  (person, E2)", "city official  (anonymous, E3)"]
+
+
+def _visible_dialog() -> QDialog:
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+
+
+def _drive_picker(qtbot, keys: list, typed: str = "") -> str | None:  # noqa: ANN001
+    """Open the picker on PEOPLE, type `typed`, press `keys` in the search box, then Enter."""
+
+    def drive() -> None:
+        search = _visible_dialog().findChild(QLineEdit)
+        if typed:
+            QTest.keyClicks(search, typed)
+        for key in keys:
+            QTest.keyClick(search, key)
+        QTest.keyClick(search, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, drive)
+    return dialogs.choose(None, "Set speaker", "Entity:", PEOPLE)
+
+
+def test_the_picker_moves_with_the_arrow_keys_before_enter(qtbot) -> None:
+    assert _drive_picker(qtbot, [Qt.Key.Key_Down]) == PEOPLE[1]
+    assert _drive_picker(qtbot, [Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up]) == PEOPLE[1]
+    # narrowed to the two Linds, Down moves to the second of them
+    assert _drive_picker(qtbot, [Qt.Key.Key_Down], typed="lind") == PEOPLE[1]
+
+
+def test_the_picker_opens_on_the_current_value(qtbot) -> None:
+    seen: list[str] = []
+
+    def look() -> None:
+        listing = _visible_dialog().findChild(QListWidget)
+        seen.append(listing.currentItem().text())
+        _visible_dialog().reject()
+
+    QTimer.singleShot(100, look)
+    dialogs.choose(None, "Quote type", "Type:", ["direct", "indirect", "mixed"], 2)
+    assert seen == ["mixed"]
+
+
+def test_change_type_offers_the_current_type_first(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    offered: list[tuple] = []
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, at=0: offered.append((items, at)))
+    trigger(window, "set_type")
+    items, at = offered[0]
+    assert items[at] == current(window).type == "indirect"
+
+
+def test_add_intermediary_leaves_the_speaker_out_and_defaults_the_role_from_the_kind(
+        qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    open_analysed(qtbot, window, article)
+    select_quote_with(window, "timetable")
+    speaker = current(window).speaker.entity
+    window.doc.put_entity(Entity("E90", "outlet", "Brakvik Gazette"))
+    offered: dict[str, tuple] = {}
+
+    def choose(parent, title, label, items, at=0):  # noqa: ANN001, ANN202
+        offered[title] = (items, at)
+        return next((i for i in items if "Brakvik Gazette" in i), None) if title == "Add intermediary" else items[at]
+
+    monkeypatch.setattr(dialogs, "choose", choose)
+    trigger(window, "add_intermediary")
+    names = offered["Add intermediary"][0]
+    assert not any(f", {speaker})" in label for label in names), "the speaker is not offered"
+    roles, at = offered["Role"]
+    assert roles[at] == "outlet"
+    assert [(v.entity, v.role) for v in current(window).intermediaries][-1] == ("E90", "outlet")
+    assert default_role("anonymous") == "relay" and default_role("person") == "spokesperson"
+
+
+def test_a_speaker_is_never_its_own_intermediary() -> None:
+    quote = Quote("Q1", "indirect", [Span(0, 4, "rain")], speaker=Speaker("E1"))
+    with pytest.raises(ValueError, match="speaker cannot also be an intermediary"):
+        E.with_intermediaries(quote, [Intermediary("E1", "spokesperson")])
+    relayed = E.with_intermediaries(quote, [Intermediary("E2", "relay")])
+    assert E.with_speaker(relayed, "E2").intermediaries == [], "the new speaker leaves the chain"
+
+
+def test_the_evidence_says_when_the_editor_set_the_speaker() -> None:
+    quote = Quote("Q1", "indirect", [Span(0, 4, "rain")], speaker=Speaker("E1"),
+                  evidence="indirect: ccomp of 'said'; speaker: nsubj")
+    fixed = E.with_speaker(E.with_speaker(quote, "E2"), "E3")
+    assert fixed.evidence == "indirect: ccomp of 'said'; speaker: nsubj; speaker set by the editor to E3 (was E2)"
+
+
+def test_recent_files_and_folders_are_listed_whole(qtbot, window: MainWindow, article: Path) -> None:
+    QSettings().setValue("recent", str(article))  # what some platforms give back for a one-item list
+    assert recent_paths() == [str(article)]
+    window.open_folder(article.parent)
+    qtbot.waitUntil(lambda: window.job is None, timeout=60000)
+    window._fill_recent()
+    labels = [a.text().rstrip("/\\") for a in window.recent_menu.actions()]
+    assert labels == [str(article), str(article.parent)], "the folder's first article, then the folder itself"
+    window.recent_menu.actions()[1].trigger()
+    assert window.folder == article.parent
+
+
+def test_open_starts_in_the_folder_of_the_open_article(qtbot, window: MainWindow, article: Path,
+                                                       monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "open_path", lambda parent, folder="": asked.append(folder))
+    open_analysed(qtbot, window, article)
+    trigger(window, "open")
+    assert asked == [str(article.parent)]
+
+
+def test_the_shortcuts_page_fits_on_the_screen_and_scrolls(qtbot, window: MainWindow, monkeypatch) -> None:
+    shown: list[QDialog] = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: shown.append(self) or 0)
+    trigger(window, "shortcuts")
+    page = shown[0]
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert page.height() <= screen.height() and page.width() <= screen.width()
+    browser = page.findChild(QTextBrowser)
+    assert "Next Quote" in browser.toPlainText() and "Undo" in browser.toPlainText()
+
+
+def test_the_recovery_question_defaults_to_restoring(qtbot) -> None:
+    seen: list[str] = []
+
+    def look() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append(box.defaultButton().text().replace("&", ""))
+        box.defaultButton().click()
+
+    QTimer.singleShot(100, look)
+    assert dialogs.restore_recovery(None, "ferry.txt", "today") is True
+    assert seen == ["Yes"]
+
+
+def test_the_folder_list_shows_an_analysed_article_as_unsaved(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor Ana Pires said the bridge would reopen in June.\n", encoding="utf-8")
+    window.open_folder(folder)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    assert window.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review, not saved"
+    trigger(window, "save")
+    assert window.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review"
