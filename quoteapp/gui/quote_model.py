@@ -499,8 +499,22 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self._show_rejected = False
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._column, self._order = -1, Qt.SortOrder.AscendingOrder
 
     # --- API -------------------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column`. By # ascending is the document's own order (reading order), so the rows are
+        left in it: no comparison at all, on opening or after an edit."""
+        self._column, self._order = column, order
+        reading = column == COL_ID and order == Qt.SortOrder.AscendingOrder
+        super().sort(-1 if reading else column, order)
+
+    def sortColumn(self) -> int:  # noqa: N802 - Qt's name
+        return self._column
+
+    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802
+        return self._order
+
     def filter_text(self) -> str:
         return self._filter_text
 

@@ -74,7 +74,7 @@ def reanchor(annotation: Annotation, new_text: str,
         if span is None:
             return None
         start, end = carry(span.start), carry(span.end)
-        return Span(start, end, new_text[start:end], copy.deepcopy(span.extra)) if end > start else None
+        return Span(start, end, new_text[start:end], _copied(span.extra)) if end > start else None
 
     changed: list[str] = []
     quotes: list[Quote] = []
@@ -103,15 +103,20 @@ def _moved_quote(quote: Quote, moved: Callable[[Span | None], Span | None], carr
         at = min(carry(quote.segments[0].start), max(len(new_text) - 1, 0))
         segments = [Span.of(new_text, at, at + 1)]
     speaker = None if quote.speaker is None else replace(
-        quote.speaker, mention=moved(quote.speaker.mention), extra=copy.deepcopy(quote.speaker.extra))
-    intermediaries = [replace(v, mention=moved(v.mention), extra=copy.deepcopy(v.extra)) for v in quote.intermediaries]
+        quote.speaker, mention=moved(quote.speaker.mention), extra=_copied(quote.speaker.extra))
+    intermediaries = [replace(v, mention=moved(v.mention), extra=_copied(v.extra)) for v in quote.intermediaries]
     return replace(quote, segments=segments, cue=moved(quote.cue), speaker=speaker, intermediaries=intermediaries,
-                   extra=copy.deepcopy(quote.extra)), lost
+                   extra=_copied(quote.extra)), lost
+
+
+def _copied(extra: dict) -> dict:
+    """A deep copy of an `extra` dict (most are empty: deepcopy's bookkeeping is what costs)."""
+    return copy.deepcopy(extra) if extra else {}
 
 
 def _moved_entity(entity: Entity, moved: Callable[[Span | None], Span | None]) -> Entity:
     mentions = [m for m in (moved(m) for m in entity.mentions) if m is not None]
-    return replace(entity, aliases=list(entity.aliases), mentions=mentions, extra=copy.deepcopy(entity.extra))
+    return replace(entity, aliases=list(entity.aliases), mentions=mentions, extra=_copied(entity.extra))
 
 
 def _overlap(a: Quote, b: Quote) -> float:
