@@ -9,7 +9,7 @@ under 1 s. Its last line is `edit_median_ms=X edit_p95_ms=Y reanchor_s=Z`.
 A 1 MB article from the shared corpus (never commit it):
 `for i in 1 2 3; do cat ../shared/corpus/polnear-dev/*.txt; done > /tmp/big.txt`
 
-`--profile KIND` runs cProfile over that kind's edits and prints the top functions by own time.
+`--profile KIND` runs cProfile over that kind's edits and prints the top functions (own and cumulative time).
 `--annotation FILE` keeps the analysis in FILE (written after the first run, opened as the article's
 saved annotation on the next ones), to time the editor without waiting minutes for spaCy again.
 """
@@ -156,10 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         times = _time_edits(app, window, kind, args.edits)
         if profiler is not None:
             profiler.disable()
-            out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
-            print(f"--- profile of {args.edits} '{kind}' edits (by own time) ---")
-            print(out.getvalue())
+            for order in ("tottime", "cumulative"):
+                out = io.StringIO()
+                pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(25)
+                print(f"--- profile of {args.edits} '{kind}' edits (by {order}) ---")
+                print(out.getvalue())
         _report(kind, times)
         all_times += times
 
