@@ -8,8 +8,10 @@ only `auto` quotes.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import accumulate
 
 from quoteapp.model.alignment import Progress, fast_offset_carrier
 from quoteapp.model.annotation import Annotation, Entity, Quote, Span, text_sha256
@@ -125,6 +127,25 @@ def _overlap(a: Quote, b: Quote) -> float:
     return inter / union if union else 0.0
 
 
+class _Overlaps:
+    """The quotes of a list that overlap a given one, found by bisection (not a scan per question)."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.max_ends = list(accumulate((q.end for q in self.quotes), max))
+
+    def near(self, quote: Quote) -> list[Quote]:
+        """Those starting before `quote` ends and ending after it starts."""
+        found = []
+        i = bisect_left(self.starts, quote.end) - 1
+        while i >= 0 and self.max_ends[i] > quote.start:
+            if self.quotes[i].end > quote.start:
+                found.append(self.quotes[i])
+            i -= 1
+        return found
+
+
 def merge_reanalysis(edited: Annotation, fresh: Annotation) -> Annotation:
     """`edited` with its `auto` quotes replaced by `fresh`'s, except where an edited quote stands.
 
@@ -146,13 +167,16 @@ def merge_reanalysis(edited: Annotation, fresh: Annotation) -> Annotation:
         id_map[entity.id] = new.id
     quote_map: dict[str, str] = {}
     added: list[Quote] = []
+    stands = _Overlaps(kept)
+    taken = {q.id for q in kept}
     for quote in fresh.quotes:
-        if any(_overlap(quote, k) >= 0.5 for k in kept):
+        if any(_overlap(quote, k) >= 0.5 for k in stands.near(quote)):
             continue
         new = copy.deepcopy(quote)
         new.id = f"Q{len(result.quotes) + len(added) + 1}"
-        while result.quote(new.id) or any(a.id == new.id for a in added):
+        while new.id in taken:
             new.id = f"Q{int(new.id[1:]) + 1}"
+        taken.add(new.id)
         quote_map[quote.id] = new.id
         if new.speaker is not None:
             new.speaker.entity = id_map[new.speaker.entity]
@@ -164,6 +188,7 @@ def merge_reanalysis(edited: Annotation, fresh: Annotation) -> Annotation:
     result.quotes = sorted(kept + added, key=lambda q: (q.start, -q.end))
     used = {q.speaker.entity for q in result.quotes if q.speaker} | {
         i.entity for q in result.quotes for i in q.intermediaries}
-    result.entities = [e for e in result.entities if e.id in used or e.id in {x.id for x in edited.entities}]
+    before = {x.id for x in edited.entities}
+    result.entities = [e for e in result.entities if e.id in used or e.id in before]
     result.generator = fresh.generator or result.generator
     return result
