@@ -254,7 +254,7 @@ def test_quote_id_role_and_sort_values(quotes: QuoteFilterProxy) -> None:
     at = quotes.proxy_row_of("Q4")
     assert quotes.index(at, COL_QUOTE).data(QUOTE_ID_ROLE) == "Q4"
     assert quotes.quote_id_at(at) == "Q4"
-    assert quotes.index(at, COL_ID).data(SORT_ROLE) == 4
+    assert quotes.index(at, COL_ID).data(SORT_ROLE) == span("the minister had privately").start, "reading order"
     assert quotes.index(at, COL_CONFIDENCE).data(SORT_ROLE) == pytest.approx(0.4)
     assert quotes.quote_id_at(99) is None
 
@@ -273,7 +273,7 @@ def test_speaker_cell_has_the_speakers_colour(quotes: QuoteFilterProxy) -> None:
 def test_rejected_quotes_are_hidden_unless_asked_for_then_greyed(quotes: QuoteFilterProxy) -> None:
     assert "Q6" not in ids(quotes) and quotes.proxy_row_of("Q6") == -1
     quotes.set_show_rejected(True)
-    assert ids(quotes) == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q10"]
+    assert ids(quotes) == ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5", "Q6"]
     rejected = quotes.index(quotes.proxy_row_of("Q6"), COL_QUOTE)
     normal = quotes.index(quotes.proxy_row_of("Q5"), COL_QUOTE)
     font = rejected.data(Qt.ItemDataRole.FontRole)
@@ -286,11 +286,12 @@ def test_rejected_quotes_are_hidden_unless_asked_for_then_greyed(quotes: QuoteFi
 
 # --- sorting --------------------------------------------------------------------------------------------------
 
-def test_sorting_by_number_is_numeric(quotes: QuoteFilterProxy) -> None:
+def test_sorting_by_number_is_reading_order(quotes: QuoteFilterProxy) -> None:
+    """The # column sorts by place in the text: the editor's Q10 stands where its words are (J/K follow it)."""
     quotes.set_show_rejected(True)
-    assert ids(quotes) == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q10"], "Q10 after Q6, not after Q1"
+    assert ids(quotes) == ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5", "Q6"]
     quotes.sort(COL_ID, Qt.SortOrder.DescendingOrder)
-    assert ids(quotes) == ["Q10", "Q6", "Q5", "Q4", "Q3", "Q2", "Q1"]
+    assert ids(quotes) == ["Q6", "Q5", "Q10", "Q4", "Q3", "Q2", "Q1"]
 
 
 def test_sorting_by_confidence_is_numeric(quotes: QuoteFilterProxy) -> None:
@@ -319,7 +320,7 @@ def test_sort_follows_edits(doc: AnnotationDocument, quotes: QuoteFilterProxy) -
 # --- the filter box -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "shown"), [
-    ("", ["Q1", "Q2", "Q3", "Q4", "Q5", "Q10"]),
+    ("", ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5"]),
     ("ferry", ["Q1", "Q2"]),  # the quote's words
     ("FERRY twice", ["Q2"]),  # every word, any case
     ("whitfield", ["Q1", "Q2", "Q3"]),  # the speaker
@@ -337,7 +338,7 @@ def test_sort_follows_edits(doc: AnnotationDocument, quotes: QuoteFilterProxy) -
     ("type:dir ferry", ["Q2"]),
     ("status:rejected", ["Q6"]),  # naming rejected shows them
     ("status:rej", ["Q6"]),
-    ("status:", ["Q1", "Q2", "Q3", "Q4", "Q5", "Q10"]),  # still typing: nothing narrowed yet
+    ("status:", ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5"]),  # still typing: nothing narrowed yet
     ("nobody", []),  # rejected, so hidden
     ("zebra", []),
 ])
@@ -380,7 +381,7 @@ def test_delete_and_add_quote_insert_and_remove_rows(qtbot, doc: AnnotationDocum
     model = quotes.sourceModel()
     with qtbot.waitSignal(model.rowsRemoved, timeout=0):  # a row removed, not the whole table reset
         push(doc, commands.delete_quote(doc, "Q3"))
-    assert ids(quotes) == ["Q1", "Q2", "Q4", "Q5", "Q10"]
+    assert ids(quotes) == ["Q1", "Q2", "Q4", "Q10", "Q5"]
     doc.undo_stack.undo()
     assert row(quotes, "#", "Q3")["Speaker"] == "Dana Whitfield"
     assert model.row_of("Q3") == 2
@@ -390,7 +391,7 @@ def test_delete_and_add_quote_insert_and_remove_rows(qtbot, doc: AnnotationDocum
     added = row(quotes, "#", new_id)
     assert (added["Quote"], added["Status"], added["Confidence"], added["Speaker"]) == (
         "less patient", "added", "", "\u2014")
-    assert ids(quotes)[-1] == new_id == "Q11"
+    assert new_id == "Q11" and ids(quotes) == ["Q1", "Q2", "Q3", "Q4", "Q10", "Q11", "Q5"]
     doc.undo_stack.undo()
     assert new_id not in ids(quotes)
 

@@ -1,17 +1,24 @@
 """The open article in the editor: its Annotation, where it lives on disk, and its undo stack.
 
-Undo commands change the annotation only through `put_quote`, `drop_quote`, `put_entity` and
-`drop_entity`, which emit the signals the views listen to; nothing else writes to it.
+Undo commands change the annotation only through `put_quote`, `drop_quote`, `put_entity`,
+`drop_entity` and `replace_content`, which emit the signals the views listen to; nothing else writes
+to it. Those primitives also keep the document's indexes (id -> row, quotes per entity, quotes per
+status) up to date, so that an edit costs what it touches, not the size of the article.
+
+Quotes are kept in reading order: by `(start, -end)`, an outer quote before the quotes nested at its
+start. A new quote is inserted at its place, and an edit that moves a quote's start moves its row.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from quoteapp.model import Annotation, Entity, Quote
+from quoteapp.model import STATUSES, Annotation, Entity, Quote
 
 ANNOTATION_SUFFIX = ".quotes.json"
 
@@ -21,6 +28,19 @@ def annotation_path_for(article: Path) -> Path:
     return article.with_name(article.stem + ANNOTATION_SUFFIX)
 
 
+def reading_position(quote: Quote) -> tuple[int, int]:
+    """The key of reading order: where the quote starts, the longer of two quotes starting together first."""
+    return quote.start, -quote.end
+
+
+def named_entities(quote: Quote) -> set[str]:
+    """The entity ids a quote names: its speaker and its intermediaries."""
+    named = {via.entity for via in quote.intermediaries}
+    if quote.speaker is not None:
+        named.add(quote.speaker.entity)
+    return named
+
+
 class AnnotationDocument(QObject):
     """One article being corrected."""
 
@@ -28,6 +48,8 @@ class AnnotationDocument(QObject):
     quote_changed = Signal(str)  # one quote's fields changed (its id)
     entities_reset = Signal()
     entity_changed = Signal(str)
+    #: the entity ids whose `quote_count` changed (a frozenset), after the quote signals
+    counts_changed = Signal(object)
 
     def __init__(self, annotation: Annotation, *, article_path: Path | None = None,
                  save_path: Path | None = None, parent: QObject | None = None) -> None:
@@ -36,6 +58,12 @@ class AnnotationDocument(QObject):
         self.article_path = article_path
         self.save_path = save_path or (annotation_path_for(article_path) if article_path else None)
         self.undo_stack = QUndoStack(self)
+        self._quote_rows: dict[str, int] = {}
+        self._entity_rows: dict[str, int] = {}
+        self._users: defaultdict[str, set[str]] = defaultdict(set)  # entity id -> ids of quotes naming it
+        self._counts: Counter[str] = Counter()  # entity id -> quotes naming it, rejected ones left out
+        self._statuses: Counter[str] = Counter()
+        self._index_all()
 
     # --- reading -------------------------------------------------------------------------------
     @property
@@ -51,46 +79,69 @@ class AnnotationDocument(QObject):
         return self.annotation.entities
 
     def quote(self, quote_id: str) -> Quote | None:
-        return self.annotation.quote(quote_id)
+        row = self._quote_rows.get(quote_id, -1)
+        return self.quotes[row] if row >= 0 else None
 
     def entity(self, entity_id: str) -> Entity | None:
-        return self.annotation.entity(entity_id)
+        row = self._entity_rows.get(entity_id, -1)
+        return self.entities[row] if row >= 0 else None
 
     def quote_row(self, quote_id: str) -> int:
-        return next((i for i, q in enumerate(self.quotes) if q.id == quote_id), -1)
+        return self._quote_rows.get(quote_id, -1)
 
     def entity_row(self, entity_id: str) -> int:
-        return next((i for i, e in enumerate(self.entities) if e.id == entity_id), -1)
+        return self._entity_rows.get(entity_id, -1)
 
     def quote_count(self, entity_id: str) -> int:
         """How many quotes (rejected ones left out) this entity speaks or passes on."""
-        return sum(
-            1 for q in self.quotes if q.status != "rejected" and (
-                (q.speaker is not None and q.speaker.entity == entity_id)
-                or any(i.entity == entity_id for i in q.intermediaries))
-        )
+        return self._counts.get(entity_id, 0)
+
+    def quotes_naming(self, entity_id: str) -> list[str]:
+        """Ids of the quotes (rejected ones too) whose speaker or an intermediary is this entity."""
+        return sorted(self._users.get(entity_id, ()), key=self._quote_rows.__getitem__)
 
     def status_counts(self) -> dict[str, int]:
-        counts = {"auto": 0, "accepted": 0, "corrected": 0, "added": 0, "rejected": 0}
-        for q in self.quotes:
-            counts[q.status] = counts.get(q.status, 0) + 1
+        counts = dict.fromkeys(STATUSES, 0)
+        counts.update(+self._statuses)
         return counts
 
-    # --- the four primitives the undo commands use ------------------------------------------------
+    # --- the primitives the undo commands use ------------------------------------------------------
     def put_quote(self, quote: Quote, row: int | None = None) -> None:
-        """Replace the quote with the same id, or insert it at `row` (the end when None)."""
-        at = self.quote_row(quote.id)
+        """Replace the quote with the same id, or insert it at its place in reading order.
+
+        `row` (where an undone deletion had it) is kept when it is a place in reading order, so two
+        quotes at the same position come back in the order they had.
+        """
+        at = self._quote_rows.get(quote.id, -1)
         if at >= 0:
+            old = self.quotes[at]
+            changed = self._unindex_quote(old) ^ self._index_quote(quote)  # counted by both: unchanged
             self.quotes[at] = quote
-            self.quote_changed.emit(quote.id)
+            if self._in_order(at):
+                self.quote_changed.emit(quote.id)
+            else:
+                del self.quotes[at]
+                to = self._insertion_row(quote, None)
+                self.quotes.insert(to, quote)
+                self._renumber_quotes(min(at, to), max(at, to) + 1)
+                self.quotes_reset.emit()
+            self._announce_counts(changed)
             return
-        self.quotes.insert(len(self.quotes) if row is None else row, quote)
+        at = self._insertion_row(quote, row)
+        self.quotes.insert(at, quote)
+        self._renumber_quotes(at, len(self.quotes))
+        changed = self._index_quote(quote)
         self.quotes_reset.emit()
+        self._announce_counts(changed)
 
     def drop_quote(self, quote_id: str) -> tuple[int, Quote]:
-        at = self.quote_row(quote_id)
+        at = self._quote_rows[quote_id]
         quote = self.quotes.pop(at)
+        del self._quote_rows[quote_id]
+        self._renumber_quotes(at, len(self.quotes))
+        changed = self._unindex_quote(quote)
         self.quotes_reset.emit()
+        self._announce_counts(changed)
         return at, quote
 
     def put_entity(self, entity: Entity, row: int | None = None) -> None:
@@ -99,18 +150,85 @@ class AnnotationDocument(QObject):
             self.entities[at] = entity
             self.entity_changed.emit(entity.id)
             return
-        self.entities.insert(len(self.entities) if row is None else row, entity)
+        at = len(self.entities) if row is None else max(0, min(row, len(self.entities)))
+        self.entities.insert(at, entity)
+        self._renumber_entities(at)
         self.entities_reset.emit()
+
+    def drop_entity(self, entity_id: str) -> tuple[int, Entity]:
+        at = self._entity_rows.pop(entity_id)
+        entity = self.entities.pop(at)
+        self._renumber_entities(at)
+        self.entities_reset.emit()
+        return at, entity
 
     def replace_content(self, quotes: list[Quote], entities: list[Entity]) -> None:
         """All quotes and entities at once: a re-analysis or a re-anchoring."""
+        before = Counter(self._counts)
         self.annotation.quotes = quotes
         self.annotation.entities = entities
+        self._index_all()
         self.entities_reset.emit()
         self.quotes_reset.emit()
+        self._announce_counts({e for e in before.keys() | self._counts.keys() if before[e] != self._counts[e]})
 
-    def drop_entity(self, entity_id: str) -> tuple[int, Entity]:
-        at = self.entity_row(entity_id)
-        entity = self.entities.pop(at)
-        self.entities_reset.emit()
-        return at, entity
+    # --- the indexes ---------------------------------------------------------------------------
+    def _index_all(self) -> None:
+        """Put the quotes in reading order (a stable sort: ties keep their order) and index everything."""
+        self.quotes.sort(key=reading_position)
+        self._quote_rows = {q.id: i for i, q in enumerate(self.quotes)}
+        self._renumber_entities(0)
+        self._users, self._counts, self._statuses = defaultdict(set), Counter(), Counter()
+        for quote in self.quotes:
+            self._index_quote(quote)
+
+    def _index_quote(self, quote: Quote) -> set[str]:
+        """Count `quote` in; the entities whose count changed."""
+        self._statuses[quote.status] += 1
+        named = named_entities(quote)
+        for entity_id in named:
+            self._users[entity_id].add(quote.id)
+            if quote.status != "rejected":
+                self._counts[entity_id] += 1
+        return named if quote.status != "rejected" else set()
+
+    def _unindex_quote(self, quote: Quote) -> set[str]:
+        """Count `quote` out; the entities whose count changed."""
+        self._statuses[quote.status] -= 1
+        named = named_entities(quote)
+        for entity_id in named:
+            self._users[entity_id].discard(quote.id)
+            if not self._users[entity_id]:
+                del self._users[entity_id]
+            if quote.status != "rejected":
+                self._counts[entity_id] -= 1
+                if not self._counts[entity_id]:
+                    del self._counts[entity_id]
+        return named if quote.status != "rejected" else set()
+
+    def _announce_counts(self, entity_ids: set[str]) -> None:
+        if entity_ids:
+            self.counts_changed.emit(frozenset(entity_ids))
+
+    def _renumber_quotes(self, start: int, stop: int) -> None:
+        for i in range(start, stop):
+            self._quote_rows[self.quotes[i].id] = i
+
+    def _renumber_entities(self, start: int) -> None:
+        if start == 0:
+            self._entity_rows = {}
+        for i in range(start, len(self.entities)):
+            self._entity_rows[self.entities[i].id] = i
+
+    def _in_order(self, row: int) -> bool:
+        """Whether the quote at `row` stands in reading order among its neighbours."""
+        key = reading_position(self.quotes[row])
+        return ((row == 0 or reading_position(self.quotes[row - 1]) <= key)
+                and (row + 1 == len(self.quotes) or key <= reading_position(self.quotes[row + 1])))
+
+    def _insertion_row(self, quote: Quote, hint: int | None) -> int:
+        """Where `quote` goes in reading order: `hint` if that is such a place, else after its equals."""
+        key = reading_position(quote)
+        low = bisect_left(self.quotes, key, key=reading_position)
+        high = bisect_right(self.quotes, key, lo=low, key=reading_position)
+        return hint if hint is not None and low <= hint <= high else high

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.palette import is_dark, speaker_colour
-from quoteapp.gui.quote_model import SORT_ROLE, AnyIndex, DocumentTableModel, id_number
+from quoteapp.gui.quote_model import SORT_ROLE, AnyIndex, DocumentTableModel, sort_less
 from quoteapp.model import Entity
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,39 +36,29 @@ class EntityTableModel(DocumentTableModel):
 
     columns = COLUMNS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._counts: dict[str, int] = {}
-
     def _source_rows(self) -> list[Entity]:
         assert self.doc is not None
         return list(self.doc.entities)
 
     def _signals(self, doc: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
         return [(doc.entities_reset, self._sync_rows), (doc.entity_changed, self._entity_changed),
-                (doc.quotes_reset, self._counts_changed), (doc.quote_changed, self._counts_changed)]
-
-    def _reread(self) -> None:
-        self._counts = {}
+                (doc.counts_changed, self._counts_changed)]
 
     def _entity_changed(self, entity_id: str) -> None:
         assert self.doc is not None
         self._refresh_one(entity_id, self.doc.entity)
 
-    def _counts_changed(self, _quote_id: str = "") -> None:
-        """A quote came, went or changed its speaker, intermediaries or status: recount."""
-        self._counts = {}
-        self._all_changed(COL_QUOTES, COL_QUOTES)
+    def _counts_changed(self, entity_ids: frozenset[str]) -> None:
+        """The document recounted these entities: repaint their Quotes cells (and re-sort those rows only)."""
+        self._refresh_ids(entity_ids, COL_QUOTES, COL_QUOTES)
 
     # --- reading ---------------------------------------------------------------------------------------
     def entity_at(self, row: int) -> Entity | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def quote_count(self, entity_id: str) -> int:
-        """The document's count, remembered until the quotes change (sorting asks for every row)."""
-        if entity_id not in self._counts:
-            self._counts[entity_id] = self.doc.quote_count(entity_id) if self.doc is not None else 0
-        return self._counts[entity_id]
+        """The document's count (kept by the document as quotes change: no scan)."""
+        return self.doc.quote_count(entity_id) if self.doc is not None else 0
 
     def display(self, entity: Entity, column: int) -> str:
         if column == COL_KIND:
@@ -163,11 +153,5 @@ class EntityFilterProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        """SORT_ROLE values; ties broken by the entity number, so equal cells keep a stable order."""
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a != b:
-            try:
-                return a < b
-            except TypeError:
-                return str(a) < str(b)
-        return id_number(str(left.data(ENTITY_ID_ROLE) or "")) < id_number(str(right.data(ENTITY_ID_ROLE) or ""))
+        """The model's cached sort keys (SORT_ROLE values, ties by the entity number): a stable order."""
+        return sort_less(self.sourceModel(), left, right)

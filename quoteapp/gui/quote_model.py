@@ -30,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.palette import is_dark, speaker_colour
 from quoteapp.model import STATUSES, Entity, Quote
+from quoteapp.model.reanchor import UNPLACED, quote_flags
 
 QUOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: a value of the cell that sorts as the user expects: ints, floats or strings, never mixed in one column
@@ -39,6 +40,9 @@ COLUMNS = ("#", "Type", "Speaker", "Intermediaries", "Cue", "Status", "Confidenc
 COL_ID, COL_TYPE, COL_SPEAKER, COL_INTERMEDIARIES, COL_CUE, COL_STATUS, COL_CONFIDENCE, COL_QUOTE = range(8)
 
 NO_SPEAKER = "—"
+#: the Status cell's mark of a quote re-anchoring could not place (the UNPLACED flag), and its tool tip
+UNPLACED_MARK = "⚠ moved"
+UNPLACED_TIP = "the article changed and this quote's words did not come through as they were: check its segments"
 ARROW = " → "
 GAP = " … "
 OPENING_CHARS = 80
@@ -120,6 +124,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._row_index: dict[str, int] = {}
         self._connections: list[tuple[Any, Callable[..., None]]] = []
+        #: id -> (the row's object when computed, sort key per column): computed once per row change
+        self._keys: dict[str, tuple[Any, list[Any]]] = {}
 
     # to be given by subclasses
     def _source_rows(self) -> list[Any]:
@@ -131,6 +137,13 @@ class DocumentTableModel(QAbstractTableModel):
     def _reread(self) -> None:
         """Drop caches that depend on the document (called whenever the rows are re-read)."""
 
+    def sort_value(self, item: Any, column: int) -> Any:
+        raise NotImplementedError
+
+    def tie_key(self, item: Any) -> Any:
+        """What orders rows whose cells are equal (by default, the number in the id)."""
+        return id_number(item.id)
+
     # --- the document ----------------------------------------------------------------------------------
     def set_document(self, doc: AnnotationDocument | None) -> None:
         """Show `doc` (None: an empty table), following its signals instead of the old one's."""
@@ -140,6 +153,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._connections = []
         self.beginResetModel()
         self.doc = doc
+        self._keys = {}
         self._reread()
         self._take(self._source_rows() if doc is not None else [])
         self.endResetModel()
@@ -153,14 +167,19 @@ class DocumentTableModel(QAbstractTableModel):
         self._row_index = {item.id: i for i, item in enumerate(self._rows)}
 
     def _sync_rows(self) -> None:
-        """Bring the snapshot up to the document's list after it changed."""
+        """Bring the snapshot up to the document's list after it changed.
+
+        One row added, removed or moved (the usual undo step) is announced as such; rows whose object
+        was replaced are repainted, the others left alone; anything bigger is a model reset.
+        """
         new = self._source_rows() if self.doc is not None else []
-        old_ids = [item.id for item in self._rows]
+        old_rows = self._rows
+        old_ids = [item.id for item in old_rows]
         new_ids = [item.id for item in new]
         self._reread()
         if new_ids == old_ids:
             self._take(new)
-            self._all_changed()
+            self._rows_changed([i for i, (a, b) in enumerate(zip(old_rows, new, strict=True)) if a is not b])
         elif len(new_ids) == len(old_ids) + 1 and (at := _one_extra(new_ids, old_ids)) >= 0:
             self.beginInsertRows(QModelIndex(), at, at)
             self._take(new)
@@ -169,8 +188,15 @@ class DocumentTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), at, at)
             self._take(new)
             self.endRemoveRows()
+        elif (move := _one_moved(old_ids, new_ids)) is not None:
+            source, target = move
+            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target + (target > source))
+            self._take(new)
+            self.endMoveRows()
+            self._rows_changed([target])
         else:
             self.beginResetModel()
+            self._keys = {}
             self._take(new)
             self.endResetModel()
 
@@ -181,14 +207,40 @@ class DocumentTableModel(QAbstractTableModel):
         if row < 0 or item is None:
             self._sync_rows()
             return
-        self._reread()
         self._rows[row] = item
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self._rows_changed([row])
 
-    def _all_changed(self, first_column: int = 0, last_column: int | None = None) -> None:
-        if self._rows:
-            last = self.columnCount() - 1 if last_column is None else last_column
-            self.dataChanged.emit(self.index(0, first_column), self.index(len(self._rows) - 1, last))
+    def _refresh_ids(self, item_ids: Any, first_column: int = 0, last_column: int | None = None) -> None:
+        """Repaint the rows of these ids (their sort keys recomputed); ids without a row are skipped."""
+        rows = []
+        for item_id in item_ids:
+            row = self._row_index.get(item_id, -1)
+            if row >= 0:
+                self._keys.pop(item_id, None)
+                rows.append(row)
+        self._rows_changed(rows, first_column, last_column)
+
+    def _rows_changed(self, rows: list[int], first_column: int = 0, last_column: int | None = None) -> None:
+        """dataChanged for these rows only, runs of neighbouring rows as one range."""
+        last = self.columnCount() - 1 if last_column is None else last_column
+        rows = sorted(rows)
+        start = 0
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or rows[i] != rows[i - 1] + 1:
+                self.dataChanged.emit(self.index(rows[start], first_column), self.index(rows[i - 1], last))
+                start = i
+
+    def sort_key(self, row: int, column: int) -> tuple[Any, Any]:
+        """(the cell's sort value, the tie key) of a source row, computed once per change of the row."""
+        item = self._rows[row]
+        cached = self._keys.get(item.id)
+        if cached is None or cached[0] is not item:
+            cached = (item, [None] * len(self.columns))
+            self._keys[item.id] = cached
+        keys = cached[1]
+        if keys[column] is None:
+            keys[column] = (self.sort_value(item, column), self.tie_key(item))
+        return keys[column]
 
     # --- rows ------------------------------------------------------------------------------------------
     def row_of(self, item_id: str) -> int:
@@ -214,6 +266,30 @@ class DocumentTableModel(QAbstractTableModel):
         return section + 1
 
 
+def _one_moved(old: list[str], new: list[str]) -> tuple[int, int] | None:
+    """(old row, new row) when `new` is `old` with one id moved elsewhere; None otherwise."""
+    if len(old) != len(new) or old == new:
+        return None
+    first = next(i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
+    last = len(old) - next(i for i, (a, b) in enumerate(zip(reversed(old), reversed(new), strict=True)) if a != b)
+    if old[first + 1:last] == new[first:last - 1]:  # the first differing one moved down to `last - 1`
+        return first, last - 1
+    if old[first:last - 1] == new[first + 1:last]:  # the last differing one moved up to `first`
+        return last - 1, first
+    return None
+
+
+def sort_less(model: Any, left: AnyIndex, right: AnyIndex) -> bool:
+    """Compare two cells by their cached sort keys (values of one type per column; ties: the tie key)."""
+    if not isinstance(model, DocumentTableModel):
+        return False
+    a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+    try:
+        return a < b
+    except TypeError:  # never expected: one column gives one type
+        return str(a) < str(b)
+
+
 def _one_extra(longer: list[str], shorter: list[str]) -> int:
     """Where `longer` has one id more than `shorter`, all else in the same order; -1 otherwise."""
     at = next((i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b), len(shorter))
@@ -237,7 +313,7 @@ class QuoteTableModel(DocumentTableModel):
 
     def _signals(self, doc: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
         return [(doc.quotes_reset, self._sync_rows), (doc.quote_changed, self._quote_changed),
-                (doc.entities_reset, self._entities_changed), (doc.entity_changed, self._entities_changed)]
+                (doc.entities_reset, self._entities_reset), (doc.entity_changed, self._entity_changed)]
 
     def _reread(self) -> None:
         self._entities = {e.id: e for e in self.doc.entities} if self.doc is not None else {}
@@ -246,10 +322,23 @@ class QuoteTableModel(DocumentTableModel):
         assert self.doc is not None
         self._refresh_one(quote_id, self.doc.quote)
 
-    def _entities_changed(self, _entity_id: str = "") -> None:
-        """Names changed: repaint the speaker and intermediary cells (tool tips are read on hover)."""
+    def _entity_changed(self, entity_id: str) -> None:
+        """A name changed: repaint the rows of the quotes naming this entity, and only those."""
+        assert self.doc is not None
+        entity = self.doc.entity(entity_id)
+        if entity is None:
+            self._entities_reset()
+            return
+        self._entities[entity_id] = entity
+        self._refresh_ids(self.doc.quotes_naming(entity_id))
+
+    def _entities_reset(self) -> None:
+        """Entities came or went: repaint the quotes naming those whose entry changed."""
+        old = self._entities
         self._reread()
-        self._all_changed(COL_SPEAKER, COL_INTERMEDIARIES)
+        changed = {i for i in old.keys() | self._entities.keys() if old.get(i) is not self._entities.get(i)}
+        if self.doc is not None:
+            self._refresh_ids({q for entity_id in changed for q in self.doc.quotes_naming(entity_id)})
 
     # --- reading ---------------------------------------------------------------------------------------
     def quote_at(self, row: int) -> Quote | None:
@@ -287,16 +376,20 @@ class QuoteTableModel(DocumentTableModel):
         if column == COL_CUE:
             return one_line(quote.cue.text) if quote.cue else ""
         if column == COL_STATUS:
-            return quote.status
+            return quote.status + (f" {UNPLACED_MARK}" if UNPLACED in quote_flags(quote) else "")
         if column == COL_CONFIDENCE:
             return "" if quote.confidence is None else f"{quote.confidence:.2f}"
         if column == COL_QUOTE:
             return quote_opening(quote)
         return ""
 
+    def tie_key(self, quote: Quote) -> tuple[int, int, int]:
+        """Reading order: equal cells keep the order of the text (and of the numbers, at one place)."""
+        return quote.start, -quote.end, id_number(quote.id)
+
     def sort_value(self, quote: Quote, column: int) -> int | float | str:
-        if column == COL_ID:
-            return id_number(quote.id)
+        if column == COL_ID:  # reading order: the number says when a quote was found, not where it is
+            return quote.start
         if column == COL_STATUS:  # the order of the workflow: auto, accepted, corrected, added, rejected
             return STATUSES.index(quote.status) if quote.status in STATUSES else len(STATUSES)
         if column == COL_CONFIDENCE:  # an editor's quote (no confidence) sorts below every extracted one
@@ -317,6 +410,8 @@ class QuoteTableModel(DocumentTableModel):
             lines.append(f"Cue: {html.escape(one_line(quote.cue.text))}")
         if quote.parent:
             lines.append(f"Inside: {html.escape(quote.parent)}")
+        if UNPLACED in quote_flags(quote):
+            lines.append(f"<b>{UNPLACED_MARK}</b>: {html.escape(UNPLACED_TIP)}")
         if quote.evidence:
             lines.append(f"<i>{html.escape(quote.evidence)}</i>")
         return "<qt>" + "<br>".join(lines) + "</qt>"
@@ -350,7 +445,9 @@ class QuoteTableModel(DocumentTableModel):
 # --- the filter box ------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r'(?:(\w+):)?("[^"]*"?|\S+)?')
-FILTER_KEYS = ("speaker", "status", "type")
+FILTER_KEYS = ("speaker", "status", "type", "flag")
+#: the filter box's help (placeholder and tool tip)
+FILTER_HELP = "Filter quotes: words, speaker:NAME, status:auto, type:direct, flag:unplaced  (Ctrl+F)"
 _NONE_WORDS = ("none", NO_SPEAKER, "-")
 
 
@@ -360,7 +457,8 @@ class QuoteFilter:
 
     Several values of one key are alternatives (`status:auto status:corrected`), different keys all
     apply. Values are case-insensitive; `status:` and `type:` take prefixes, `speaker:` any part of the
-    name or an alias, and `speaker:none` the quotes without a speaker. "Double quotes" keep a phrase.
+    name or an alias, and `speaker:none` the quotes without a speaker; `flag:unplaced` (or a prefix) the
+    quotes re-anchoring could not carry over as they were. "Double quotes" keep a phrase.
     """
 
     words: list[str] = field(default_factory=list)
@@ -401,8 +499,22 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self._show_rejected = False
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._column, self._order = -1, Qt.SortOrder.AscendingOrder
 
     # --- API -------------------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column`. By # ascending is the document's own order (reading order), so the rows are
+        left in it: no comparison at all, on opening or after an edit."""
+        self._column, self._order = column, order
+        reading = column == COL_ID and order == Qt.SortOrder.AscendingOrder
+        super().sort(-1 if reading else column, order)
+
+    def sortColumn(self) -> int:  # noqa: N802 - Qt's name
+        return self._column
+
+    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802
+        return self._order
+
     def filter_text(self) -> str:
         return self._filter_text
 
@@ -457,6 +569,8 @@ class QuoteFilterProxy(QSortFilterProxyModel):
             return False
         if (speakers := wanted.keys.get("speaker")) and not _speaker_matches(model, quote, speakers):
             return False
+        if (flags := wanted.keys.get("flag")) and not any(f.startswith(v) for v in flags for f in quote_flags(quote)):
+            return False
         if wanted.words:
             haystack = "\n".join((
                 quote_content(quote), _speaker_names(model, quote), model.intermediaries_text(quote),
@@ -465,14 +579,8 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         return True
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        """SORT_ROLE values; ties broken by the quote number, so equal cells keep the article's order."""
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a != b:
-            try:
-                return a < b
-            except TypeError:
-                return str(a) < str(b)
-        return id_number(str(left.data(QUOTE_ID_ROLE) or "")) < id_number(str(right.data(QUOTE_ID_ROLE) or ""))
+        """The model's cached sort keys (SORT_ROLE values, ties in reading order): no data() call per compare."""
+        return sort_less(self.sourceModel(), left, right)
 
 
 def _speaker_names(model: QuoteTableModel, quote: Quote) -> str:
