@@ -189,10 +189,11 @@ def test_cue_speaker_and_intermediary_mentions_are_marked_differently(qtbot) -> 
     assert same(view.background_at(ss), pal.strong_colour("E2")) and same(view.background_at(se - 1),
                                                                           pal.strong_colour("E2"))
     assert (ss, se) in [(b.start, b.end) for b in view.boxes()]  # the speaker mention is boxed
-    for via in q4.intermediaries:
+    for via in q4.intermediaries:  # a wavy underline and a dashed outline: visible, unlike a speaker's box
         vs, ve = qt_span(view, via.mention)
-        assert underline(vs) == underline(ve - 1) == QTextCharFormat.UnderlineStyle.DotLine
+        assert underline(vs) == underline(ve - 1) == QTextCharFormat.UnderlineStyle.WaveUnderline
         assert view.background_at(vs) is None
+        assert (vs, ve, True) in [(b.start, b.end, b.dashed) for b in view.boxes()]
     assert view.quote_ids_at(q4.cue.start) == ["Q4"]
 
 
@@ -392,3 +393,29 @@ def test_five_megabyte_article(qtbot) -> None:
     assert view.selected_span() == middle
     assert same(view.background_at(view.offsets.to_qt(middle.start)), pal.speaker_colour(
         doc.quotes[len(doc.quotes) // 2].speaker.entity))
+
+
+def test_the_margin_names_who_passed_each_visible_quote_on(qtbot) -> None:
+    """An intermediary the article names far from the words (or nowhere) still shows beside the quote."""
+    view, doc = make_view(qtbot)
+    q4 = doc.quote("Q4")
+    labels = view.chain_labels()
+    names = " → ".join(f"{doc.entity(v.entity).name} ({v.role})" for v in q4.intermediaries)
+    assert any(text == f"Q4 via {names}" for _, text, _ in labels)
+    without_mentions = Quote(q4.id, q4.type, q4.segments, q4.cue, q4.speaker,
+                             [Intermediary(v.entity, v.role) for v in q4.intermediaries])
+    doc.put_quote(without_mentions)
+    view.refresh()
+    assert any(text == f"Q4 via {names}" for _, text, _ in view.chain_labels())
+    tops = [y for y, _, _ in view.chain_labels()]
+    assert tops == sorted(tops) and all(b - a >= view.fontMetrics().height() for a, b in zip(tops, tops[1:]))
+
+
+def test_a_speaker_keeps_its_colour_across_the_articles_of_a_folder(qtbot) -> None:
+    """Colours follow the corpus identity the window gives the document, not the entity's local id."""
+    view, doc = make_view(qtbot)
+    q4 = doc.quote("Q4")
+    start, _ = qt_span(view, q4.segments[0])
+    doc.colour_keys = {q4.speaker.entity: "I7"}
+    view.set_document(doc)
+    assert same(view.background_at(start + 1), pal.speaker_colour("I7"))

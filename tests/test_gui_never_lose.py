@@ -190,3 +190,32 @@ def test_an_unreadable_speaker_registry_is_kept_aside_and_the_user_told(qtbot, w
     assert "kept as quoteapp-registry.json.bad" in errors[0][1]
     assert article.with_name("quoteapp-registry.json.bad").read_text(encoding="utf-8").endswith('"Beck"')
     assert registry.exists(), "a new registry is written in its place"
+
+
+def test_a_saved_annotation_is_read_while_the_window_keeps_painting(qtbot, window: MainWindow, article: Path,
+                                                                      monkeypatch) -> None:
+    """Reading (and checking) a big attribution file takes seconds: it runs off the GUI thread, and
+    the window's event loop goes on meanwhile (timers fire, the window repaints)."""
+    open_analysed(qtbot, window, article)
+    assert window.do_save()
+    real = main_window_module.read_annotation
+    seen: dict[str, object] = {}
+    ticks: list[int] = []
+
+    def slow_read(path):  # noqa: ANN001, ANN202
+        seen["thread"] = threading.current_thread()
+        time.sleep(0.3)
+        return real(path)
+
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    monkeypatch.setattr(main_window_module, "read_annotation", slow_read)
+    window._set_document(None)
+    assert window.open_path(article)
+    timer.stop()
+    assert seen["thread"] is not threading.main_thread()
+    assert len(ticks) >= 5, "the event loop ran while the file was read"
+    assert window.doc.quotes

@@ -160,3 +160,12 @@ def test_the_folder_list_shows_an_analysed_article_as_unsaved(qtbot, window: Mai
     assert window.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review, not saved"
     trigger(window, "save")
     assert window.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review"
+
+
+def test_a_decision_on_a_quote_clears_its_unplaced_flag() -> None:
+    from quoteapp.model.reanchor import UNPLACED, quote_flags, with_flag
+
+    quote = with_flag(Quote("Q1", "indirect", [Span(0, 4, "rain")]), UNPLACED)
+    assert quote_flags(quote) == [UNPLACED]
+    assert quote_flags(E.with_status(quote, "accepted")) == []
+    assert quote_flags(E.with_type(quote, "direct")) == []

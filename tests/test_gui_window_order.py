@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import select_text, trigger
 from test_gui_models import TEXT, make_annotation
-from test_gui_window import select_text, trigger
 
 from quoteapp.formats.attribution import read_annotation, write_annotation
 from quoteapp.gui import dialogs
@@ -23,8 +23,6 @@ from quoteapp.model.reanchor import UNPLACED, quote_flags
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "discard")
     win = MainWindow(load_model=False)
     qtbot.addWidget(win)

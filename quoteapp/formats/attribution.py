@@ -209,11 +209,13 @@ def _quote_to_dict(quote: Quote) -> dict[str, Any]:
     return _with_extra(out, quote.extra)
 
 
-def dumps(annotation: Annotation) -> str:
-    """The file's text: indented JSON, non-ASCII kept as is (readable in any editor), final newline."""
+def dumps(annotation: Annotation, *, compact: bool = False) -> str:
+    """The file's text: indented JSON, non-ASCII kept as is (readable in any editor), final newline.
+    `compact` leaves the indentation out: about ten times faster to write (json's C encoder), for
+    copies a machine reads back, such as the editor's autosave."""
     data = to_dict(annotation)
     try:
-        return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=None if compact else 1, allow_nan=False) + "\n"
     except (TypeError, ValueError) as e:  # an object or NaN put into `extra` by some code
         raise FormatError(f"cannot save: a field holds a value JSON cannot store ({e})") from e
 
@@ -313,9 +315,9 @@ def set_aside(path: Path) -> Path:
     return target
 
 
-def write_annotation(annotation: Annotation, path: str | os.PathLike[str]) -> None:
+def write_annotation(annotation: Annotation, path: str | os.PathLike[str], *, compact: bool = False) -> None:
     """Save an annotation safely; a broken annotation or a failed write raises FormatError, old file intact."""
-    text = dumps(annotation)
+    text = dumps(annotation, compact=compact)
     try:
         atomic_write_text(path, text)
     except UnicodeEncodeError as e:

@@ -35,7 +35,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "&Quit", "Ctrl+Q", "File"),
     ActionSpec("undo", "&Undo", "Ctrl+Z", "Edit"),
     ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "Edit"),
-    ActionSpec("find", "&Filter Quotes", "Ctrl+F", "Edit", "Filter the quote list (speaker:, status:, type:)"),
+    ActionSpec("find", "&Filter Quotes", "Ctrl+F", "Edit", "Filter the quote list (speaker:, status:, type:, flag:)"),
     ActionSpec("next_quote", "&Next Quote", "J", "Quote"),
     ActionSpec("previous_quote", "&Previous Quote", "K", "Quote"),
     ActionSpec("accept", "&Accept", "A", "Quote", "Confirm the quote as it is"),

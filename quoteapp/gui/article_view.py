@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import html
 from bisect import bisect_left
+from itertools import accumulate
+from operator import attrgetter
 from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -44,6 +46,27 @@ from quoteapp.model import Quote, Span
 SEGMENT, SPEAKER, VIA, CUE, MENTION = range(5)
 #: UTF-16 units highlighted beyond the visible text, so that a small scroll needs no rebuild
 MARGIN = 6000
+#: pixels on the right where each visible quote's chain of intermediaries is written
+CHAIN_MARGIN = 160
+
+
+class ChainMargin(QWidget):
+    """The strip beside the text that names, level with each quote, who passed it on: an outlet or a
+    spokesperson the article names nowhere near the words still shows (Qt's code-editor pattern)."""
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(self.backgroundRole()).darker(104))
+        metrics = painter.fontMetrics()
+        for y, text, colour in self.view.chain_labels():
+            painter.setPen(colour)
+            painter.drawText(6, int(y) + metrics.ascent(), metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                                self.width() - 10))
+        painter.end()
 
 
 class Mark(NamedTuple):
@@ -63,6 +86,7 @@ class Box(NamedTuple):
     end: int
     colour: QColor
     width: float
+    dashed: bool = False
 
 
 class ArticleView(QPlainTextEdit):
@@ -90,6 +114,7 @@ class ArticleView(QPlainTextEdit):
         self._starts: list[int] = []
         self._max_end: list[int] = []  # running maximum of the marks' ends, for overlap queries
         self._dirty = False
+        self._stale: set[str] = set()  # quotes whose marks must be redone (quote_changed)
         self._covered = (0, -1)  # the UTF-16 range the current extra selections cover
         self._boxes: list[Box] = []
         self._formats: dict[tuple, QTextCharFormat] = {}
@@ -100,6 +125,8 @@ class ArticleView(QPlainTextEdit):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.chain_margin = ChainMargin(self)
+        self.setViewportMargins(0, 0, CHAIN_MARGIN, 0)
 
     # --- the document ------------------------------------------------------------------------------
     def set_document(self, doc: AnnotationDocument | None) -> None:
@@ -112,11 +139,12 @@ class ArticleView(QPlainTextEdit):
             self._text = text
             self._offsets = OffsetMap(text)
             self.setExtraSelections([])
-            self.setPlainText(text)
+            with QSignalBlocker(self.verticalScrollBar()):  # no refresh over a half-replaced text
+                self.setPlainText(text)
         self.setTextCursor(QTextCursor(self.document()))
         if doc is not None:
             doc.quotes_reset.connect(self._invalidate)
-            doc.quote_changed.connect(self._invalidate)
+            doc.quote_changed.connect(self._quote_changed)
             doc.entities_reset.connect(self._invalidate)
             doc.entity_changed.connect(self._invalidate)
         self._dirty = True
@@ -130,13 +158,19 @@ class ArticleView(QPlainTextEdit):
     def _disconnect(self) -> None:
         if self._doc is None or not shiboken6.isValid(self._doc):
             return
-        for signal in (self._doc.quotes_reset, self._doc.quote_changed, self._doc.entities_reset,
-                       self._doc.entity_changed):
+        doc = self._doc
+        for signal, slot in ((doc.quotes_reset, self._invalidate), (doc.quote_changed, self._quote_changed),
+                             (doc.entities_reset, self._invalidate), (doc.entity_changed, self._invalidate)):
             with contextlib.suppress(RuntimeError, TypeError):  # never connected, or already gone
-                signal.disconnect(self._invalidate)
+                signal.disconnect(slot)
 
     def _invalidate(self, *_args: object) -> None:
         self._dirty = True
+        self._timer.start()
+
+    def _quote_changed(self, quote_id: str) -> None:
+        """One quote changed: only its marks are redone (an edit costs what it touches)."""
+        self._stale.add(quote_id)
         self._timer.start()
 
     # --- selection and focus -----------------------------------------------------------------------
@@ -229,40 +263,54 @@ class ArticleView(QPlainTextEdit):
             self._doc, self._dirty = None, True  # deleted under us (the window drops it with deleteLater)
         if self._dirty:
             self._build_index()
+        elif self._stale:
+            self._update_marks()
 
     def _build_index(self) -> None:
         """All marks of the annotation, sorted by start: O(quotes) once per change, not per paint."""
         self._dirty = False
+        self._stale = set()
         marks: list[Mark] = []
         doc = self._doc
         if doc is not None:
-            n = len(self._text)
-
-            def add(span: Span | None, kind: int, quote_id: str | None, entity_id: str | None) -> None:
-                if span is not None and 0 <= span.start < span.end <= n:
-                    marks.append(Mark(span.start, span.end, kind, quote_id, entity_id))
-
             for quote in doc.quotes:
-                if quote.status == "rejected":
-                    continue
-                speaker = quote.speaker.entity if quote.speaker is not None else None
-                for segment in quote.segments:
-                    add(segment, SEGMENT, quote.id, speaker)
-                add(quote.cue, CUE, quote.id, speaker)
-                if quote.speaker is not None:
-                    add(quote.speaker.mention, SPEAKER, quote.id, speaker)
-                for via in quote.intermediaries:
-                    add(via.mention, VIA, quote.id, via.entity)
+                self._add_quote_marks(quote, marks)
+            n = len(self._text)
             for entity in doc.entities:
-                for mention in entity.mentions:
-                    add(mention, MENTION, None, entity.id)
-        marks.sort(key=lambda m: m.start)
+                marks += [Mark(m.start, m.end, MENTION, None, entity.id) for m in entity.mentions
+                          if 0 <= m.start < m.end <= n]
+        self._set_marks(marks)
+
+    def _update_marks(self) -> None:
+        """Redo the marks of the quotes in `_stale` only (the rest of the index is kept)."""
+        stale, self._stale = self._stale, set()
+        marks = [m for m in self._marks if m.quote_id not in stale]
+        if self._doc is not None:
+            for quote_id in stale:
+                quote = self._doc.quote(quote_id)
+                if quote is not None:
+                    self._add_quote_marks(quote, marks)
+        self._set_marks(marks)
+
+    def _add_quote_marks(self, quote: Quote, marks: list[Mark]) -> None:
+        """Append the marks of one quote (none for a rejected one) that lie inside the text."""
+        if quote.status == "rejected":
+            return
+        n = len(self._text)
+        speaker = quote.speaker.entity if quote.speaker is not None else None
+        spans = [(s, SEGMENT, speaker) for s in quote.segments] + [(quote.cue, CUE, speaker)]
+        if quote.speaker is not None:
+            spans.append((quote.speaker.mention, SPEAKER, speaker))
+        spans += [(via.mention, VIA, via.entity) for via in quote.intermediaries]
+        marks += [Mark(span.start, span.end, kind, quote.id, entity_id) for span, kind, entity_id in spans
+                  if span is not None and 0 <= span.start < span.end <= n]
+
+    def _set_marks(self, marks: list[Mark]) -> None:
+        """Install `marks` as the index: sorted by start, with the running maximum of their ends."""
+        marks.sort(key=attrgetter("start"))
         self._marks = marks
         self._starts = [m.start for m in marks]
-        running, self._max_end = 0, []
-        for m in marks:
-            running = max(running, m.end)
-            self._max_end.append(running)
+        self._max_end = list(accumulate((m.end for m in marks), max))
         self._covered = (0, -1)
 
     # --- drawing -----------------------------------------------------------------------------------
@@ -287,25 +335,28 @@ class ArticleView(QPlainTextEdit):
         layers: list[list[tuple[int, int, QTextCharFormat]]] = [[] for _ in range(6)]
         boxes: list[Box] = []
         selected = self._quote(self._selected)
+        key = self._doc.colour_key
         for m in marks:
             qs, qe = om.span_to_qt(m.start, m.end)
+            colour = key(m.entity_id)
             if m.kind == SEGMENT:
                 if m.quote_id == self._selected:
                     continue  # drawn below, stronger
                 dim = focus is not None and m.quote_id not in focus
-                layers[0].append((qs, qe, self._segment_format(m.entity_id, dark, dim)))
+                layers[0].append((qs, qe, self._segment_format(colour, dark, dim)))
             elif m.kind == SPEAKER:
-                layers[2].append((qs, qe, self._format(("speaker", m.entity_id, dark))))
-                boxes.append(Box(qs, qe, pal.accent_colour(m.entity_id, dark), 1.0))
-            elif m.kind == VIA:
-                layers[3].append((qs, qe, self._format(("via", m.entity_id, dark))))
+                layers[2].append((qs, qe, self._format(("speaker", colour, dark))))
+                boxes.append(Box(qs, qe, pal.accent_colour(colour, dark), 1.0))
+            elif m.kind == VIA:  # who passed the words on: underlined and outlined with dashes
+                layers[3].append((qs, qe, self._format(("via", colour, dark))))
+                boxes.append(Box(qs, qe, pal.accent_colour(colour, dark), 1.5, dashed=True))
             elif m.kind == CUE:
-                layers[4].append((qs, qe, self._format(("cue", m.entity_id, dark))))
+                layers[4].append((qs, qe, self._format(("cue", colour, dark))))
             elif m.kind == MENTION and m.entity_id == self._entity:
-                layers[5].append((qs, qe, self._format(("mention", m.entity_id, dark))))
-                boxes.append(Box(qs, qe, pal.accent_colour(m.entity_id, dark), 2.0))
+                layers[5].append((qs, qe, self._format(("mention", colour, dark))))
+                boxes.append(Box(qs, qe, pal.accent_colour(colour, dark), 2.0))
         if selected is not None:
-            speaker = selected.speaker.entity if selected.speaker is not None else None
+            speaker = key(selected.speaker.entity) if selected.speaker is not None else None
             for segment in selected.segments:
                 qs, qe = om.span_to_qt(segment.start, segment.end)
                 if qe <= lo or qs >= hi:
@@ -328,6 +379,33 @@ class ArticleView(QPlainTextEdit):
         self._boxes = boxes
         self.setExtraSelections(selections)
         self.viewport().update()
+        self.chain_margin.update()
+
+    def chain_labels(self) -> list[tuple[float, str, QColor]]:
+        """(y in the margin, 'via Reuters (outlet) → ...', colour) for each quote with intermediaries
+        whose first segment starts in view, top to bottom; labels never overlap."""
+        if self._doc is None or not self._doc.quotes:
+            return []
+        first, last = self._visible_range()
+        om, dark = self._offsets, pal.is_dark(self.palette())
+        seen: set[str] = set()
+        labels: list[tuple[float, str, QColor]] = []
+        bottom = -1.0
+        line = self.fontMetrics().height()
+        for m in self._overlapping(om.to_model(first), om.to_model(last, round_up=True)):
+            quote = self._quote(m.quote_id) if m.kind == SEGMENT else None
+            if quote is None or quote.id in seen or not quote.intermediaries:
+                continue
+            seen.add(quote.id)
+            rects = self._range_rects(*om.span_to_qt(max(quote.start, om.to_model(first)), quote.end))
+            if not rects:
+                continue
+            y = max(rects[0].top(), bottom)
+            chain = " → ".join(f"{self._name(v.entity)} ({v.role})" for v in quote.intermediaries)
+            labels.append((y, f"{quote.id} via {chain}", pal.accent_colour(self._doc.colour_key(
+                quote.intermediaries[0].entity), dark)))
+            bottom = y + line
+        return labels
 
     def _entity_quotes(self) -> set[str]:
         """The quotes the highlighted entity speaks or passes on."""
@@ -354,7 +432,7 @@ class ArticleView(QPlainTextEdit):
         elif kind in ("selected", "speaker", "mention"):
             fmt.setBackground(pal.strong_colour(entity_id, dark))
         elif kind == "via":
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(pal.accent_colour(entity_id, dark))
         elif kind == "cue":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -370,6 +448,7 @@ class ArticleView(QPlainTextEdit):
         return first, max(first, last)
 
     def _scrolled(self, _value: int = 0) -> None:
+        self.chain_margin.update()
         if self._doc is None:
             return
         first, last = self._visible_range()
@@ -387,7 +466,7 @@ class ArticleView(QPlainTextEdit):
         for box in self._boxes:
             if box.end <= first or box.start > last + 1:
                 continue
-            pen = QPen(box.colour, box.width)
+            pen = QPen(box.colour, box.width, Qt.PenStyle.DashLine if box.dashed else Qt.PenStyle.SolidLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for rect in self._range_rects(max(box.start, first), box.end):
@@ -422,6 +501,8 @@ class ArticleView(QPlainTextEdit):
     # --- events ------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.chain_margin.setGeometry(rect.right() - CHAIN_MARGIN + 1, rect.top(), CHAIN_MARGIN, rect.height())
         if self._doc is not None:
             self.refresh()  # wrapping changed: other text is visible
 

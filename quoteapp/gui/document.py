@@ -63,7 +63,14 @@ class AnnotationDocument(QObject):
         self._users: defaultdict[str, set[str]] = defaultdict(set)  # entity id -> ids of quotes naming it
         self._counts: Counter[str] = Counter()  # entity id -> quotes naming it, rejected ones left out
         self._statuses: Counter[str] = Counter()
+        #: entity id -> the key its colour comes from: its corpus identity when a folder's registry
+        #: knows it, so a speaker keeps one colour from article to article (set by the window)
+        self.colour_keys: dict[str, str] = {}
         self._index_all()
+
+    def colour_key(self, entity_id: str | None) -> str | None:
+        """What the palette colours this entity by: its corpus identity, else its own id."""
+        return None if entity_id is None else self.colour_keys.get(entity_id, entity_id)
 
     # --- reading -------------------------------------------------------------------------------
     @property

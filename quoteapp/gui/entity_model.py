@@ -103,7 +103,7 @@ class EntityTableModel(DocumentTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(entity)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME:
-            return speaker_colour(entity.id, _dark())
+            return speaker_colour(self.doc.colour_key(entity.id) if self.doc else entity.id, _dark())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_QUOTES:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

@@ -41,16 +41,21 @@ from quoteapp.gui.article_view import ArticleView
 from quoteapp.gui.detail_panel import DetailPanel
 from quoteapp.gui.document import ANNOTATION_SUFFIX, AnnotationDocument, annotation_path_for
 from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
-from quoteapp.gui.quote_model import QuoteFilterProxy, QuoteTableModel
+from quoteapp.gui.quote_model import FILTER_HELP, QuoteFilterProxy, QuoteTableModel
 from quoteapp.gui.recovery import discard_recovery, newer_recovery, recovery_dir, write_recovery
 from quoteapp.gui.registry_panel import RegistryPanel
-from quoteapp.gui.workers import AnalysisJob, ModelLoader
+from quoteapp.gui.workers import AnalysisJob, ModelLoader, run_in_background
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation, Document, text_sha256
 from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
 from quoteapp.model.reanchor import merge_reanalysis, reanchor
 from quoteapp.nlp.corpus_registry import apply_registry, build_registry
 
 AUTOSAVE_MS = 3000
+#: starting widths of the quote list's columns (#, type, speaker, intermediaries, cue, status,
+#: confidence; the quote's words take the rest): all of them fit at 1024 pixels wide
+QUOTE_COLUMN_WIDTHS = (40, 62, 120, 110, 52, 70, 76)
+#: the article view keeps room for a readable line, however wide the docks are dragged
+ARTICLE_MIN_WIDTH = 420
 #: the Export dialog's choices -> ExportOptions fields
 EXPORT_SCOPES = {
     "every article, every quote": {},
@@ -89,8 +94,11 @@ class MainWindow(QMainWindow):
         self.quote_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.quote_table.horizontalHeader().setStretchLastSection(True)
         self.quote_table.verticalHeader().hide()
+        for column, width in enumerate(QUOTE_COLUMN_WIDTHS):
+            self.quote_table.setColumnWidth(column, width)
+        self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)  # a widened dock never squeezes the article to a column
         self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText("Filter quotes: words, speaker:NAME, status:auto, type:direct  (Ctrl+F)")
+        self.filter_box.setPlaceholderText(FILTER_HELP)
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.quote_proxy.set_filter_text)
 
@@ -213,8 +221,12 @@ class MainWindow(QMainWindow):
             dialogs.error(self, "Cannot open", str(err))
             return False
 
+    def _read(self, path: Path) -> Annotation:
+        """Read and check an attribution file off the GUI thread (a big one takes seconds)."""
+        return run_in_background(self, f"Reading {path.name}…", lambda _progress: read_annotation(path))
+
     def _open_annotation_file(self, path: Path) -> bool:
-        annotation = read_annotation(path)
+        annotation = self._read(path)
         article = path.parent / annotation.document.path if annotation.document.path else None
         self._set_document(AnnotationDocument(annotation, article_path=article, save_path=path))
         self._remember(path)
@@ -256,7 +268,7 @@ class MainWindow(QMainWindow):
         """The annotation in `path`; when it cannot be read, the user may start afresh: the bad file
         is then kept aside (renamed to `.bad`), never deleted. None: unreadable (set aside or not)."""
         try:
-            return read_annotation(path)
+            return self._read(path)
         except FormatError as err:
             if dialogs.open_fresh(self, article_name, what, str(err)):
                 aside = set_aside(path)
@@ -269,7 +281,8 @@ class MainWindow(QMainWindow):
             return False
         backup = save_path.with_name(save_path.name.removesuffix(".json") + ".before-change.json")
         write_annotation(saved, backup)
-        moved, changed = reanchor(saved, text)
+        moved, changed = run_in_background(self, f"Carrying the quotes over to the new {path.name}…",
+                                           lambda progress: reanchor(saved, text, progress=progress))
         doc = AnnotationDocument(moved, article_path=path, save_path=save_path)
         self._set_document(doc)
         doc.undo_stack.resetClean()
@@ -277,7 +290,8 @@ class MainWindow(QMainWindow):
         self._remember(path)
         message = f"The old annotation is kept in {backup.name}."
         if changed:
-            message += f"\nThese quotes lost or changed words and need a look: {', '.join(changed)}."
+            message += (f"\nThese quotes lost or changed words and need a look: {', '.join(changed)}.\n"
+                        "They are marked ⚠ in the quote list; the filter flag:unplaced lists them.")
         if choice == "reanalyse":
             self.do_reanalyse()
         dialogs.info(self, "Annotation carried over", message)
@@ -288,6 +302,7 @@ class MainWindow(QMainWindow):
             self.doc.undo_stack.blockSignals(True)
             self.doc.deleteLater()
         self.doc = doc
+        self._colour_by_identity()
         self.view.set_document(doc)
         self.quote_model.set_document(doc)
         self.entity_model.set_document(doc)
@@ -598,6 +613,19 @@ class MainWindow(QMainWindow):
         except (FormatError, OSError) as err:
             self.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
         self.registry_panel.set_registry(registry, path)
+        self._colour_by_identity()
+        self.view.refresh()
+        self.quote_table.viewport().update()
+        self.entity_table.viewport().update()
+
+    def _colour_by_identity(self) -> None:
+        """In a folder, a speaker's colour follows its corpus identity, the same in every article."""
+        if self.doc is None:
+            return
+        article = self.doc.annotation.document.id
+        registry = self.registry_panel.registry if self.folder is not None else None
+        self.doc.colour_keys = {m.entity: identity.id for identity in (registry.identities if registry else [])
+                                for m in identity.members if m.article == article}
 
     def link_corpus(self) -> None:
         """Find the statements the folder's articles share (saved annotations and the open one)."""

@@ -436,7 +436,7 @@ class QuoteTableModel(DocumentTableModel):
         if role == Qt.ItemDataRole.FontRole and quote.status == "rejected":
             return _italic()
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_SPEAKER and quote.speaker is not None:
-            return speaker_colour(quote.speaker.entity, _dark())
+            return speaker_colour(self.doc.colour_key(quote.speaker.entity) if self.doc else None, _dark())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CONFIDENCE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

@@ -29,7 +29,7 @@ def recovery_path(save_path: Path) -> Path:
 def write_recovery(annotation: Annotation, save_path: Path) -> Path:
     target = recovery_path(save_path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_annotation(annotation, target)
+    write_annotation(annotation, target, compact=True)  # every few seconds: the fast encoder
     return target
 
 

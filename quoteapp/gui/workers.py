@@ -1,15 +1,20 @@
-"""Work off the GUI thread: loading the spaCy pipeline and analysing an article.
+"""Work off the GUI thread: loading the spaCy pipeline, analysing an article, and the long steps of
+opening one (reading a big attribution file, re-anchoring a changed article).
 
 Each job runs in a QThread and reports through queued signals (progress, finished, failed), so the
-window stays usable; a cancelled analysis stops at the next chunk of text.
+window stays usable; a cancelled analysis stops at the next chunk of text. `run_in_background`
+is for steps the opening waits on: the call returns their result, and the window paints meanwhile.
 """
 
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from quoteapp.model import Annotation
 
@@ -74,3 +79,45 @@ class AnalysisJob(QThread):
             self.failed.emit(f"{err}\n\n{traceback.format_exc(limit=3)}")
             return
         self.finished_ok.emit(annotation)
+
+
+class TaskThread(QThread):
+    """Runs one function off the GUI thread; its result or exception is kept for the caller."""
+
+    progress = Signal(int)  # percent
+
+    def __init__(self, work: Callable[[Callable[[float], None]], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(lambda fraction: self.progress.emit(int(fraction * 100)))
+        except BaseException as err:  # noqa: BLE001 - handed back to the GUI thread, raised there
+            self.error = err
+
+
+def run_in_background(parent: QWidget, label: str, work: Callable[[Callable[[float], None]], Any]) -> Any:
+    """`work(progress)` in a worker thread while the window keeps painting; returns its result (or
+    raises its exception) like a plain call. A progress dialog, modal to the window so that nothing
+    else is started meanwhile, shows when the work takes longer than half a second."""
+    thread = TaskThread(work, parent)
+    dialog = QProgressDialog(label, "", 0, 100, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+    thread.progress.connect(dialog.setValue)
+    loop = QEventLoop()
+    thread.finished.connect(loop.quit)
+    thread.start()
+    if not thread.isFinished():
+        loop.exec()
+    thread.wait()
+    dialog.close()
+    dialog.deleteLater()
+    if thread.error is not None:
+        raise thread.error
+    return thread.result

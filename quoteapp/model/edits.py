@@ -11,18 +11,21 @@ import copy
 from dataclasses import replace
 
 from quoteapp.model.annotation import Annotation, Entity, Intermediary, Quote, Span, Speaker
+from quoteapp.model.reanchor import UNPLACED, without_flag
 
 
 def touched(quote: Quote) -> Quote:
-    """A copy of `quote` with the status an editor's change gives it: `added` stays `added`."""
-    new = copy.deepcopy(quote)
+    """A copy of `quote` with the status an editor's change gives it: `added` stays `added`. The
+    editor has looked at it, so a re-anchoring's "unplaced" flag goes."""
+    new = without_flag(quote, UNPLACED)
     if new.status != "added":
         new.status = "corrected"
     return new
 
 
 def with_status(quote: Quote, status: str) -> Quote:
-    new = copy.deepcopy(quote)
+    """Accepted, rejected, ...: a decision on the quote, which also clears the "unplaced" flag."""
+    new = without_flag(quote, UNPLACED)
     new.status = status
     return new
 
@@ -60,7 +63,8 @@ def with_speaker(quote: Quote, entity_id: str | None, mention: Span | None = Non
     new.speaker = Speaker(entity_id, mention) if entity_id else None
     new.intermediaries = [via for via in new.intermediaries if via.entity != entity_id]
     if entity_id != before:
-        new.evidence = with_note(new.evidence, f"speaker set by the editor to {entity_id or 'none'} (was {before or 'none'})")
+        note = f"speaker set by the editor to {entity_id or 'none'} (was {before or 'none'})"
+        new.evidence = with_note(new.evidence, note)
     return new
 
 
