@@ -170,14 +170,13 @@ class AnnotationDocument(QObject):
         return at, entity
 
     def replace_content(self, quotes: list[Quote], entities: list[Entity]) -> None:
-        """All quotes and entities at once: a re-analysis or a re-anchoring."""
-        before = Counter(self._counts)
+        """All quotes and entities at once: a re-analysis or a re-anchoring. The entity list re-reads
+        every row (counts included) on `entities_reset`, so no count change is announced on top."""
         self.annotation.quotes = quotes
         self.annotation.entities = entities
         self._index_all()
         self.entities_reset.emit()
         self.quotes_reset.emit()
-        self._announce_counts({e for e in before.keys() | self._counts.keys() if before[e] != self._counts[e]})
 
     # --- the indexes ---------------------------------------------------------------------------
     def _index_all(self) -> None:
