@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     article = scratch / args.article.name
     shutil.copyfile(args.article, article)
     if args.annotation is not None and args.annotation.exists():
-        from quoteapp.gui.document import annotation_path_for
+        from quoteapp.corpus.locations import annotation_path_for
 
         shutil.copyfile(args.annotation, annotation_path_for(article))
 

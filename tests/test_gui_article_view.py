@@ -8,6 +8,7 @@ conversion would land visibly off.
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -408,7 +409,7 @@ def test_the_margin_names_who_passed_each_visible_quote_on(qtbot) -> None:
     view.refresh()
     assert any(text == f"Q4 via {names}" for _, text, _ in view.chain_labels())
     tops = [y for y, _, _ in view.chain_labels()]
-    assert tops == sorted(tops) and all(b - a >= view.fontMetrics().height() for a, b in zip(tops, tops[1:]))
+    assert tops == sorted(tops) and all(b - a >= view.fontMetrics().height() for a, b in pairwise(tops))
 
 
 def test_a_speaker_keeps_its_colour_across_the_articles_of_a_folder(qtbot) -> None:

@@ -13,11 +13,11 @@ from gui_helpers import current, open_analysed, select_text, trigger
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from quoteapp.corpus.recovery import recovery_path, write_recovery
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.gui import dialogs
 from quoteapp.gui import main_window as main_window_module
 from quoteapp.gui.main_window import MainWindow
-from quoteapp.gui.recovery import recovery_path, write_recovery
 from quoteapp.gui.workers import Cancelled
 
 

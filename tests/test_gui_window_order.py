@@ -13,9 +13,9 @@ import pytest
 from gui_helpers import select_text, trigger
 from test_gui_models import TEXT, make_annotation
 
+from quoteapp.corpus.locations import annotation_path_for
 from quoteapp.formats.attribution import read_annotation, write_annotation
 from quoteapp.gui import dialogs
-from quoteapp.gui.document import annotation_path_for
 from quoteapp.gui.main_window import MainWindow
 from quoteapp.gui.quote_model import UNPLACED_MARK
 from quoteapp.model.reanchor import UNPLACED, quote_flags

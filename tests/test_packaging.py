@@ -42,7 +42,7 @@ def test_installed_package_finds_its_resources_outside_the_checkout(wheel: Path,
     )
     code = (
         "import quoteapp, pathlib\n"
-        "from quoteapp.cli.app_command import sample_article\n"
+        "from quoteapp.corpus.sample import sample_article\n"
         "from quoteapp.formats.attribution import schema\n"
         f"assert str(pathlib.Path(quoteapp.__file__)).startswith({str(target)!r}), quoteapp.__file__\n"
         "print(len(sample_article().read_text(encoding='utf-8')), schema()['title'])\n"

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from quoteapp.corpus.locations import registry_path
 from quoteapp.formats.errors import FormatError
 from quoteapp.formats.registry_file import (
     RegistryOpened,
     open_registry,
     read_registry,
-    registry_path,
     set_aside,
     write_registry,
 )

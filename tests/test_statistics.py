@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from quoteapp.cli import main
+from quoteapp.corpus.charts import build_figures, chart_pngs
 from quoteapp.formats.attribution import write_annotation
-from quoteapp.formats.charts import build_figures, chart_pngs
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.model.statistics import corpus_stats
 

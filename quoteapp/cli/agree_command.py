@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quoteapp.corpus.locations import annotation_files
 from quoteapp.evaluation.agreement import MATCHED_FIELDS, Agreement, DocumentAgreement, compare_folders, figures
-from quoteapp.formats.folder import annotation_files
 
 USAGE_ERROR = 2
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quoteapp.corpus.locations import annotation_files
 from quoteapp.evaluation.scoring import (
     FALSE_ALARM,
     MISS,
@@ -22,7 +23,6 @@ from quoteapp.evaluation.scoring import (
     Scores,
     evaluate_folders,
 )
-from quoteapp.formats.folder import annotation_files
 
 USAGE_ERROR = 2
 ALL = "all"

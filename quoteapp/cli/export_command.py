@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from quoteapp.corpus.folder import FolderRead, read_annotation_folder
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.folder import FolderRead, read_annotation_folder
 
 #: the keys of `quoteapp.formats.exports.EXPORTERS`, named here so that building the parser of every
 #: subcommand does not import the exports (a test holds the two equal)

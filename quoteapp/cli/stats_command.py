@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quoteapp.formats.folder import read_annotation_folder
+from quoteapp.corpus.folder import read_annotation_folder
 from quoteapp.model.statistics import corpus_stats
 
 
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
               f"{one.by_type['mixed']:6} {one.anonymous_share:10.0%} {sum(one.by_role.values()):15}  "
               f"{top[0][0] if top else '—'}")
     if args.output:
-        from quoteapp.formats.charts import save_charts
+        from quoteapp.corpus.charts import save_charts
 
         for path in save_charts(stats, args.output):
             print(f"wrote {path}", file=sys.stderr)

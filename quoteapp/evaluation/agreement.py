@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from quoteapp.corpus.folder import read_annotation_folder
 from quoteapp.evaluation.scoring import (
     PRF,
     Unit,
@@ -28,7 +29,6 @@ from quoteapp.evaluation.scoring import (
     speaker_correct,
     units_of,
 )
-from quoteapp.formats.folder import read_annotation_folder
 from quoteapp.model import Annotation, Quote
 from quoteapp.model.alignment import Carry, offset_carrier
 

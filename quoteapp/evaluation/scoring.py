@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from quoteapp.formats.folder import read_annotation_folder
+from quoteapp.corpus.folder import read_annotation_folder
 from quoteapp.model import QUOTE_TYPES, Annotation, Entity, Span
 from quoteapp.model.alignment import Carry, offset_carrier
 

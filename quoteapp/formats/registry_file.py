@@ -40,14 +40,9 @@ from quoteapp.formats.attribution import (
 from quoteapp.formats.errors import FormatError
 from quoteapp.model.registry import Identity, Member, Registry
 
-REGISTRY_NAME = "quoteapp-registry.json"
 SCHEMA = "quoteapp/registry"
 VERSION = 1
 SCHEMA_FILE = "registry-v1.schema.json"
-
-
-def registry_path(folder: Path) -> Path:
-    return folder / REGISTRY_NAME
 
 
 def registry_schema() -> dict[str, Any]:

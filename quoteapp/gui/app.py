@@ -25,7 +25,7 @@ def run(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    from quoteapp.cli.app_command import sample_article
+    from quoteapp.corpus.sample import sample_article
     from quoteapp.gui.main_window import MainWindow
 
     window = MainWindow(args.model)

@@ -18,14 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from quoteapp.corpus.locations import annotation_path_for
 from quoteapp.model import STATUSES, Annotation, Entity, Quote
-
-ANNOTATION_SUFFIX = ".quotes.json"
-
-
-def annotation_path_for(article: Path) -> Path:
-    """`story.txt` -> `story.quotes.json`, next to the article."""
-    return article.with_name(article.stem + ANNOTATION_SUFFIX)
 
 
 def reading_position(quote: Quote) -> tuple[int, int]:

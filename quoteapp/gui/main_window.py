@@ -30,19 +30,26 @@ from PySide6.QtWidgets import (
 )
 
 from quoteapp import APP_NAME
-from quoteapp.formats.articles import SUPPORTED_SUFFIXES, read_article
+from quoteapp.corpus.locations import (
+    EDITOR_SUFFIX,
+    annotation_path_for,
+    article_files,
+    backup_path_for,
+    registry_path,
+)
+from quoteapp.corpus.recovery import discard_recovery, newer_recovery, recovery_dir, write_recovery
+from quoteapp.formats.articles import read_article
 from quoteapp.formats.attribution import read_annotation, set_aside, write_annotation
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import open_registry, registry_path, write_registry
+from quoteapp.formats.registry_file import open_registry, write_registry
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
 from quoteapp.gui.actions import ACTIONS, MENUS, build_actions, shortcuts_html
 from quoteapp.gui.article_view import ArticleView
 from quoteapp.gui.detail_panel import DetailPanel
-from quoteapp.gui.document import ANNOTATION_SUFFIX, AnnotationDocument, annotation_path_for
+from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
 from quoteapp.gui.quote_model import FILTER_HELP, QuoteFilterProxy, QuoteTableModel
-from quoteapp.gui.recovery import discard_recovery, newer_recovery, recovery_dir, write_recovery
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.gui.workers import AnalysisJob, ModelLoader, run_in_background
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation, Document, text_sha256
@@ -279,7 +286,7 @@ class MainWindow(QMainWindow):
         choice = dialogs.article_changed(self, path.name)
         if choice == "cancel":
             return False
-        backup = save_path.with_name(save_path.name.removesuffix(".json") + ".before-change.json")
+        backup = backup_path_for(save_path)
         write_annotation(saved, backup)
         moved, changed = run_in_background(self, f"Carrying the quotes over to the new {path.name}…",
                                            lambda progress: reanchor(saved, text, progress=progress))
@@ -570,8 +577,7 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: Path) -> None:
         self.folder = folder
         self._remember(folder)
-        self.folder_files = sorted(p for p in folder.iterdir()
-                                   if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        self.folder_files = article_files(folder)
         self.article_list.clear()
         for path in self.folder_files:
             item = QListWidgetItem(path.name)
@@ -743,7 +749,7 @@ class MainWindow(QMainWindow):
     def do_save_as(self) -> bool:
         if self.doc is None:
             return False
-        suggested = str(self.doc.save_path or (self.doc.annotation.document.id + ANNOTATION_SUFFIX))
+        suggested = str(self.doc.save_path or (self.doc.annotation.document.id + EDITOR_SUFFIX))
         path = dialogs.save_path(self, suggested)
         return self.save_to(path) if path is not None else False
 

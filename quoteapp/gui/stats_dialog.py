@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from quoteapp.formats.charts import chart_pngs
+from quoteapp.corpus.charts import chart_pngs
 from quoteapp.model.statistics import CorpusStats
 
 TITLES = {"speakers": "Speakers", "types": "Types", "anonymous": "Anonymous", "intermediaries": "Intermediaries",

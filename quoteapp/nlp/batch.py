@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quoteapp.corpus.locations import output_path
 from quoteapp.formats.articles import read_article
 from quoteapp.formats.attribution import write_annotation
 from quoteapp.formats.errors import FormatError
@@ -71,11 +72,6 @@ def extractor_for(model: str | None) -> Extractor:
     from quoteapp.nlp.extractor import Extractor
 
     return Extractor(model)
-
-
-def output_path(path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
-    """Where the attribution file of an article goes: `<out_dir>/<id>.json`, the id being the file's stem."""
-    return Path(out_dir) / f"{Path(path).stem}.json"
 
 
 def up_to_date(output: Path, article_path: Path, sha256: str, model: str | None = None) -> bool:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from quoteapp.corpus.folder import read_annotation_folder
+from quoteapp.corpus.locations import is_annotation_name
 from quoteapp.formats.attribution import write_annotation
-from quoteapp.formats.folder import is_annotation_name, read_annotation_folder
 from quoteapp.model import Annotation, Document
 
 TEXT = "The ferry runs late, the skipper said."

@@ -20,13 +20,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quoteapp.corpus.locations import annotation_files
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import REGISTRY_NAME
 from quoteapp.model import Annotation
-
-ANNOTATION_SUFFIX = ".json"
-BACKUP_SUFFIX = ".before-change.json"
 
 
 @dataclass
@@ -36,25 +33,6 @@ class FolderRead:
     annotations: list[tuple[Path, Annotation]] = field(default_factory=list)
     problems: list[tuple[Path, str]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
-
-
-def is_annotation_name(name: str) -> bool:
-    """Whether a file called `name` in a corpus folder is an attribution file (see the module's rule)."""
-    return (name.endswith(ANNOTATION_SUFFIX) and name != REGISTRY_NAME and not name.endswith(BACKUP_SUFFIX)
-            and not name.startswith("."))
-
-
-def annotation_files(folder: str | os.PathLike[str]) -> tuple[list[Path], list[Path]]:
-    """(the folder's attribution files, the `*.json` files left out by rule), each in name order.
-
-    Only regular files count: a folder or a FIFO named `x.json` is neither read nor waited on.
-    """
-    files, skipped = [], []
-    for path in sorted(Path(folder).glob(f"*{ANNOTATION_SUFFIX}")):
-        if not path.is_file():
-            continue
-        (files if is_annotation_name(path.name) else skipped).append(path)
-    return files, skipped
 
 
 def read_annotation_folder(folder: str | os.PathLike[str]) -> FolderRead:
