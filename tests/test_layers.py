@@ -66,7 +66,7 @@ def quoteapp_imports(path: Path, *, top_level_only: bool = False) -> set[str]:
     for node in nodes:
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("quoteapp."))
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0 and node.module.startswith("quoteapp."):
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("quoteapp."):
             found.add(node.module)
     return found
 
