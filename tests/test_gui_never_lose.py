@@ -198,7 +198,9 @@ def test_a_saved_annotation_is_read_while_the_window_keeps_painting(qtbot, windo
     the window's event loop goes on meanwhile (timers fire, the window repaints)."""
     open_analysed(qtbot, window, article)
     assert window.do_save()
-    real = main_window_module.read_annotation
+    from quoteapp.corpus import opening
+
+    real = opening.read_annotation
     seen: dict[str, object] = {}
     ticks: list[int] = []
 
@@ -212,7 +214,7 @@ def test_a_saved_annotation_is_read_while_the_window_keeps_painting(qtbot, windo
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
-    monkeypatch.setattr(main_window_module, "read_annotation", slow_read)
+    monkeypatch.setattr(opening, "read_annotation", slow_read)
     window._set_document(None)
     assert window.open_path(article)
     timer.stop()

@@ -34,11 +34,10 @@ from quoteapp.corpus.locations import (
     EDITOR_SUFFIX,
     annotation_path_for,
     article_files,
-    backup_path_for,
     registry_path,
 )
-from quoteapp.corpus.recovery import discard_recovery, newer_recovery, recovery_dir, write_recovery
-from quoteapp.formats.articles import read_article
+from quoteapp.corpus.opening import CHANGED, RECOVERED, SAVED, UNREADABLE, ArticleOnDisk, carry_over, open_article
+from quoteapp.corpus.recovery import discard_recovery, recovery_dir, write_recovery
 from quoteapp.formats.attribution import read_annotation, set_aside, write_annotation
 from quoteapp.formats.errors import FormatError
 from quoteapp.formats.registry_file import open_registry, write_registry
@@ -52,9 +51,9 @@ from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
 from quoteapp.gui.quote_model import FILTER_HELP, QuoteFilterProxy, QuoteTableModel
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.gui.workers import AnalysisJob, ModelLoader, run_in_background
-from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation, Document, text_sha256
+from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Annotation
 from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
-from quoteapp.model.reanchor import merge_reanalysis, reanchor
+from quoteapp.model.reanchor import merge_reanalysis
 from quoteapp.nlp.corpus_registry import apply_registry, build_registry
 
 AUTOSAVE_MS = 3000
@@ -240,64 +239,72 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_article(self, path: Path) -> bool:
-        article = read_article(path)
-        save_path = annotation_path_for(path)
-        recovered = newer_recovery(save_path)
-        if recovered is not None:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovered.stat().st_mtime))
+        """Open an article with what the folder holds for it (corpus.opening decides nothing: the
+        user is asked here, then the window shows the result)."""
+        found = run_in_background(self, f"Opening {path.name}…", lambda _progress: open_article(path))
+        if found.state == RECOVERED:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(found.recovery.stat().st_mtime))
             if dialogs.restore_recovery(self, path.name, when):
-                restored = self._read_or_set_aside(recovered, path.name, "recovery copy")
+                restored = self._read_or_set_aside(found.recovery, path.name, "recovery copy")
                 if restored is not None:
-                    doc = AnnotationDocument(restored, article_path=path, save_path=save_path)
-                    self._set_document(doc)
-                    doc.undo_stack.resetClean()  # restored work is not saved yet
-                    self._title()
-                    self._remember(path)
+                    self._show(AnnotationDocument(restored, article_path=path, save_path=found.save_path),
+                               unsaved=True)
                     return True
             else:
-                discard_recovery(save_path)
-        saved = self._read_or_set_aside(save_path, path.name, "saved annotation") if save_path.exists() else None
-        if save_path.exists() and saved is None:
-            return False  # unreadable, and the user chose not to start afresh
-        if saved is not None:
-            if saved.document.sha256 != text_sha256(article.text):
-                return self._article_changed(path, article.text, saved, save_path)
-            self._set_document(AnnotationDocument(saved, article_path=path, save_path=save_path))
-            self._remember(path)
+                discard_recovery(found.save_path)
+            found.recovery = None
+        if found.state == UNREADABLE:
+            if not self._start_afresh(found.save_path, path.name, "saved annotation", found.saved_problem):
+                return False
+            found.saved_problem = None
+        if found.state == CHANGED:
+            return self._article_changed(found)
+        if found.state == SAVED:
+            self._show(AnnotationDocument(found.saved, article_path=path, save_path=found.save_path))
             return True
-        empty = Annotation(Document(id=article.id, text=article.text, path=path.name, title=article.title))
-        self._set_document(AnnotationDocument(empty, article_path=path, save_path=save_path))
-        self._remember(path)
+        self._show(AnnotationDocument(found.fresh(), article_path=path, save_path=found.save_path))
         self._analyse_new(path)
         return True
 
+    def _show(self, doc: AnnotationDocument, *, unsaved: bool = False) -> None:
+        """Make `doc` the open article; `unsaved`: its content is not what its file holds."""
+        self._set_document(doc)
+        if unsaved:
+            doc.undo_stack.resetClean()
+            self._title()
+        if doc.article_path is not None:
+            self._remember(doc.article_path)
+
     def _read_or_set_aside(self, path: Path, article_name: str, what: str) -> Annotation | None:
-        """The annotation in `path`; when it cannot be read, the user may start afresh: the bad file
-        is then kept aside (renamed to `.bad`), never deleted. None: unreadable (set aside or not)."""
+        """The annotation in `path`; when it cannot be read, the user may start afresh (see
+        `_start_afresh`). None: unreadable (set aside or not)."""
         try:
             return self._read(path)
         except FormatError as err:
-            if dialogs.open_fresh(self, article_name, what, str(err)):
-                aside = set_aside(path)
-                self.statusBar().showMessage(f"The unreadable {what} is kept as {aside}", 10000)
+            self._start_afresh(path, article_name, what, str(err))
         return None
 
-    def _article_changed(self, path: Path, text: str, saved: Annotation, save_path: Path) -> bool:
-        choice = dialogs.article_changed(self, path.name)
+    def _start_afresh(self, path: Path, article_name: str, what: str, problem: str | None) -> bool:
+        """Ask whether to open the article afresh from an unreadable file; if so the file is kept
+        aside (renamed to `.bad`), never deleted. True when the user chose to."""
+        if not dialogs.open_fresh(self, article_name, what, problem or ""):
+            return False
+        aside = set_aside(path)
+        self.statusBar().showMessage(f"The unreadable {what} is kept as {aside}", 10000)
+        return True
+
+    def _article_changed(self, found: ArticleOnDisk) -> bool:
+        name = found.article.path.name
+        choice = dialogs.article_changed(self, name)
         if choice == "cancel":
             return False
-        backup = backup_path_for(save_path)
-        write_annotation(saved, backup)
-        moved, changed = run_in_background(self, f"Carrying the quotes over to the new {path.name}…",
-                                           lambda progress: reanchor(saved, text, progress=progress))
-        doc = AnnotationDocument(moved, article_path=path, save_path=save_path)
-        self._set_document(doc)
-        doc.undo_stack.resetClean()
-        self._title()
-        self._remember(path)
-        message = f"The old annotation is kept in {backup.name}."
-        if changed:
-            message += (f"\nThese quotes lost or changed words and need a look: {', '.join(changed)}.\n"
+        carried = run_in_background(self, f"Carrying the quotes over to the new {name}…",
+                                    lambda progress: carry_over(found, progress))
+        self._show(AnnotationDocument(carried.annotation, article_path=found.article.path,
+                                      save_path=found.save_path), unsaved=True)
+        message = f"The old annotation is kept in {carried.backup.name}."
+        if carried.changed:
+            message += (f"\nThese quotes lost or changed words and need a look: {', '.join(carried.changed)}.\n"
                         "They are marked ⚠ in the quote list; the filter flag:unplaced lists them.")
         if choice == "reanalyse":
             self.do_reanalyse()
