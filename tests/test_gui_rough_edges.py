@@ -169,3 +169,29 @@ def test_a_decision_on_a_quote_clears_its_unplaced_flag() -> None:
     assert quote_flags(quote) == [UNPLACED]
     assert quote_flags(E.with_status(quote, "accepted")) == []
     assert quote_flags(E.with_type(quote, "direct")) == []
+
+
+def test_opening_a_folder_reads_each_annotation_file_about_once(qtbot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """Five saved articles: the folder list, the registry, the statistics and the cross-article links all
+    share one cached reading of each file (the open article's file is read once more, to open it)."""
+    from quoteapp.corpus import folder as folder_module
+    from quoteapp.corpus import opening
+    from quoteapp.corpus.locations import annotation_path_for
+    from quoteapp.formats.attribution import write_annotation
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for n, name in enumerate(["Ana Pires", "Tom Reyes", "Eva Lund", "Ole Berg", "Ida Holm"]):
+        article = folder / f"{n}.txt"
+        article.write_text(f"The mayor {name} said the bridge would reopen in June.\n", encoding="utf-8")
+        found = opening.open_article(article)
+        write_annotation(found.fresh(), annotation_path_for(article))
+    reads: list[str] = []
+    for module in (folder_module, opening):
+        real = module.read_annotation
+        monkeypatch.setattr(module, "read_annotation", lambda p, real=real: reads.append(Path(p).name) or real(p))
+    window.open_folder(folder)
+    trigger(window, "statistics")
+    window.link_corpus()
+    assert len(reads) <= 6, reads

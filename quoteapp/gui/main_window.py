@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from quoteapp import APP_NAME
+from quoteapp.corpus.folder import CorpusFolder, annotation_state
 from quoteapp.corpus.locations import (
     EDITOR_SUFFIX,
-    annotation_path_for,
-    article_files,
     registry_path,
 )
 from quoteapp.corpus.opening import CHANGED, RECOVERED, SAVED, UNREADABLE, ArticleOnDisk, carry_over, open_article
@@ -85,7 +84,7 @@ class MainWindow(QMainWindow):
         self.model_label = "loading the language model…"
         self.job: AnalysisJob | None = None
         self.pending: Path | None = None  # an article waiting for the model
-        self.folder_files: list[Path] = []
+        self.corpus: CorpusFolder | None = None  # the open folder, its annotations each read once
         self.crossrefs: dict[QuoteRef, list[Sighting]] = {}  # the same statement in other articles
 
         self.view = ArticleView()
@@ -581,10 +580,15 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none yet)").setEnabled(False)
 
+    @property
+    def folder_files(self) -> list[Path]:
+        """The open folder's articles (none without a folder)."""
+        return self.corpus.articles if self.corpus is not None else []
+
     def open_folder(self, folder: Path) -> None:
         self.folder = folder
         self._remember(folder)
-        self.folder_files = article_files(folder)
+        self.corpus = CorpusFolder(folder)
         self.article_list.clear()
         for path in self.folder_files:
             item = QListWidgetItem(path.name)
@@ -612,14 +616,7 @@ class MainWindow(QMainWindow):
             dialogs.error(self, "The speaker registry could not be read",
                           f"{opened.problem}\n\n{kept}\nA new registry is built from the folder's annotations.")
         previous = opened.registry
-        saved = []
-        for article in self.folder_files:
-            annotation_file = annotation_path_for(article)
-            if annotation_file.exists():
-                try:
-                    saved.append(read_annotation(annotation_file))
-                except FormatError:
-                    continue
+        saved = [annotation for _, annotation in self.corpus.annotations()] if self.corpus else []
         registry = build_registry(saved, previous)
         try:
             write_registry(registry, path)
@@ -647,7 +644,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_folder_states(self) -> None:
         for i, path in enumerate(self.folder_files):
-            self.article_list.item(i).setText(f"{path.name}  —  {article_state(path)}")
+            self.article_list.item(i).setText(f"{path.name}  —  {self.corpus.state(path)}")
         self._refresh_open_item()
 
     def _refresh_open_item(self) -> None:
@@ -834,12 +831,11 @@ class MainWindow(QMainWindow):
         for path in self.folder_files:
             if self.doc is not None and path == self.doc.article_path:
                 continue
-            saved = annotation_path_for(path)
-            if saved.exists():
-                try:
-                    out.append(read_annotation(saved))
-                except FormatError as err:
-                    self.statusBar().showMessage(f"Left out of the statistics: {err}", 6000)
+            saved = self.corpus.annotation(path)
+            if saved is not None:
+                out.append(saved)
+            elif self.corpus.problem(path):
+                self.statusBar().showMessage(f"Left out: {self.corpus.problem(path)}", 6000)
         return out
 
     def do_statistics(self) -> None:
@@ -1061,25 +1057,3 @@ def default_role(kind: str) -> str:
 
 def _overlap(a, b) -> int:  # noqa: ANN001 - two Spans
     return max(0, min(a.end, b.end) - max(a.start, b.start))
-
-
-def article_state(path: Path) -> str:
-    """'not analysed', 'analysed' (quotes left to review) or 'reviewed', from the saved annotation,
-    with its counts: 'analysed · 7 quotes, 3 to review'."""
-    saved = annotation_path_for(path)
-    if not saved.exists():
-        return "not analysed"
-    try:
-        annotation = read_annotation(saved)
-    except FormatError:
-        return "unreadable annotation"
-    return annotation_state(annotation)
-
-
-def annotation_state(annotation: Annotation) -> str:
-    """'analysed · 7 quotes, 3 to review' or 'reviewed · 7 quotes'."""
-    quotes = [q for q in annotation.quotes if q.status != "rejected"]
-    to_review = sum(q.status == "auto" for q in quotes)
-    if to_review:
-        return f"analysed · {len(quotes)} quotes, {to_review} to review"
-    return f"reviewed · {len(quotes)} quotes"
