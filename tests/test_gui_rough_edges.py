@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QListWidget, QMessageBox, QTextBrowser
 
 from quoteapp.gui import dialogs
-from quoteapp.gui.main_window import MainWindow, default_role, recent_paths
+from quoteapp.gui.edit_actions import default_role
+from quoteapp.gui.main_window import MainWindow, recent_paths
 from quoteapp.model import Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.model import edits as E
 
@@ -115,7 +116,7 @@ def test_recent_files_and_folders_are_listed_whole(qtbot, window: MainWindow, ar
     labels = [a.text().rstrip("/\\") for a in window.recent_menu.actions()]
     assert labels == [str(article), str(article.parent)], "the folder's first article, then the folder itself"
     window.recent_menu.actions()[1].trigger()
-    assert window.folder == article.parent
+    assert window.folders.folder == article.parent
 
 
 def test_open_starts_in_the_folder_of_the_open_article(qtbot, window: MainWindow, article: Path,
@@ -157,9 +158,9 @@ def test_the_folder_list_shows_an_analysed_article_as_unsaved(qtbot, window: Mai
     (folder / "a.txt").write_text("The mayor Ana Pires said the bridge would reopen in June.\n", encoding="utf-8")
     window.open_folder(folder)
     qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
-    assert window.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review, not saved"
+    assert window.folders.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review, not saved"
     trigger(window, "save")
-    assert window.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review"
+    assert window.folders.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review"
 
 
 def test_a_decision_on_a_quote_clears_its_unplaced_flag() -> None:
@@ -193,5 +194,19 @@ def test_opening_a_folder_reads_each_annotation_file_about_once(qtbot, window: M
         monkeypatch.setattr(module, "read_annotation", lambda p, real=real: reads.append(Path(p).name) or real(p))
     window.open_folder(folder)
     trigger(window, "statistics")
-    window.link_corpus()
+    window.folders.link()
     assert len(reads) <= 6, reads
+
+
+def test_actions_are_enabled_by_the_conditions_of_the_action_table(qtbot, window: MainWindow, article: Path) -> None:
+    from quoteapp.gui.actions import ACTIONS
+
+    quote_actions = [s.name for s in ACTIONS if s.enabled_when == "quote"]
+    assert "accept" in quote_actions and "set_speaker" in quote_actions
+    assert not any(window.actions[n].isEnabled() for n in quote_actions + ["save", "undo"]), "nothing open yet"
+    assert window.actions["open"].isEnabled()
+    open_analysed(qtbot, window, article)
+    assert all(window.actions[n].isEnabled() for n in quote_actions + ["save"])
+    assert not window.actions["undo"].isEnabled()
+    trigger(window, "accept")
+    assert window.actions["undo"].isEnabled() and "Accept" in window.actions["undo"].text()

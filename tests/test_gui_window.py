@@ -331,7 +331,7 @@ def test_a_5_mb_article_opens_without_blocking_the_event_loop(qtbot, window: Mai
     timer.start(20)
     assert window.open_path(big)
     qtbot.waitUntil(lambda: window.job is not None and len(ticks) > 5, timeout=30000)
-    window.do_cancel_analysis()
+    window.actions["cancel_analysis"].trigger()
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
     timer.stop()
     assert len(ticks) > 5, "the event loop ran while the big article was being analysed"
@@ -374,17 +374,17 @@ def test_open_folder_lists_articles_with_their_state_and_steps_through_them(qtbo
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
     window.open_folder(folder)
     qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
-    assert window.articles_dock.isVisible() or not window.isVisible()
-    assert window.article_list.count() == 3, "only articles are listed"
+    assert window.folders.articles_dock.isVisible() or not window.isVisible()
+    assert window.folders.article_list.count() == 3, "only articles are listed"
     trigger(window, "accept")
     trigger(window, "save")
-    assert window.article_list.item(0).text() == "a.txt  —  reviewed · 1 quotes"
-    assert window.article_list.item(1).text() == "b.txt  —  not analysed"
+    assert window.folders.article_list.item(0).text() == "a.txt  —  reviewed · 1 quotes"
+    assert window.folders.article_list.item(1).text() == "b.txt  —  not analysed"
     trigger(window, "next_article")
     qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
     assert window.doc.article_path == folder / "b.txt"
     trigger(window, "save")
-    assert window.article_list.item(1).text() == "b.txt  —  analysed · 1 quotes, 1 to review"
+    assert window.folders.article_list.item(1).text() == "b.txt  —  analysed · 1 quotes, 1 to review"
     trigger(window, "previous_article")
     assert window.doc.article_path == folder / "a.txt"
     assert window.doc.quotes[0].status == "accepted", "the saved annotation is opened, not a new analysis"

@@ -180,7 +180,7 @@ def test_the_editor_applies_the_folders_registry_to_a_new_article(qtbot, tmp_pat
     assert [i.role for i in first.intermediaries] == ["spokesperson"], first.evidence
     window.actions["save"].trigger()
     assert registry_path(folder).exists()
-    assert window.registry_panel.tree.topLevelItemCount() >= 2
+    assert window.folders.registry_panel.tree.topLevelItemCount() >= 2
     window.actions["next_article"].trigger()
     qtbot.waitUntil(lambda: window.job is None and window.doc.article_path.name == "b.txt"
                     and bool(window.doc.quotes), timeout=60000)

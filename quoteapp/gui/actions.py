@@ -6,7 +6,7 @@ says which method runs each action.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -16,41 +16,50 @@ from PySide6.QtWidgets import QWidget
 
 @dataclass(frozen=True)
 class ActionSpec:
-    name: str  # also the window's method: `do_<name>`
+    name: str  # the key of its handler (the window binds one to each name)
     text: str
     shortcut: str
     menu: str
     tip: str = ""
+    #: when the action can be used: "" always, else one of CONDITIONS
+    enabled_when: str = ""
+
+
+#: the window's states an action may need (the window says which hold, `set_enabled` applies them)
+CONDITIONS = ("document", "quote", "analysing", "can_undo", "can_redo")
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "&Open…", "Ctrl+O", "File", "Open an article or a saved .quotes.json"),
     ActionSpec("open_folder", "Open &Folder…", "Ctrl+Shift+O", "File", "Open a folder of articles"),
-    ActionSpec("save", "&Save", "Ctrl+S", "File", "Save the annotation next to the article"),
-    ActionSpec("save_as", "Save &As…", "Ctrl+Shift+S", "File"),
+    ActionSpec("save", "&Save", "Ctrl+S", "File", "Save the annotation next to the article",
+               enabled_when="document"),
+    ActionSpec("save_as", "Save &As…", "Ctrl+Shift+S", "File", enabled_when="document"),
     ActionSpec("export", "&Export Dataset…", "Ctrl+E", "File",
                "Export the folder's annotations (or the open one) as JSONL, CSV, spaCy DocBin or brat"),
-    ActionSpec("reanalyse", "Re-&analyse", "Ctrl+R", "File", "Find the quotes again; edited quotes are kept"),
-    ActionSpec("cancel_analysis", "&Cancel Analysis", "Esc", "File"),
+    ActionSpec("reanalyse", "Re-&analyse", "Ctrl+R", "File", "Find the quotes again; edited quotes are kept",
+               enabled_when="document"),
+    ActionSpec("cancel_analysis", "&Cancel Analysis", "Esc", "File", enabled_when="analysing"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "File"),
-    ActionSpec("undo", "&Undo", "Ctrl+Z", "Edit"),
-    ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "Edit"),
+    ActionSpec("undo", "&Undo", "Ctrl+Z", "Edit", enabled_when="can_undo"),
+    ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "Edit", enabled_when="can_redo"),
     ActionSpec("find", "&Filter Quotes", "Ctrl+F", "Edit", "Filter the quote list (speaker:, status:, type:, flag:)"),
-    ActionSpec("next_quote", "&Next Quote", "J", "Quote"),
-    ActionSpec("previous_quote", "&Previous Quote", "K", "Quote"),
-    ActionSpec("accept", "&Accept", "A", "Quote", "Confirm the quote as it is"),
-    ActionSpec("reject", "Re&ject", "X", "Quote", "Not a quote: kept as rejected, hidden"),
-    ActionSpec("add_quote", "Add &Quote from Selection", "Q", "Quote"),
-    ActionSpec("resize_segment", "&Resize Segment to Selection", "R", "Quote"),
-    ActionSpec("add_segment", "Add Se&gment from Selection", "G", "Quote"),
-    ActionSpec("remove_segment", "Remove Last Segment", "Shift+G", "Quote"),
-    ActionSpec("set_cue", "Set &Cue from Selection", "C", "Quote"),
-    ActionSpec("set_speaker", "Set &Speaker…", "S", "Quote", "Pick an entity, or name a new one from the selection"),
-    ActionSpec("add_intermediary", "Add &Intermediary…", "I", "Quote"),
-    ActionSpec("remove_intermediary", "Remove Last Intermediary", "Shift+I", "Quote"),
-    ActionSpec("set_type", "Change &Type…", "T", "Quote"),
-    ActionSpec("set_parent", "Set &Parent Quote…", "P", "Quote"),
-    ActionSpec("delete_quote", "&Delete Quote", "Delete", "Quote"),
+    ActionSpec("next_quote", "&Next Quote", "J", "Quote", enabled_when="document"),
+    ActionSpec("previous_quote", "&Previous Quote", "K", "Quote", enabled_when="document"),
+    ActionSpec("accept", "&Accept", "A", "Quote", "Confirm the quote as it is", enabled_when="quote"),
+    ActionSpec("reject", "Re&ject", "X", "Quote", "Not a quote: kept as rejected, hidden", enabled_when="quote"),
+    ActionSpec("add_quote", "Add &Quote from Selection", "Q", "Quote", enabled_when="document"),
+    ActionSpec("resize_segment", "&Resize Segment to Selection", "R", "Quote", enabled_when="quote"),
+    ActionSpec("add_segment", "Add Se&gment from Selection", "G", "Quote", enabled_when="quote"),
+    ActionSpec("remove_segment", "Remove Last Segment", "Shift+G", "Quote", enabled_when="quote"),
+    ActionSpec("set_cue", "Set &Cue from Selection", "C", "Quote", enabled_when="quote"),
+    ActionSpec("set_speaker", "Set &Speaker…", "S", "Quote", "Pick an entity, or name a new one from the selection",
+               enabled_when="quote"),
+    ActionSpec("add_intermediary", "Add &Intermediary…", "I", "Quote", enabled_when="quote"),
+    ActionSpec("remove_intermediary", "Remove Last Intermediary", "Shift+I", "Quote", enabled_when="quote"),
+    ActionSpec("set_type", "Change &Type…", "T", "Quote", enabled_when="quote"),
+    ActionSpec("set_parent", "Set &Parent Quote…", "P", "Quote", enabled_when="quote"),
+    ActionSpec("delete_quote", "&Delete Quote", "Delete", "Quote", enabled_when="quote"),
     ActionSpec("show_rejected", "Show Re&jected Quotes", "Ctrl+Shift+J", "View"),
     ActionSpec("statistics", "Corpus &Statistics…", "Ctrl+Shift+T", "View",
                "Who is quoted how often and how, for the open folder (or article)"),
@@ -69,8 +78,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
 MENUS = ("File", "Edit", "Quote", "Entity", "View", "Go", "Help")
 
 
-def build_actions(window: QWidget, handler: Callable[[str], Callable[[], None]]) -> dict[str, QAction]:
-    """One QAction per table row, on `window`, triggering `handler(name)`."""
+def build_actions(window: QWidget, handlers: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
+    """One QAction per table row, on `window`, triggering `handlers[name]` (every action needs one)."""
+    missing = [spec.name for spec in ACTIONS if spec.name not in handlers]
+    if missing:
+        raise KeyError(f"no handler for the actions {', '.join(missing)}")
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
         action = QAction(spec.text, window)
@@ -80,11 +92,17 @@ def build_actions(window: QWidget, handler: Callable[[str], Callable[[], None]])
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(f"{spec.tip} ({spec.shortcut})")
-        action.triggered.connect(handler(spec.name))
+        action.triggered.connect(lambda _checked=False, run=handlers[spec.name]: run())
         window.addAction(action)
         actions[spec.name] = action
     actions["show_rejected"].setCheckable(True)
     return actions
+
+
+def set_enabled(actions: Mapping[str, QAction], state: Mapping[str, bool]) -> None:
+    """Enable each action whose condition holds in `state` (keys: CONDITIONS; an action without one is always on)."""
+    for spec in ACTIONS:
+        actions[spec.name].setEnabled(not spec.enabled_when or bool(state.get(spec.enabled_when)))
 
 
 def shortcuts_html() -> str:

@@ -1,0 +1,258 @@
+"""The editor's corrections, one handler per action of the Quote and Entity menus.
+
+Each handler reads the current quote (or entity) and the selection from the window, asks what it
+must (the pickers of `dialogs`), builds the undo command from `commands` and pushes it on the
+document's stack; a refused edit is explained, never half done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from quoteapp.gui import commands as C
+from quoteapp.gui import dialogs
+from quoteapp.gui.document import AnnotationDocument
+from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Span
+
+if TYPE_CHECKING:
+    from quoteapp.gui.main_window import MainWindow
+
+#: builds the command of an edit of one quote (or entity), given the document and its id
+Build = Callable[[AnnotationDocument, str], QUndoCommand | None]
+
+
+def default_role(kind: str) -> str:
+    """The role an intermediary of this kind usually has: a news outlet passes words on as an outlet,
+    an unnamed source relays what was said, a person or office speaks for the speaker."""
+    return {"outlet": "outlet", "anonymous": "relay"}.get(kind, "spokesperson")
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+class EditActions:
+    """The handlers of the quote and entity edits, on one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+
+    def _push(self, build: Build) -> None:
+        """Build a command for the current quote and push it; a refused edit is explained."""
+        quote_id = self.w.current_quote_id()
+        if self.w.doc is None or quote_id is None:
+            return
+        try:
+            command = build(self.w.doc, quote_id)
+        except (ValueError, KeyError, IndexError) as err:
+            dialogs.error(self.w, "Cannot do that", str(err).strip("'\""))
+            return
+        if command is not None:
+            self.w.doc.undo_stack.push(command)
+
+    def _selection(self) -> Span | None:
+        span = self.w.view.selected_span()
+        if span is None:
+            self.w.statusBar().showMessage("Select some text in the article first", 4000)
+        return span
+
+    def _change_role(self, index: int) -> None:
+        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
+        if quote is None or not 0 <= index < len(quote.intermediaries):
+            return
+        current = ROLES.index(quote.intermediaries[index].role)
+        role = dialogs.choose(self.w, "Role", "Role of this intermediary:", list(ROLES), current)
+        if role:
+            self._push(lambda doc, q: C.set_intermediary_role(doc, q, index, role))
+
+    def _pick_entity(self, title: str, exclude: frozenset[str] = frozenset(), current: str | None = None) -> str | None:
+        """An entity id from a searchable list (the choice dialog filters as you type), `current` selected."""
+        assert self.w.doc is not None
+        entities = [e for e in self.w.doc.entities if e.id not in exclude]
+        if not entities:
+            self.w.statusBar().showMessage("There is no other entity to choose", 4000)
+            return None
+        labels = [f"{e.name}  ({e.kind}, {e.id})" for e in entities]
+        at = next((i for i, e in enumerate(entities) if e.id == current), 0)
+        choice = dialogs.choose(self.w, title, "Entity:", labels, at)
+        return entities[labels.index(choice)].id if choice in labels else None
+
+    def next_quote(self) -> None:
+        row = self.w.quote_table.currentIndex().row()
+        if row + 1 < self.w.quote_proxy.rowCount():
+            self.w.select_row(row + 1)
+
+    def previous_quote(self) -> None:
+        row = self.w.quote_table.currentIndex().row()
+        if row > 0:
+            self.w.select_row(row - 1)
+
+    def accept(self) -> None:
+        quote_id = self.w.current_quote_id()
+        row = self.w.quote_table.currentIndex().row()
+        self._push(C.accept)
+        if quote_id is not None and row + 1 < self.w.quote_proxy.rowCount():
+            self.w.select_row(row + 1)  # review flow: accept and go on
+
+    def reject(self) -> None:
+        row = self.w.quote_table.currentIndex().row()
+        self._push(C.reject)
+        if self.w.quote_proxy.rowCount():
+            self.w.select_row(min(row, self.w.quote_proxy.rowCount() - 1))
+
+    def add_quote(self) -> None:
+        span = self._selection()
+        if span is None or self.w.doc is None:
+            return
+        quote_type = dialogs.choose(self.w, "Add quote", "Type of the new quote:", list(QUOTE_TYPES))
+        if quote_type:
+            command, quote_id = C.add_quote(self.w.doc, span, quote_type)
+            self.w.doc.undo_stack.push(command)
+            self.w.select_quote(quote_id)
+
+    def resize_segment(self) -> None:
+        span = self._selection()
+        if span is None or self.w.doc is None:
+            return
+        quote = self.w.doc.quote(self.w.current_quote_id() or "")
+        if quote is None:
+            return
+        index = max(range(len(quote.segments)), key=lambda i: _overlap(quote.segments[i], span))
+        self._push(lambda doc, q: C.resize_segment(doc, q, index, span))
+
+    def add_segment(self) -> None:
+        span = self._selection()
+        if span is not None:
+            self._push(lambda doc, q: C.add_segment(doc, q, span))
+
+    def remove_segment(self) -> None:
+        self._push(lambda doc, q: C.remove_segment(doc, q, len(doc.quote(q).segments) - 1))
+
+    def set_cue(self) -> None:
+        span = self.w.view.selected_span()
+        self._push(lambda doc, q: C.set_cue(doc, q, span))  # no selection clears the cue
+
+    def set_speaker(self) -> None:
+        if self.w.doc is None or self.w.current_quote_id() is None:
+            return
+        span = self.w.view.selected_span()
+        if span is not None:
+            kind = dialogs.choose(self.w, "New speaker", f"“{span.text}” is a new entity of kind:",
+                                  list(ENTITY_KINDS)) if not self._entity_named(span.text) else None
+            existing = self._entity_named(span.text)
+            if existing:
+                self._push(lambda doc, q: C.set_speaker(doc, q, existing, span))
+            elif kind:
+                self._push(lambda doc, q: C.set_speaker_new_entity(doc, q, span, kind))
+            return
+        quote = self.w.doc.quote(self.w.current_quote_id() or "")
+        speaker = quote.speaker.entity if quote is not None and quote.speaker is not None else None
+        entity_id = self._pick_entity("Set speaker", current=speaker)
+        if entity_id:
+            self._push(lambda doc, q: C.set_speaker(doc, q, entity_id))
+
+    def _entity_named(self, name: str) -> str | None:
+        assert self.w.doc is not None
+        lower = name.lower()
+        for entity in self.w.doc.entities:
+            if entity.name.lower() == lower or lower in (a.lower() for a in entity.aliases):
+                return entity.id
+        return None
+
+    def add_intermediary(self) -> None:
+        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
+        if self.w.doc is None or quote is None:
+            return
+        taken = {via.entity for via in quote.intermediaries}
+        if quote.speaker is not None:
+            taken.add(quote.speaker.entity)  # a speaker is never its own intermediary
+        entity_id = self._pick_entity("Add intermediary", exclude=frozenset(taken))
+        entity = self.w.doc.entity(entity_id) if entity_id else None
+        role = None
+        if entity is not None:
+            role = dialogs.choose(self.w, "Role", f"Role of {entity.name}:", list(ROLES),
+                                  ROLES.index(default_role(entity.kind)))
+        if entity_id and role:
+            self._push(lambda doc, q: C.add_intermediary(doc, q, entity_id, role, self.w.view.selected_span()))
+
+    def remove_intermediary(self) -> None:
+        self._push(lambda doc, q: C.remove_intermediary(doc, q, len(doc.quote(q).intermediaries) - 1)
+                   if doc.quote(q).intermediaries else None)
+
+    def set_type(self) -> None:
+        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
+        if quote is None:
+            return
+        quote_type = dialogs.choose(self.w, "Quote type", "Type:", list(QUOTE_TYPES), QUOTE_TYPES.index(quote.type))
+        if quote_type:
+            self._push(lambda doc, q: C.set_type(doc, q, quote_type))
+
+    def set_parent(self) -> None:
+        if self.w.doc is None or self.w.current_quote_id() is None:
+            return
+        current = self.w.current_quote_id()
+        others = [q for q in self.w.doc.quotes if q.id != current]
+        labels = ["(none)"] + [f"{q.id}: {q.segments[0].text[:60]}" for q in others]
+        choice = dialogs.choose(self.w, "Parent quote", "Nested in:", labels)
+        if choice is None:
+            return
+        parent = None if choice == "(none)" else others[labels.index(choice) - 1].id
+        self._push(lambda doc, q: C.set_parent(doc, q, parent))
+
+    def delete_quote(self) -> None:
+        self._push(C.delete_quote)
+
+    def _push_entity(self, build: Build) -> None:
+        entity_id = self.w.current_entity_id()
+        if self.w.doc is None or entity_id is None:
+            self.w.statusBar().showMessage("Select an entity in the Entities panel first", 4000)
+            return
+        try:
+            command = build(self.w.doc, entity_id)
+        except (ValueError, KeyError) as err:
+            dialogs.error(self.w, "Cannot do that", str(err).strip("'\""))
+            return
+        if command is not None:
+            self.w.doc.undo_stack.push(command)
+
+    def rename_entity(self) -> None:
+        def build(doc, entity_id):  # noqa: ANN001, ANN202
+            name = dialogs.text(self.w, "Rename entity", "Name:", doc.entity(entity_id).name)
+            return C.rename_entity(doc, entity_id, name) if name else None
+        self._push_entity(build)
+
+    def entity_kind(self) -> None:
+        def build(doc, entity_id):  # noqa: ANN001, ANN202
+            kind = dialogs.choose(self.w, "Entity kind", "Kind:", list(ENTITY_KINDS))
+            return C.set_entity_kind(doc, entity_id, kind) if kind else None
+        self._push_entity(build)
+
+    def add_alias(self) -> None:
+        def build(doc, entity_id):  # noqa: ANN001, ANN202
+            alias = dialogs.text(self.w, "Add alias", "Alias:")
+            return C.add_alias(doc, entity_id, alias) if alias else None
+        self._push_entity(build)
+
+    def remove_alias(self) -> None:
+        def build(doc, entity_id):  # noqa: ANN001, ANN202
+            aliases = doc.entity(entity_id).aliases
+            alias = dialogs.choose(self.w, "Remove alias", "Alias:", aliases) if aliases else None
+            return C.remove_alias(doc, entity_id, alias) if alias else None
+        self._push_entity(build)
+
+    def merge_entities(self) -> None:
+        def build(doc, entity_id):  # noqa: ANN001, ANN202
+            keep = self._pick_entity(f"Merge {doc.entity(entity_id).name} into", exclude=frozenset({entity_id}))
+            return C.merge_entities(doc, keep, entity_id) if keep else None
+        self._push_entity(build)
+
+    def split_mention(self) -> None:
+        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
+        if quote is None or quote.speaker is None or quote.speaker.mention is None:
+            self.w.statusBar().showMessage("Select a quote whose speaker mention names someone else", 4000)
+            return
+        mention = quote.speaker.mention
+        self._push(lambda doc, q: C.split_mention(doc, quote.speaker.entity, mention)[0])

@@ -1,0 +1,171 @@
+"""A folder of articles in the editor: the article list with each article's state, the speakers
+registry across the folder, the statements the articles share, and the folder's statistics.
+
+What a folder *is* (its files, their cached annotations, the registry's logic) lives in
+`quoteapp.corpus`; this part shows it and keeps it in step with the open article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
+
+from quoteapp.corpus.folder import CorpusFolder, annotation_state
+from quoteapp.corpus.locations import registry_path
+from quoteapp.formats.errors import FormatError
+from quoteapp.formats.registry_file import open_registry, write_registry
+from quoteapp.gui import dialogs
+from quoteapp.gui.registry_panel import RegistryPanel
+from quoteapp.model import Annotation
+from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
+from quoteapp.nlp.corpus_registry import build_registry
+
+if TYPE_CHECKING:
+    from quoteapp.gui.main_window import MainWindow
+
+
+class FolderDocks:
+    """The Articles and Speakers docks of one window, and the open folder behind them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.folder: Path | None = None
+        self.corpus: CorpusFolder | None = None  # the open folder, its annotations each read once
+        self.crossrefs: dict[QuoteRef, list[Sighting]] = {}  # the same statement in other articles
+        self.article_list = QListWidget()
+        self.article_list.itemActivated.connect(
+            lambda item: window.open_path(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.articles_dock = self._dock("Articles", self.article_list)
+        self.registry_panel = RegistryPanel()
+        self.registry_dock = self._dock("Speakers across the folder", self.registry_panel)
+
+    def _dock(self, title: str, widget: QListWidget | RegistryPanel) -> QDockWidget:
+        dock = QDockWidget(title, self.w)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        self.w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()
+        return dock
+
+    @property
+    def folder_files(self) -> list[Path]:
+        """The open folder's articles (none without a folder)."""
+        return self.corpus.articles if self.corpus is not None else []
+
+    @property
+    def registry(self):  # noqa: ANN201 - quoteapp.model.registry.Registry
+        return self.registry_panel.registry
+
+    def open(self, folder: Path) -> None:
+        self.folder = folder
+        self.w._remember(folder)
+        self.corpus = CorpusFolder(folder)
+        self.article_list.clear()
+        for path in self.folder_files:
+            item = QListWidgetItem(path.name)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.article_list.addItem(item)
+        self.refresh_states()
+        self.articles_dock.show()
+        self.update_registry()
+        self.registry_dock.show()
+        self.w.resizeDocks([self.articles_dock], [360], Qt.Orientation.Horizontal)
+        self.w.resizeDocks([self.articles_dock, self.registry_dock], [220, 480], Qt.Orientation.Vertical)
+        if self.folder_files:
+            self.w.open_path(self.folder_files[0])
+        self.link()
+
+    def update_registry(self) -> None:
+        """Rebuild the folder's speaker registry from its saved annotations, keeping the editor's decisions."""
+        if self.folder is None:
+            return
+        path = registry_path(self.folder)
+        opened = open_registry(path)
+        if opened.problem is not None:
+            kept = (f"The unreadable file is kept as {opened.set_aside_as.name}." if opened.set_aside_as
+                    else "The unreadable file could not be moved aside; it will be replaced.")
+            dialogs.error(self.w, "The speaker registry could not be read",
+                          f"{opened.problem}\n\n{kept}\nA new registry is built from the folder's annotations.")
+        previous = opened.registry
+        saved = [annotation for _, annotation in self.corpus.annotations()] if self.corpus else []
+        registry = build_registry(saved, previous)
+        try:
+            write_registry(registry, path)
+        except (FormatError, OSError) as err:
+            self.w.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
+        self.registry_panel.set_registry(registry, path)
+        self.colour_by_identity()
+        self.w.view.refresh()
+        self.w.quote_table.viewport().update()
+        self.w.entity_table.viewport().update()
+
+    def colour_by_identity(self) -> None:
+        """In a folder, a speaker's colour follows its corpus identity, the same in every article."""
+        if self.w.doc is None:
+            return
+        article = self.w.doc.annotation.document.id
+        registry = self.registry_panel.registry if self.folder is not None else None
+        self.w.doc.colour_keys = {m.entity: identity.id for identity in (registry.identities if registry else [])
+                                  for m in identity.members if m.article == article}
+
+    def link(self) -> None:
+        """Find the statements the folder's articles share (saved annotations and the open one)."""
+        self.crossrefs = link_quotes(self.annotations()) if self.folder_files else {}
+        self.w._table_row_changed(self.w.quote_table.currentIndex(), None)
+
+    def refresh_states(self) -> None:
+        for i, path in enumerate(self.folder_files):
+            self.article_list.item(i).setText(f"{path.name}  —  {self.corpus.state(path)}")
+        self.refresh_open_item()
+
+    def refresh_open_item(self) -> None:
+        """The open article's line in the folder list says what the editor sees, saved or not."""
+        doc = self.w.doc
+        if doc is None or doc.article_path not in self.folder_files or not doc.quotes:
+            return
+        unsaved = not doc.undo_stack.isClean() or doc.save_path is None or not doc.save_path.exists()
+        state = annotation_state(doc.annotation) + (", not saved" if unsaved else "")
+        item = self.article_list.item(self.folder_files.index(doc.article_path))
+        item.setText(f"{doc.article_path.name}  —  {state}")
+
+    def mark_open_article(self) -> None:
+        if not self.folder_files or self.w.doc is None or self.w.doc.article_path is None:
+            return
+        self.refresh_states()
+        if self.w.doc.article_path in self.folder_files:
+            self.article_list.setCurrentRow(self.folder_files.index(self.w.doc.article_path))
+
+    def step(self, delta: int) -> None:
+        if not self.folder_files:
+            return
+        current = self.w.doc.article_path if self.w.doc else None
+        at = self.folder_files.index(current) if current in self.folder_files else -1
+        target = at + delta
+        if 0 <= target < len(self.folder_files):
+            self.w.open_path(self.folder_files[target])
+
+    def annotations(self) -> list[Annotation]:
+        """The open folder's saved annotations, with the open article as it is now (saved or not)."""
+        current = self.w.doc.annotation if self.w.doc else None
+        out = [current] if current is not None else []
+        for path in self.folder_files:
+            if self.w.doc is not None and path == self.w.doc.article_path:
+                continue
+            saved = self.corpus.annotation(path)
+            if saved is not None:
+                out.append(saved)
+            elif self.corpus.problem(path):
+                self.w.statusBar().showMessage(f"Left out: {self.corpus.problem(path)}", 6000)
+        return out
+
+    def statistics(self) -> None:
+        from quoteapp.gui.stats_dialog import StatsDialog
+        from quoteapp.model.statistics import corpus_stats
+
+        registry = self.registry_panel.registry if self.folder is not None else None
+        canonical = {(m.article, m.entity): i.name for i in registry.identities for m in i.members} if registry else {}
+        self.w.stats_dialog = StatsDialog(corpus_stats(self.annotations(), canonical), self.w)
+        self.w.stats_dialog.show()
