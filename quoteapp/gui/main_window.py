@@ -18,13 +18,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
-    QLineEdit,
     QMainWindow,
-    QProgressBar,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,10 +37,9 @@ from quoteapp.gui.article_view import ArticleView
 from quoteapp.gui.detail_panel import DetailPanel
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.edit_actions import EditActions
-from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
 from quoteapp.gui.export_dialog import export_dataset
 from quoteapp.gui.folder_docks import FolderDocks
-from quoteapp.gui.quote_model import FILTER_HELP, QuoteFilterProxy, QuoteTableModel
+from quoteapp.gui.window_parts import build_article_pane, build_entity_list, build_quote_list, build_status_fields
 from quoteapp.gui.workers import AnalysisJob, ModelLoader, run_in_background
 from quoteapp.model import Annotation
 from quoteapp.model.crossref import QuoteRef
@@ -54,11 +47,6 @@ from quoteapp.model.reanchor import merge_reanalysis
 from quoteapp.nlp.corpus_registry import apply_registry
 
 AUTOSAVE_MS = 3000
-#: starting widths of the quote list's columns (#, type, speaker, intermediaries, cue, status,
-#: confidence; the quote's words take the rest): all of them fit at 1024 pixels wide
-QUOTE_COLUMN_WIDTHS = (40, 62, 120, 110, 52, 70, 76)
-#: the article view keeps room for a readable line, however wide the docks are dragged
-ARTICLE_MIN_WIDTH = 420
 #: the Export dialog's choices -> ExportOptions fields
 EXPORT_SCOPES = {
     "every article, every quote": {},
@@ -84,65 +72,22 @@ class MainWindow(QMainWindow):
         self.pending: Path | None = None  # an article waiting for the model
 
         self.view = ArticleView()
-        self.quote_model = QuoteTableModel()
-        self.quote_proxy = QuoteFilterProxy()
-        self.quote_proxy.setSourceModel(self.quote_model)
-        self.quote_table = QTableView()
-        self.quote_table.setModel(self.quote_proxy)
-        self.quote_table.setSortingEnabled(True)
-        self.quote_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # reading order, not Qt's descending
-        self.quote_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.quote_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.quote_table.horizontalHeader().setStretchLastSection(True)
-        self.quote_table.verticalHeader().hide()
-        for column, width in enumerate(QUOTE_COLUMN_WIDTHS):
-            self.quote_table.setColumnWidth(column, width)
-        self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)  # a widened dock never squeezes the article to a column
-        self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText(FILTER_HELP)
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self.quote_proxy.set_filter_text)
-
-        quotes_pane = QWidget()
-        quotes_layout = QVBoxLayout(quotes_pane)
-        quotes_layout.setContentsMargins(0, 0, 0, 0)
-        quotes_layout.addWidget(self.filter_box)
-        quotes_layout.addWidget(self.quote_table)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(quotes_pane)
-        splitter.setSizes([520, 320])
-        self.setCentralWidget(splitter)
-
+        quotes = build_quote_list()
+        self.quote_model, self.quote_proxy, self.quote_table = quotes.model, quotes.proxy, quotes.table
+        self.filter_box = quotes.filter_box
+        self.setCentralWidget(build_article_pane(self.view, quotes))
         self.detail = DetailPanel()
-        self.entity_model = EntityTableModel()
-        self.entity_proxy = EntityFilterProxy()
-        self.entity_proxy.setSourceModel(self.entity_model)
-        self.entity_table = QTableView()
-        self.entity_table.setModel(self.entity_proxy)
-        self.entity_table.setSortingEnabled(True)
-        self.entity_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # the most quoted first
-        self.entity_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.entity_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.entity_table.horizontalHeader().setStretchLastSection(True)
-        self.entity_table.verticalHeader().hide()
+        entities = build_entity_list()
+        self.entity_model, self.entity_proxy, self.entity_table = entities.model, entities.proxy, entities.table
         self._dock("Quote", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea)
         self.folders = FolderDocks(self)
         self.edits = EditActions(self)
 
-        self.status_model = QLabel()
-        self.status_counts = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.hide()
-        self.statusBar().addWidget(self.status_model)
-        self.statusBar().addWidget(self.status_counts)
-        self.autosave_label = QLabel()
-        self.autosave_label.hide()
+        status = build_status_fields(self.statusBar())
+        self.status_model, self.status_counts = status.model, status.counts
+        self.autosave_label, self.progress = status.autosave, status.progress
         self.autosave_warned = False
-        self.statusBar().addWidget(self.autosave_label)
-        self.statusBar().addPermanentWidget(self.progress)
 
         self.actions = build_actions(self, self._handlers())
         self._menus()
