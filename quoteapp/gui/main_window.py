@@ -33,6 +33,7 @@ from quoteapp.formats.errors import FormatError
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
 from quoteapp.gui.actions import ACTIONS, MENUS, build_actions, set_enabled, shortcuts_html
+from quoteapp.gui.analysis import Analysis
 from quoteapp.gui.article_view import ArticleView
 from quoteapp.gui.detail_panel import DetailPanel
 from quoteapp.gui.document import AnnotationDocument
@@ -43,8 +44,6 @@ from quoteapp.gui.window_parts import build_article_pane, build_entity_list, bui
 from quoteapp.gui.workers import AnalysisJob, ModelLoader, run_in_background
 from quoteapp.model import Annotation
 from quoteapp.model.crossref import QuoteRef
-from quoteapp.model.reanchor import merge_reanalysis
-from quoteapp.nlp.corpus_registry import apply_registry
 
 AUTOSAVE_MS = 3000
 #: the Export dialog's choices -> ExportOptions fields
@@ -66,10 +65,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.setAcceptDrops(True)
         self.doc: AnnotationDocument | None = None
-        self.extractor: object | None = None
-        self.model_label = "loading the language model…"
-        self.job: AnalysisJob | None = None
-        self.pending: Path | None = None  # an article waiting for the model
 
         self.view = ArticleView()
         quotes = build_quote_list()
@@ -82,6 +77,7 @@ class MainWindow(QMainWindow):
         self._dock("Quote", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea)
         self.folders = FolderDocks(self)
+        self.analysis = Analysis(self)
         self.edits = EditActions(self)
 
         status = build_status_fields(self.statusBar())
@@ -109,8 +105,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if load_model:
             self.loader = ModelLoader(model, self)
-            self.loader.loaded.connect(self._model_loaded)
-            self.loader.failed.connect(self._model_failed)
+            self.loader.loaded.connect(self.analysis.model_loaded)
+            self.loader.failed.connect(self.analysis.model_failed)
             self.loader.start()
 
     # --- building ------------------------------------------------------------------------------
@@ -135,17 +131,6 @@ class MainWindow(QMainWindow):
             toolbar.addAction(self.actions[name])
 
     # --- the model -----------------------------------------------------------------------------
-    def _model_loaded(self, extractor: object, label: str) -> None:
-        self.extractor, self.model_label = extractor, label
-        self._update_status()
-        if self.pending is not None:
-            path, self.pending = self.pending, None
-            self._analyse_new(path)
-
-    def _model_failed(self, message: str) -> None:
-        self.model_label = "no language model"
-        self._update_status()
-        dialogs.error(self, "The language model could not be loaded", message)
 
     # --- opening -------------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
@@ -196,7 +181,7 @@ class MainWindow(QMainWindow):
             self._show(AnnotationDocument(found.saved, article_path=path, save_path=found.save_path))
             return True
         self._show(AnnotationDocument(found.fresh(), article_path=path, save_path=found.save_path))
-        self._analyse_new(path)
+        self.analysis.analyse_new(path)
         return True
 
     def _show(self, doc: AnnotationDocument, *, unsaved: bool = False) -> None:
@@ -240,7 +225,7 @@ class MainWindow(QMainWindow):
             message += (f"\nThese quotes lost or changed words and need a look: {', '.join(carried.changed)}.\n"
                         "They are marked ⚠ in the quote list; the filter flag:unplaced lists them.")
         if choice == "reanalyse":
-            self.do_reanalyse()
+            self.analysis.reanalyse()
         dialogs.info(self, "Annotation carried over", message)
         return True
 
@@ -267,61 +252,6 @@ class MainWindow(QMainWindow):
         self.folders.mark_open_article()
         if doc is not None and doc.quotes:
             self.select_row(0)
-
-    def _analyse_new(self, path: Path | None) -> None:
-        if self.doc is None:
-            return
-        if self.extractor is None:
-            self.pending = path or Path(self.doc.annotation.document.id)
-            self.statusBar().showMessage("The article will be analysed when the language model is loaded…")
-            return
-        self._start_job(lambda annotation: self._analysis_done(annotation))
-
-    def _start_job(self, on_done) -> None:  # noqa: ANN001 - a callable taking the Annotation
-        assert self.doc is not None and self.extractor is not None
-        if self.job is not None:
-            self.job.cancel()
-        document = self.doc.annotation.document
-        job = AnalysisJob(self.extractor, document.text, document.id, path=self.doc.article_path,
-                          title=document.title, parent=self)
-        job.progress.connect(self.progress.setValue)
-        job.finished_ok.connect(on_done)
-        job.failed.connect(lambda message: dialogs.error(self, "Analysis failed", message))
-        job.cancelled.connect(lambda: self.statusBar().showMessage("Analysis cancelled", 5000))
-        job.finished.connect(self._job_ended)
-        self.job = job
-        self.statusBar().showMessage("Analysing…  (Esc cancels)")
-        self.progress.setValue(0)
-        self.progress.show()
-        self._update_actions()
-        job.start()
-
-    def _job_ended(self) -> None:
-        self.statusBar().clearMessage()
-        self.progress.hide()
-        self.job = None
-        self._update_actions()
-
-    def _analysis_done(self, annotation: Annotation) -> None:
-        """Put the first analysis into the open document. Untouched, the document simply takes it;
-        edited while the analysis ran, it takes it as one undoable step that keeps every edit."""
-        doc = self.doc
-        if doc is None or annotation.document.text != doc.text:
-            return  # another article was opened meanwhile
-        if self.folders.folder is not None and self.folders.registry.identities:
-            annotation = apply_registry(annotation, self.folders.registry)
-        if doc.undo_stack.count() == 0 and not doc.quotes:
-            doc.annotation.generator = annotation.generator
-            doc.replace_content(annotation.quotes, annotation.entities)
-        else:
-            merged = merge_reanalysis(doc.annotation, annotation)
-            doc.annotation.generator = merged.generator
-            doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Analysis"))
-        if self.current_quote_id() is None and doc.quotes:
-            self.select_row(0)
-        self.folders.refresh_open_item()
-        if self.folders.folder_files:
-            self.folders.link()
 
     # --- saving --------------------------------------------------------------------------------
     def save_to(self, path: Path) -> bool:
@@ -472,7 +402,7 @@ class MainWindow(QMainWindow):
         return self.doc.save_path.name if self.doc.save_path else self.doc.annotation.document.id
 
     def _update_status(self) -> None:
-        self.status_model.setText(f"Model: {self.model_label}")
+        self.status_model.setText(f"Model: {self.analysis.model_label}")
         if self.doc is None:
             self.status_counts.setText("")
             return
@@ -529,13 +459,26 @@ class MainWindow(QMainWindow):
         recent = recent_paths()
         return str(Path(recent[0]).parent) if recent else ""
 
+    @property
+    def job(self) -> AnalysisJob | None:
+        """The analysis running now, if any."""
+        return self.analysis.job
+
+    @property
+    def extractor(self) -> object | None:
+        """The loaded language model's extractor (None while it loads)."""
+        return self.analysis.extractor
+
+    def _model_loaded(self, extractor: object, label: str) -> None:
+        self.analysis.model_loaded(extractor, label)
+
     def _handlers(self) -> dict[str, Callable[[], object]]:
         """Which method runs each action of the table in `actions`: bound here, one line each."""
         e, f = self.edits, self.folders
         return {
             "open": self.do_open, "open_folder": self.do_open_folder, "save": self.do_save,
-            "save_as": self.do_save_as, "export": lambda: export_dataset(self), "reanalyse": self.do_reanalyse,
-            "cancel_analysis": self.do_cancel_analysis, "quit": self.close,
+            "save_as": self.do_save_as, "export": lambda: export_dataset(self), "reanalyse": self.analysis.reanalyse,
+            "cancel_analysis": self.analysis.cancel, "quit": self.close,
             "undo": self.do_undo, "redo": self.do_redo, "find": self.do_find,
             "next_quote": e.next_quote, "previous_quote": e.previous_quote, "accept": e.accept, "reject": e.reject,
             "add_quote": e.add_quote, "resize_segment": e.resize_segment, "add_segment": e.add_segment,
@@ -576,26 +519,6 @@ class MainWindow(QMainWindow):
         suggested = str(self.doc.save_path or (self.doc.annotation.document.id + EDITOR_SUFFIX))
         path = dialogs.save_path(self, suggested)
         return self.save_to(path) if path is not None else False
-
-    def do_reanalyse(self) -> None:
-        if self.doc is None:
-            return
-        if self.extractor is None:
-            self.statusBar().showMessage("The language model is still loading…", 4000)
-            return
-        doc = self.doc
-
-        def merge(fresh: Annotation) -> None:
-            if self.doc is not doc:
-                return
-            merged = merge_reanalysis(doc.annotation, fresh)
-            doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Re-analyse"))
-
-        self._start_job(merge)
-
-    def do_cancel_analysis(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
 
     # --- actions: edit -------------------------------------------------------------------------
     def do_undo(self) -> None:

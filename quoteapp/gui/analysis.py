@@ -1,0 +1,118 @@
+"""Analysing the open article in the editor: the language model loading in the background, the
+analysis job with its progress and cancel, and how its result meets the editor's work (the first
+analysis merged into edits made meanwhile; a re-analysis replacing only quotes no editor touched).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quoteapp.gui import commands as C
+from quoteapp.gui import dialogs
+from quoteapp.gui.workers import AnalysisJob
+from quoteapp.model import Annotation
+from quoteapp.model.reanchor import merge_reanalysis
+from quoteapp.nlp.corpus_registry import apply_registry
+
+if TYPE_CHECKING:
+    from quoteapp.gui.main_window import MainWindow
+
+
+class Analysis:
+    """The window's language model and its analysis job (at most one at a time)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.extractor: object | None = None
+        self.model_label = "loading the language model…"
+        self.job: AnalysisJob | None = None
+        self.pending: Path | None = None  # an article waiting for the model
+
+    def model_loaded(self, extractor: object, label: str) -> None:
+        self.extractor, self.model_label = extractor, label
+        self.w._update_status()
+        if self.pending is not None:
+            path, self.pending = self.pending, None
+            self.analyse_new(path)
+
+    def model_failed(self, message: str) -> None:
+        self.model_label = "no language model"
+        self.w._update_status()
+        dialogs.error(self.w, "The language model could not be loaded", message)
+
+    def analyse_new(self, path: Path | None) -> None:
+        if self.w.doc is None:
+            return
+        if self.extractor is None:
+            self.pending = path or Path(self.w.doc.annotation.document.id)
+            self.w.statusBar().showMessage("The article will be analysed when the language model is loaded…")
+            return
+        self.start(lambda annotation: self.first_analysis_done(annotation))
+
+    def start(self, on_done: Callable[[Annotation], None]) -> None:
+        assert self.w.doc is not None and self.extractor is not None
+        if self.job is not None:
+            self.job.cancel()
+        document = self.w.doc.annotation.document
+        job = AnalysisJob(self.extractor, document.text, document.id, path=self.w.doc.article_path,
+                          title=document.title, parent=self.w)
+        job.progress.connect(self.w.progress.setValue)
+        job.finished_ok.connect(on_done)
+        job.failed.connect(lambda message: dialogs.error(self.w, "Analysis failed", message))
+        job.cancelled.connect(lambda: self.w.statusBar().showMessage("Analysis cancelled", 5000))
+        job.finished.connect(self.job_ended)
+        self.job = job
+        self.w.statusBar().showMessage("Analysing…  (Esc cancels)")
+        self.w.progress.setValue(0)
+        self.w.progress.show()
+        self.w._update_actions()
+        job.start()
+
+    def job_ended(self) -> None:
+        self.w.statusBar().clearMessage()
+        self.w.progress.hide()
+        self.job = None
+        self.w._update_actions()
+
+    def first_analysis_done(self, annotation: Annotation) -> None:
+        """Put the first analysis into the open document. Untouched, the document simply takes it;
+        edited while the analysis ran, it takes it as one undoable step that keeps every edit."""
+        doc = self.w.doc
+        if doc is None or annotation.document.text != doc.text:
+            return  # another article was opened meanwhile
+        if self.w.folders.folder is not None and self.w.folders.registry.identities:
+            annotation = apply_registry(annotation, self.w.folders.registry)
+        if doc.undo_stack.count() == 0 and not doc.quotes:
+            doc.annotation.generator = annotation.generator
+            doc.replace_content(annotation.quotes, annotation.entities)
+        else:
+            merged = merge_reanalysis(doc.annotation, annotation)
+            doc.annotation.generator = merged.generator
+            doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Analysis"))
+        if self.w.current_quote_id() is None and doc.quotes:
+            self.w.select_row(0)
+        self.w.folders.refresh_open_item()
+        if self.w.folders.folder_files:
+            self.w.folders.link()
+
+    def reanalyse(self) -> None:
+        if self.w.doc is None:
+            return
+        if self.extractor is None:
+            self.w.statusBar().showMessage("The language model is still loading…", 4000)
+            return
+        doc = self.w.doc
+
+        def merge(fresh: Annotation) -> None:
+            if self.w.doc is not doc:
+                return
+            merged = merge_reanalysis(doc.annotation, fresh)
+            doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Re-analyse"))
+
+        self.start(merge)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
