@@ -37,13 +37,17 @@ class EntityDraft:
 
     @property
     def name(self) -> str:
+        """The fullest proper name, else the fullest description, else the first mention as written
+        (an unresolved "they" is named "they": never an internal placeholder)."""
         if self.names:
             return max(self.names, key=lambda n: (len(n.split()), len(n)))
-        return _strip_article(max(self.descriptions, key=len)) if self.descriptions else "unknown"
+        if self.descriptions:
+            return _strip_article(max(self.descriptions, key=len))
+        return next((m.text for m in self.mentions if not m.pronoun), self.mentions[0].text if self.mentions else "")
 
     def aliases(self) -> list[str]:
         seen, out = {self.name}, []
-        for alias in self.names + [d for d in self.descriptions if not d.startswith("unresolved")]:
+        for alias in self.names + self.descriptions:
             if alias not in seen:
                 seen.add(alias)
                 out.append(alias)
@@ -182,8 +186,7 @@ class EntityGrouper:
                 entity, _ = self.assign(other)
                 self._add(entity, mention)
                 return entity, f"'{mention.text}' -> {entity.name}: nearest person named before"
-        entity = EntityDraft(len(self.entities), mention.kind, descriptions=[], gender=mention.gender)
-        entity.descriptions.append(f"unresolved '{mention.text}'")
+        entity = EntityDraft(len(self.entities), mention.kind, gender=mention.gender)
         self.entities.append(entity)
         entity.mentions.append(mention)
         return entity, f"'{mention.text}' not resolved"
