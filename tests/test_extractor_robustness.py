@@ -197,3 +197,64 @@ def test_any_text_gives_a_saveable_annotation(extractor: Extractor, text: str) -
 @given(text=news_text)
 def test_news_like_text_gives_a_saveable_annotation(extractor: Extractor, text: str) -> None:
     _check_saveable(extractor, text)
+
+
+# --- pathological inputs: they complete and give valid output (speed is printed by benchmarks) --------
+@pytest.mark.parametrize("text", [
+    "Beck said: " * 300,
+    "Beck said: \"" * 300,
+    "\"" * 3000,
+    "\u2018a " * 3000,
+    "\u201cAnn said \u2018Bo said \u201c" * 150,
+], ids=["said-colon", "said-colon-mark", "straight-marks", "lone-single-openers", "nested-openers"])
+def test_pathological_lines_complete_with_a_saveable_annotation(
+    extractor: Extractor, text: str, tmp_path: Path
+) -> None:
+    annotation = extractor.annotate(text, "doc")
+    back = saved_and_read_back(annotation, tmp_path)
+    assert len(back.quotes) == len(annotation.quotes)
+
+
+def test_a_line_of_marks_is_tokenized_to_the_same_text_in_pieces(extractor: Extractor) -> None:
+    text = "He said: " + "\u201c" * 1000 + " and then " + "!?" * 400 + " end"
+    doc = extractor.make_doc(text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) <= 100
+
+
+def test_an_over_long_line_is_cut_into_sentences_before_the_parser(extractor: Extractor) -> None:
+    from quoteapp.nlp.component import MAX_SENTENCE_TOKENS
+
+    doc = extractor.nlp("Beck said, " * 200)
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    assert all(s[-1].text == "," for s in list(doc.sents)[:-1])  # cut after punctuation, not mid-phrase
+
+
+def test_quotes_are_only_compared_with_their_neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_dedupe and _nest on many candidates: the comparisons grow with their number, not its square."""
+    from quoteapp.nlp import rules
+
+    calls = 0
+    real = rules._same_span
+
+    def counting(a: rules.Candidate, b: rules.Candidate) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(rules, "_same_span", counting)
+
+    def work(n: int) -> int:
+        nonlocal calls
+        calls = 0
+        # quotes of all lengths, each with a shorter one nested inside and a near duplicate
+        cands = [rules.Candidate("direct", [(100 * i, 100 * i + 10 + i % 90)], None, None, "r", 0.9) for i in range(n)]
+        cands += [rules.Candidate("direct", [(100 * i + 2, 100 * i + 8)], None, None, "r", 0.5) for i in range(n)]
+        cands += [rules.Candidate("direct", [(100 * i, 100 * i + 10 + i % 90)], None, None, "r", 0.4) for i in range(n)]
+        kept = rules._dedupe(cands)
+        assert len(kept) == 2 * n
+        rules._nest(kept)
+        assert all((c.parent is None) == (c.confidence == 0.9) for c in kept)
+        return calls
+
+    assert work(4000) <= 5 * work(1000)
