@@ -110,8 +110,9 @@ class EntityGrouper:
                     self.background_by_head.setdefault(head, []).append(n)
         self.placed: list[tuple[int, EntityDraft]] = []  # (mention start, entity) of non-pronouns
         self.content = sorted(content or [])  # character ranges of quoted or reported content
-        self.by_surname: dict[str, set[int]] = {}  # surname -> keys of the entities with a name ending so
-        self.by_variant: dict[str, set[int]] = {}  # names.variant_keys of a surname -> entity keys
+        #: surname -> (entity key, index in its names) of every name ending so
+        self.by_surname: dict[str, list[tuple[int, int]]] = {}
+        self.by_variant: dict[str, list[tuple[int, int]]] = {}  # names.variant_keys -> the same pairs
         self.by_description: dict[str, EntityDraft] = {}  # normalized description -> latest entity
         self.by_head: dict[str, set[int]] = {}  # head word -> entity keys described with it
         self.last_placed: dict[int, int] = {}  # entity key -> index of its latest entry in `placed`
@@ -153,9 +154,10 @@ class EntityGrouper:
             entity.names.append(mention.name)
             surname = _surname(mention.name)
             if surname:
-                self.by_surname.setdefault(surname, set()).add(entity.key)
+                filed = (entity.key, len(entity.names) - 1)
+                self.by_surname.setdefault(surname, []).append(filed)
                 for key in variant_keys(surname):
-                    self.by_variant.setdefault(key, set()).add(entity.key)
+                    self.by_variant.setdefault(key, []).append(filed)
             if mention.kind in ("person", "outlet") and entity.kind in ("other", "anonymous", "organization"):
                 entity.kind = mention.kind
         for desc in (mention.description, *mention.appositions):
@@ -177,16 +179,16 @@ class EntityGrouper:
         surname = _surname(mention.name)
         if not surname:
             return None, ""
-        for key in sorted(self.by_surname.get(surname, ()), reverse=True):
+        # the latest entity first, and its names in the order they came, as a walk through all would go
+        for key, n in sorted(self.by_surname.get(surname, ()), key=lambda filed: (-filed[0], filed[1])):
             entity = self.entities[key]
-            if any(same_name(mention.name, name) == "exact" for name in entity.names):
+            if same_name(mention.name, entity.names[n]) == "exact":
                 return entity, f"'{mention.text}' -> {entity.name} by name"
-        variants = set().union(*(self.by_variant.get(k, set()) for k in variant_keys(surname)))
-        for key in sorted(variants, reverse=True):
+        variants = {filed for k in variant_keys(surname) for filed in self.by_variant.get(k, ())}
+        for key, n in sorted(variants, key=lambda filed: (-filed[0], filed[1])):
             entity = self.entities[key]
-            for name in entity.names:
-                if same_name(mention.name, name) == "fuzzy":
-                    return entity, f"'{mention.text}' -> {entity.name}: spelling variant of '{name}'"
+            if same_name(mention.name, entity.names[n]) == "fuzzy":
+                return entity, f"'{mention.text}' -> {entity.name}: spelling variant of '{entity.names[n]}'"
         return None, ""
 
     def _absorb_background(self, entity: EntityDraft, mention: Mention) -> str:
