@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quoteapp.nlp import intermediaries
 from quoteapp.nlp.lexicon import PHRASAL_CUES, REPORTING_VERBS, SPEECH_ACT_NOUNS
@@ -89,12 +89,24 @@ class _Finder:
         self.quotes_by_end = sorted(self.quoted, key=lambda q: q.outer_end)
         self.quote_ends = [q.outer_end for q in self.quotes_by_end]
         self.reach = _running_max(q.outer_end for q in self.quoted)  # furthest end of the quotes so far
+        # character ranges covered by top-level quotes, marks included
+        self.quote_ranges = sorted((q.open_at, q.outer_end) for q in self.quoted)
         self.open_mark_of: dict[int, int] = {}
         for q in self.quoted:
             self.open_mark_of.setdefault(q.start, q.open_at)
         self.according_at = [t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc)
                              and doc[t.i + 1].lower_ == "to"]
         self.participles = [t.i for t in doc if self._reporting_participle(t) and t.head.dep_ == "ccomp"]
+        self.sent_index, self.sent_spans = _sentences(doc)
+        #: cues with a subject of their own (nsubj; or nsubj/nsubjpass), for checks over a stretch
+        self.cues_with_nsubj: list[int] = []
+        self.cues_with_subject: list[int] = []
+        for tok in doc:
+            deps = {c.dep_ for c in tok.children} & {"nsubj", "nsubjpass"}
+            if deps and self.is_cue(tok):
+                self.cues_with_subject.append(tok.i)
+                if "nsubj" in deps:
+                    self.cues_with_nsubj.append(tok.i)
         self.used_cues: set[int] = set()
         self.absorbed: set[int] = set()  # open_at of quoted spans that are part of a mixed quote
         self.candidates: list[Candidate] = []
@@ -102,10 +114,13 @@ class _Finder:
         self.synced = 0
         #: ((start, end), outlet, cue text): "..., reported Reuters" around other speakers' quotes
         self.outlet_clauses: list[tuple[tuple[int, int], Mention, str]] = []
-        # character ranges covered by top-level quotes, marks included
-        self.quote_ranges = sorted((q.open_at, q.outer_end) for q in self.quoted)
 
     # --- lookups -------------------------------------------------------------------------------
+    def sentence(self, i: int) -> Span:
+        """The sentence of token i, from a table made once (Token.sent walks the sentence each time)."""
+        start, end = self.sent_spans[self.sent_index[i]]
+        return self.doc[start:end]
+
     def token_at(self, char: int) -> int:
         """Index of the token holding (or first after) a character offset."""
         i = bisect.bisect_right(self.starts, char) - 1
@@ -213,7 +228,7 @@ class _Finder:
     def _subject_before_quotes(self, cue: Token) -> tuple[Mention | None, str]:
         """The parse took a word of quoted content for the subject: 'X “hailed ...” but stressed':
         the speaker is the noun opening the sentence, before its first quotation mark."""
-        start = cue.sent.start
+        start = self.sentence(cue.i).start
         if self.in_quote(self.doc[start].idx):  # the parser cut the sentence inside the quote ("hailed...")
             floor = max(cue.i - 60, 0)  # look for the line start no further back than that
             start = max(self.token_at(self.text.rfind("\n", self.doc[floor].idx, cue.idx) + 1), floor)
@@ -386,7 +401,7 @@ class _Finder:
                 return f"a heading between them ('{line[:40]}')"
         lo, hi = self.token_at(gap_start), self.token_at(gap_end)
         toks = [t for t in self.doc[lo:hi] if gap_start <= t.idx < gap_end and not self.in_quote(t.idx)]
-        sentences = {t.sent.start for t in toks if not (t.is_punct or t.is_space)}
+        sentences = {self.sent_index[t.i] for t in toks if not (t.is_punct or t.is_space)}
         if len(sentences) > SAME_VOICE_SENTENCES + 1:  # the previous quote's own sentence counts once
             return "too many sentences"
         speaker = previous.speaker
@@ -417,7 +432,7 @@ class _Finder:
         window, but its subject is the noun phrase that starts right after the closing mark."""
         if i >= len(self.doc) or self.doc[i].pos_ != "PROPN":
             return None
-        sent = self.doc[i].sent
+        sent = self.sentence(i)
         for tok in self.doc[i + CUE_WINDOW_AFTER:min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
             if self.in_quote(tok.idx) or tok.text in (".", "!", "?"):
                 return None
@@ -470,7 +485,7 @@ class _Finder:
             outlet = self._outlet_source(tok)
             if outlet is not None and self._cue_earlier_in_sentence(tok):
                 # "“…,” Haftar told X, reported Reuters.": the outlet passed on the sentence's quotes
-                self.outlet_clauses.append(((tok.sent.start_char, tok.idx), outlet, tok.text))
+                self.outlet_clauses.append(((self.sentence(tok.i).start_char, tok.idx), outlet, tok.text))
                 continue
             headline = self._headline(tok) if complement is None or tok.tag_ == "VBZ" else None
             if headline is not None:
@@ -488,14 +503,13 @@ class _Finder:
         self._according_to()
 
     def _holds_cue(self, start: int, end: int) -> bool:
-        """Another reporting verb inside a stretch: it is someone's quote reported by an outlet."""
+        """Another reporting verb with a subject inside a stretch: it is someone's quote reported by an outlet."""
         lo, hi = self.token_at(start), self.token_at(end)
-        return any(self.is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                   for t in self.doc[lo:hi + 1])
+        return bool(self._indices_in(self.cues_with_subject, lo, hi))
 
     def _cue_earlier_in_sentence(self, tok: Token) -> bool:
-        return any(self.is_cue(t) and t.i < tok.i and any(c.dep_ == "nsubj" for c in t.children)
-                   for t in tok.sent)
+        """A cue with a subject before `tok` in its sentence."""
+        return bool(self._indices_in(self.cues_with_nsubj, self.sentence(tok.i).start, tok.i - 1))
 
     @staticmethod
     def _outlet_source(cue: Token) -> Mention | None:
@@ -511,7 +525,7 @@ class _Finder:
     def _headline(self, cue: Token) -> tuple[int, int] | None:
         """'Haftar says fight ... continues', 'Haftar tells Macron no ceasefire for now': a title line
         (no closing full stop) with a present-tense cue; the rest of the line is the content."""
-        sent = cue.sent
+        sent = self.sentence(cue.i)
         line = sent.text.strip()
         if cue.tag_ != "VBZ" or "\n" in line or line[-1:] in ".!?\"”'" or len(line) > 160:
             return None
@@ -684,9 +698,10 @@ class _Finder:
             if span is None:
                 continue
             mention = make_mention(source)
-            if mention.kind == "outlet" and self._cue_earlier_in_sentence(self.doc[tok.sent.end - 1]):
+            sent = self.sentence(tok.i)
+            if mention.kind == "outlet" and self._cue_earlier_in_sentence(self.doc[sent.end - 1]):
                 # "X said ..., according to Reuters": X speaks, Reuters passed it on
-                self.outlet_clauses.append(((tok.sent.start_char, tok.sent.end_char), mention, "according to"))
+                self.outlet_clauses.append(((sent.start_char, sent.end_char), mention, "according to"))
                 continue
             self.candidates.append(Candidate(
                 "indirect", [span], (tok.idx, to.idx + len(to)), mention, "according-to", 0.75,
@@ -728,6 +743,16 @@ class _Finder:
                 if all(m.start != outlet.start for m, _ in cand.intermediaries):
                     cand.intermediaries.append((outlet, "outlet"))
                     cand.evidence.append(f"outlet: '{verb} {outlet.text}' around the cue")
+
+
+def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Each token's sentence number, and each sentence's token range; one sentence when the Doc has
+    no sentence boundaries at all."""
+    spans = [(sent.start, sent.end) for sent in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
+    index = [0] * len(doc)
+    for n, (start, end) in enumerate(spans):
+        index[start:end] = [n] * (end - start)
+    return index, spans
 
 
 def _running_max(values: Iterable[int]) -> list[int]:
