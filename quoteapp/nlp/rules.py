@@ -98,6 +98,14 @@ class _Finder:
                              and doc[t.i + 1].lower_ == "to"]
         self.participles = [t.i for t in doc if self._reporting_participle(t) and t.head.dep_ == "ccomp"]
         self.sent_index, self.sent_spans = _sentences(doc)
+        # subjects and agents by head: a verb that heads a whole run-on line has thousands of children
+        self.subjects: dict[int, list[Token]] = {}
+        self.agents: dict[int, list[Token]] = {}
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ != "it" and tok.head.i != tok.i:
+                self.subjects.setdefault(tok.head.i, []).append(tok)
+            elif tok.dep_ == "agent" and tok.head.i != tok.i:
+                self.agents.setdefault(tok.head.i, []).append(tok)
         #: cues with a subject of their own (nsubj; or nsubj/nsubjpass), for checks over a stretch
         self.cues_with_nsubj: list[int] = []
         self.cues_with_subject: list[int] = []
@@ -155,7 +163,7 @@ class _Finder:
         """The subject of the cue (or of the verb it hangs on), as a mention, and how it was found."""
         verb, hops, note = cue, 0, ""
         while verb is not None and hops < 7:
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+            subjects = self.subjects.get(verb.i, [])
             if subjects:
                 nearest = min(subjects, key=lambda c: abs(c.i - verb.i))  # "The coach Anna Holm said"
                 subject = antecedent_of_relative(nearest)
@@ -168,8 +176,7 @@ class _Finder:
                 if owner is not None:
                     return make_mention(owner), how + f"; the {subject.text} is {owner.text}'s"
                 return make_mention(subject), how
-            agents = [c for c in verb.children if c.dep_ == "agent"]
-            for agent in agents:
+            for agent in self.agents.get(verb.i, []):
                 objs = [c for c in agent.children if c.dep_ == "pobj"]
                 if objs:
                     return make_mention(objs[0]), "agent"
@@ -525,9 +532,16 @@ class _Finder:
     def _headline(self, cue: Token) -> tuple[int, int] | None:
         """'Haftar says fight ... continues', 'Haftar tells Macron no ceasefire for now': a title line
         (no closing full stop) with a present-tense cue; the rest of the line is the content."""
+        if cue.tag_ != "VBZ":
+            return None
         sent = self.sentence(cue.i)
-        line = sent.text.strip()
-        if cue.tag_ != "VBZ" or "\n" in line or line[-1:] in ".!?\"”'" or len(line) > 160:
+        a, b = sent.start_char, sent.end_char  # the line, stripped, read only if it is short
+        while a < b and self.text[a].isspace():
+            a += 1
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        line = self.text[a:b] if b - a <= 160 else ""
+        if not line or "\n" in line or line[-1:] in ".!?\"”'":
             return None
         if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in cue.children):
             return None
