@@ -222,6 +222,15 @@ def test_a_line_of_marks_is_tokenized_to_the_same_text_in_pieces(extractor: Extr
     assert max(len(t) for t in doc) <= 100
 
 
+def test_a_long_line_is_cut_into_chunks_between_words() -> None:
+    from quoteapp.nlp.extractor import split_chunks
+
+    text = "Beck said the pier would close. " * 100
+    chunks = split_chunks(text, limit=500)
+    assert "".join(c for _, c in chunks) == text
+    assert len(chunks) > 1 and all(c.endswith(" ") for _, c in chunks)
+
+
 def test_an_over_long_line_is_cut_into_sentences_before_the_parser(extractor: Extractor) -> None:
     from quoteapp.nlp.component import MAX_SENTENCE_TOKENS
 

@@ -37,12 +37,15 @@ class _Found:
 
 
 def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, chunk) pieces of at most about `limit` characters, cut after a newline."""
+    """(offset, chunk) pieces of at most about `limit` characters, cut after a newline, else (a line
+    longer than half the limit) after a space, so that no word is cut in two."""
     chunks, start = [], 0
     while start < len(text):
         end = min(len(text), start + limit)
         if end < len(text):
             cut = text.rfind("\n", start + limit // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + limit // 2, end)
             end = cut + 1 if cut != -1 else end
         chunks.append((start, text[start:end]))
         start = end
