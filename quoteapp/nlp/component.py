@@ -17,14 +17,37 @@ PARAGRAPHS_NAME = "quoteapp_paragraphs"
 SPANS_KEY = "quotes"
 
 
+#: A sentence longer than this many tokens is cut before the parser sees it: no news sentence is so
+#: long, and the rules' work per cue grows with the length of its sentence.
+MAX_SENTENCE_TOKENS = 200
+#: Where a long sentence is cut: after the last of these in its final CUT_WINDOW tokens, else anywhere.
+CUT_AFTER = (".", "!", "?", ";", ":", ",", "—", "–", "-")
+CUT_WINDOW = 60
+
+
 @Language.component(PARAGRAPHS_NAME, assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: a headline, a caption or a
-    menu line must not be parsed as one sentence with the paragraph that follows."""
+    menu line must not be parsed as one sentence with the paragraph that follows. A line longer than
+    MAX_SENTENCE_TOKENS is cut into sentences too, preferably after punctuation."""
+    start = 0
     for tok in doc[:-1]:
         if "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+            start = tok.i + 1
+        elif tok.i + 1 - start >= MAX_SENTENCE_TOKENS:
+            start = _cut_point(doc, start, tok.i + 1)
+            doc[start].is_sent_start = True
     return doc
+
+
+def _cut_point(doc: Doc, start: int, end: int) -> int:
+    """The token that starts a new sentence in doc[start:end], a stretch too long to be one: the one
+    after the last punctuation mark near its end, else `end` itself."""
+    for i in range(end - 1, max(start, end - CUT_WINDOW), -1):
+        if doc[i].text in CUT_AFTER:
+            return i + 1
+    return end
 
 
 def register_extensions() -> None:

@@ -6,10 +6,12 @@ offsets are carried back to the whole text, so a 5 MB article works like a short
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from quoteapp import __version__
 from quoteapp.model import Annotation, Document
@@ -21,6 +23,11 @@ from quoteapp.nlp.rules import Candidate
 __all__ = ["Extractor", "build_annotation", "split_chunks"]
 
 CHUNK_CHARS = 60_000
+#: spaCy's tokenizer strips a prefix or suffix at a time off a run without spaces, so a run of n
+#: punctuation marks costs about n² ("\"" * 50_000 takes minutes): runs longer than this are
+#: tokenized in pieces of this size, which no word of real text reaches.
+LONG_RUN = 100
+LONG_RUNS = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 
 @dataclass
@@ -30,12 +37,15 @@ class _Found:
 
 
 def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, chunk) pieces of at most about `limit` characters, cut after a newline."""
+    """(offset, chunk) pieces of at most about `limit` characters, cut after a newline, else (a line
+    longer than half the limit) after a space, so that no word is cut in two."""
     chunks, start = [], 0
     while start < len(text):
         end = min(len(text), start + limit)
         if end < len(text):
             cut = text.rfind("\n", start + limit // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + limit // 2, end)
             end = cut + 1 if cut != -1 else end
         chunks.append((start, text[start:end]))
         start = end
@@ -57,7 +67,7 @@ class Extractor:
         cands: list[Candidate] = []
         persons: list[Mention] = []
         # batch_size=1: a chunk's progress is reported (and a cancel seen) as soon as it is parsed
-        docs = self.nlp.pipe((chunk for _, chunk in chunks), batch_size=1)
+        docs = self.nlp.pipe((self.make_doc(chunk) for _, chunk in chunks), batch_size=1)
         for n, ((offset, _), doc) in enumerate(zip(chunks, docs, strict=True)):
             base = len(cands)
             for cand in doc._.quote_candidates:
@@ -66,6 +76,17 @@ class Extractor:
             if progress:
                 progress((n + 1) / len(chunks))
         return _Found(cands, persons)
+
+    def make_doc(self, text: str) -> Doc:
+        """The tokenized Doc of `text`, in linear time: runs without spaces longer than LONG_RUN are
+        tokenized piece by piece and the pieces joined, so the Doc's text is still exactly `text`."""
+        cuts = [cut for m in LONG_RUNS.finditer(text) for cut in range(m.start() + LONG_RUN, m.end(), LONG_RUN)]
+        if not cuts:
+            return self.nlp.make_doc(text)
+        bounds = [0, *cuts, len(text)]
+        pieces = [self.nlp.make_doc(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        return doc if doc.text == text else self.nlp.make_doc(text)
 
     def annotate(
         self, text: str, doc_id: str, *, path: str | None = None, title: str | None = None,

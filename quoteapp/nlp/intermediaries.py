@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from quoteapp.nlp.lexicon import DELIVERY_VERBS, PUBLISHING_VERBS, REPORTING_NOUNS
 from quoteapp.nlp.mentions import Mention, make_mention
@@ -30,13 +31,28 @@ def _whole_name(mention: Mention, tok: Token) -> Mention:
     from dataclasses import replace
 
     doc = tok.doc
-    for ent in doc.ents:
-        if ent.start_char < mention.end and ent.end_char > mention.end and ent.label_ in ("ORG", "WORK_OF_ART"):
-            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            first = doc[tok.left_edge.i:ent.end] if tok.left_edge.idx == mention.start else None
-            text = first.text if first is not None else mention.text + ent.text[mention.end - ent.start_char:]
-            return replace(mention, end=ent.end_char, text=text, name=name)
-    return mention
+    ent = _entity_across(doc, tok.i, mention.end)
+    if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART"):
+        return mention
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    first = doc[tok.left_edge.i:ent.end] if tok.left_edge.idx == mention.start else None
+    text = first.text if first is not None else mention.text + ent.text[mention.end - ent.start_char:]
+    return replace(mention, end=ent.end_char, text=text, name=name)
+
+
+def _entity_across(doc: Doc, i: int, char: int) -> SpacySpan | None:
+    """The named entity that runs across the character offset `char` (the end of a phrase at or after
+    token i), read off the IOB tags around it: `doc.ents` would build every entity span of the text."""
+    while i + 1 < len(doc) and doc[i].idx + len(doc[i]) < char:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].idx + len(doc[i]) != char or doc[i + 1].ent_iob_ != "I":
+        return None
+    lo, hi = i, i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return SpacySpan(doc, lo, hi, label=doc[lo].ent_type_)
 
 
 def _objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -82,9 +82,10 @@ def phrase_tokens(head: Token) -> list[Token]:
     while hi + 1 in keep:
         hi += 1
     doc = head.doc
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+    # trim punctuation at the edges, but never the head itself ("The %": the phrase keeps its head)
+    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+    while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return [doc[i] for i in range(lo, hi + 1)]
 
@@ -204,6 +205,10 @@ def _clean_name(name: str) -> str:
 
 
 def _join(tokens: list[Token]) -> str:
+    """The text from the first token to the last; "" for none (a phrase that was only a determiner
+    and punctuation once its edges were trimmed: "a ‚", "The %")."""
+    if not tokens:
+        return ""
     doc = tokens[0].doc
     return doc[tokens[0].i:tokens[-1].i + 1].text  # not doc.text: that rebuilds the whole text each time
 

@@ -44,6 +44,15 @@ def similar_word(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and Levenshtein.distance(a, b) == 1
 
 
+def variant_keys(word: str) -> set[str]:
+    """Keys two spellings share whenever `similar_word` holds for them, so that variants can be looked
+    up in an index instead of compared with every name: the first letter with the consonant skeleton,
+    and the word with each letter deleted (two words one edit apart share one of those)."""
+    keys = {f"s:{word[:1]}{_skeleton(word)}", f"d:{word}"}
+    keys.update(f"d:{word[:i]}{word[i + 1:]}" for i in range(len(word)))
+    return keys
+
+
 def same_name(a: str, b: str) -> str | None:
     """'exact' when one name is a word suffix of the other, 'fuzzy' for a spelling variant, else None."""
     wa, wb = name_words(a), name_words(b)

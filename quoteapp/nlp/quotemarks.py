@@ -147,6 +147,7 @@ def _pair_in_paragraph(
     text: str, begin: int, end: int, stack: list[QuotedSpan], result: list[QuotedSpan]
 ) -> list[QuotedSpan]:
     """Pair the marks of one paragraph; return the spans still open at its end."""
+    closers = _SingleCloserScan(text, end)
     for i in range(begin, end):
         ch = text[i]
         if ch not in ALL_MARKS:
@@ -171,7 +172,7 @@ def _pair_in_paragraph(
                 result.append(top)
             continue
         if role in ("open", "either"):
-            if not double and not stack and not _has_single_closer(text, i, end):
+            if not double and not stack and not closers.after(i):
                 continue  # a lone single mark at top level is an apostrophe ('90s, 'em)
             if double and top is not None and top.double:
                 # a double mark inside an open double quote that cannot close it: the quote was
@@ -194,11 +195,28 @@ def _closes_single(text: str, i: int) -> bool:
     return not _is_word_char(nxt)
 
 
-def _has_single_closer(text: str, i: int, end: int) -> bool:
-    """A single opener counts only when a closing single mark follows in the paragraph."""
-    for j in range(i + 1, end):
-        if text[j] in SINGLE_CLOSERS + "'" and _role(text, j) in ("close", "either") and _closes_single(text, j):
-            return True
-        if text[j] in DOUBLE_CLOSERS + '"' and _role(text, j) == "close":
-            return False
-    return False
+class _SingleCloserScan:
+    """Whether a closing single mark follows a position in a paragraph, before any closing double
+    mark (a single opener counts only then). The answer for a position is that of the first such
+    mark after it, so the last one found is remembered: a paragraph of thousands of lone ‘ marks is
+    read once, not once per mark."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text = text
+        self.end = end
+        self.stop = -1  # the first deciding mark after the last position asked about (end: none)
+        self.answer = False
+
+    def after(self, i: int) -> bool:
+        if self.stop <= i:
+            self.stop, self.answer = self._first_stop(i + 1)
+        return self.answer
+
+    def _first_stop(self, start: int) -> tuple[int, bool]:
+        text = self.text
+        for j in range(start, self.end):
+            if text[j] in SINGLE_CLOSERS + "'" and _role(text, j) in ("close", "either") and _closes_single(text, j):
+                return j, True
+            if text[j] in DOUBLE_CLOSERS + '"' and _role(text, j) == "close":
+                return j, False
+        return self.end, False

@@ -9,9 +9,9 @@ spokesperson does too. A quote nested in another speaker's quote reached us thro
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
+from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.nlp.entities import EntityDraft, EntityGrouper
 from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.rules import Candidate
@@ -68,8 +68,10 @@ def build_annotation(
 ) -> Annotation:
     """Turn candidates into model objects: entities from speakers, ids, parents and intermediaries."""
     text = document.text
+    cands = saveable(cands, len(text))
+    persons = [m for m in (_sound(p, len(text)) for p in persons) if m is not None]
     content = [seg for cand in cands for seg in cand.segments]
-    grouper = EntityGrouper(list(persons), content)
+    grouper = EntityGrouper(persons, content)
     order = sorted(range(len(cands)), key=lambda i: (cands[i].speaker.start if cands[i].speaker else 1 << 60))
     resolved: dict[int, _Resolved] = {}
     for i in order:
@@ -93,7 +95,7 @@ def build_annotation(
             cue=Span.of(text, *cand.cue) if cand.cue else None,
             speaker=Speaker(ids[res.speaker.key], span(res.mention)) if res else None,
             parent=quote_ids.get(cand.parent) if cand.parent is not None else None,
-            confidence=cand.confidence, evidence="; ".join(cand.evidence),
+            confidence=min(1.0, max(0.0, cand.confidence)), evidence="; ".join(cand.evidence),
         )
         if res:
             quote.intermediaries = [Intermediary(ids[e.key], role, span(m)) for e, role, m in res.chain]
@@ -102,10 +104,78 @@ def build_annotation(
     return Annotation(document=document, entities=entities, quotes=quotes, generator=generator)
 
 
+def saveable(cands: list[Candidate], length: int) -> list[Candidate]:
+    """The candidates an attribution file can hold, for any input: empty or out-of-range segments,
+    cues and mentions dropped (a quote left with no segment is dropped, "“She asked ‘’”"), a speaker
+    or intermediary whose head has no letter or digit ("The %") dropped, and parents re-pointed past
+    dropped quotes and never in a cycle. This is the one place where rule output becomes model data."""
+    kept: dict[int, int] = {}
+    out: list[Candidate] = []
+    for i, cand in enumerate(cands):
+        segments = [(s, e) for s, e in cand.segments if _inside(s, e, length)]
+        if not segments or cand.type not in QUOTE_TYPES:
+            continue
+        kept[i] = len(out)
+        out.append(replace(
+            cand, segments=segments, cue=cand.cue if cand.cue and _inside(*cand.cue, length) else None,
+            speaker=_sound(cand.speaker, length),
+            intermediaries=[(m, role) for m, role in ((_sound(m, length), r) for m, r in cand.intermediaries)
+                            if m is not None],
+        ))
+    old_of = {new: old for old, new in kept.items()}
+    for n, cand in enumerate(out):
+        cand.parent = _kept_parent(cands, old_of[n], kept)
+    _break_cycles(out)
+    return out
+
+
+def _inside(start: int, end: int, length: int) -> bool:
+    return 0 <= start < end <= length
+
+
+def _sound(mention: Mention | None, length: int) -> Mention | None:
+    """The mention if it can name a source in the file: a non-empty span in the text whose head word
+    has a letter or digit; its principal likewise, else dropped."""
+    if mention is None or not _inside(mention.start, mention.end, length):
+        return None
+    if not any(ch.isalnum() for ch in mention.head):
+        return None
+    if mention.principal is not None and _sound(mention.principal, length) is None:
+        mention = replace(mention, principal=None)
+    return mention
+
+
+def _kept_parent(cands: list[Candidate], i: int, kept: dict[int, int]) -> int | None:
+    """The nearest ancestor of candidate i that was kept, as a new index (a dropped parent is skipped)."""
+    seen = {i}
+    parent = cands[i].parent
+    while parent is not None and parent not in kept:
+        if parent in seen or not 0 <= parent < len(cands):
+            return None
+        seen.add(parent)
+        parent = cands[parent].parent
+    return kept[parent] if parent is not None else None
+
+
+def _break_cycles(cands: list[Candidate]) -> None:
+    """Cut the link that closes any cycle of parents, so every chain ends at a top-level quote."""
+    done: set[int] = set()
+    for i in range(len(cands)):
+        path: list[int] = []
+        node: int | None = i
+        while node is not None and node not in done:
+            if node in path:
+                cands[path[-1]].parent = None  # the last link led back into the path
+                break
+            path.append(node)
+            node = cands[node].parent
+        done.update(path)
+
+
 def _entity(draft: EntityDraft, entity_id: str, text: str) -> Entity:
-    descriptions = [d for d in draft.descriptions if not d.startswith("unresolved")]
+    descriptions = list(draft.descriptions)
     return Entity(
-        id=entity_id, kind=draft.kind if draft.kind != "unknown" else "other", name=draft.name,
+        id=entity_id, kind=draft.kind if draft.kind in ENTITY_KINDS else "other", name=draft.name,
         aliases=draft.aliases(), description=descriptions[0] if descriptions and draft.names else None,
         mentions=sorted({Span.of(text, m.start, m.end) for m in draft.mentions}, key=lambda s: s.start),
     )

@@ -9,10 +9,12 @@ another's are nested under it.
 from __future__ import annotations
 
 import bisect
+import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quoteapp.nlp import intermediaries
 from quoteapp.nlp.lexicon import PHRASAL_CUES, REPORTING_VERBS, SPEECH_ACT_NOUNS
@@ -29,7 +31,7 @@ XCOMP_CUES = frozenset("vow pledge promise threaten urge ask call demand refuse 
 EDGE_PUNCT = " \t\n,;:—–-"
 WORD = re.compile(r"\w+")
 #: Complements that are about the source, not reported content ("who asked not to be named").
-NOT_CONTENT = re.compile(r"^(not )?to be (named|identified|quoted)\b|^anonymity\b", re.IGNORECASE)
+NOT_CONTENT = re.compile(r"(not )?to be (named|identified|quoted)\b|anonymity\b", re.IGNORECASE)  # .match()
 #: "“...” -Commissioner Hana Ross" / "— Mayor Tim Beck" / next line "– Tim Beck, mayor": a byline dash.
 DASH_BYLINE = re.compile(r"[^\S\n]*\n?[^\S\n]*([-–—―]{1,2})[^\S\n]*(?=\S)([^\n]{2,80})(?:\n|$)")
 #: At most this many words in a dash byline ("Tim Beck, mayor of Northport").
@@ -68,6 +70,12 @@ def _words(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def _two_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds at least two words, read without copying the stretch."""
+    first = WORD.search(text, start, end)
+    return first is not None and WORD.search(text, first.end(), end) is not None
+
+
 class _Finder:
     """Runs the rules over one Doc; holds the quoted spans and the token lookup."""
 
@@ -75,16 +83,52 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.starts = [t.idx for t in doc]
-        self.quoted = find_quoted_spans(self.text)
+        self.quoted = sorted(find_quoted_spans(self.text), key=lambda q: q.open_at)
+        # lookups that keep every rule linear in the text: top-level quotes by opening mark and by end
+        self.quote_opens = [q.open_at for q in self.quoted]
+        self.quotes_by_end = sorted(self.quoted, key=lambda q: q.outer_end)
+        self.quote_ends = [q.outer_end for q in self.quotes_by_end]
+        self.reach = _running_max(q.outer_end for q in self.quoted)  # furthest end of the quotes so far
+        # character ranges covered by top-level quotes, marks included
+        self.quote_ranges = sorted((q.open_at, q.outer_end) for q in self.quoted)
+        self.open_mark_of: dict[int, int] = {}
+        for q in self.quoted:
+            self.open_mark_of.setdefault(q.start, q.open_at)
+        self.according_at = [t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc)
+                             and doc[t.i + 1].lower_ == "to"]
+        self.participles = [t.i for t in doc if self._reporting_participle(t) and t.head.dep_ == "ccomp"]
+        self.sent_index, self.sent_spans = _sentences(doc)
+        # subjects and agents by head: a verb that heads a whole run-on line has thousands of children
+        self.subjects: dict[int, list[Token]] = {}
+        self.agents: dict[int, list[Token]] = {}
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ != "it" and tok.head.i != tok.i:
+                self.subjects.setdefault(tok.head.i, []).append(tok)
+            elif tok.dep_ == "agent" and tok.head.i != tok.i:
+                self.agents.setdefault(tok.head.i, []).append(tok)
+        #: cues with a subject of their own (nsubj; or nsubj/nsubjpass), for checks over a stretch
+        self.cues_with_nsubj: list[int] = []
+        self.cues_with_subject: list[int] = []
+        for tok in doc:
+            deps = {c.dep_ for c in tok.children} & {"nsubj", "nsubjpass"}
+            if deps and self.is_cue(tok):
+                self.cues_with_subject.append(tok.i)
+                if "nsubj" in deps:
+                    self.cues_with_nsubj.append(tok.i)
         self.used_cues: set[int] = set()
         self.absorbed: set[int] = set()  # open_at of quoted spans that are part of a mixed quote
         self.candidates: list[Candidate] = []
+        self.candidate_starts: list[int] = []  # starts of candidates[:synced], sorted
+        self.synced = 0
         #: ((start, end), outlet, cue text): "..., reported Reuters" around other speakers' quotes
         self.outlet_clauses: list[tuple[tuple[int, int], Mention, str]] = []
-        # character ranges covered by top-level quotes, marks included
-        self.quote_ranges = sorted((q.open_at, q.outer_end) for q in self.quoted)
 
     # --- lookups -------------------------------------------------------------------------------
+    def sentence(self, i: int) -> Span:
+        """The sentence of token i, from a table made once (Token.sent walks the sentence each time)."""
+        start, end = self.sent_spans[self.sent_index[i]]
+        return self.doc[start:end]
+
     def token_at(self, char: int) -> int:
         """Index of the token holding (or first after) a character offset."""
         i = bisect.bisect_right(self.starts, char) - 1
@@ -119,7 +163,7 @@ class _Finder:
         """The subject of the cue (or of the verb it hangs on), as a mention, and how it was found."""
         verb, hops, note = cue, 0, ""
         while verb is not None and hops < 7:
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+            subjects = self.subjects.get(verb.i, [])
             if subjects:
                 nearest = min(subjects, key=lambda c: abs(c.i - verb.i))  # "The coach Anna Holm said"
                 subject = antecedent_of_relative(nearest)
@@ -132,8 +176,7 @@ class _Finder:
                 if owner is not None:
                     return make_mention(owner), how + f"; the {subject.text} is {owner.text}'s"
                 return make_mention(subject), how
-            agents = [c for c in verb.children if c.dep_ == "agent"]
-            for agent in agents:
+            for agent in self.agents.get(verb.i, []):
                 objs = [c for c in agent.children if c.dep_ == "pobj"]
                 if objs:
                     return make_mention(objs[0]), "agent"
@@ -192,9 +235,10 @@ class _Finder:
     def _subject_before_quotes(self, cue: Token) -> tuple[Mention | None, str]:
         """The parse took a word of quoted content for the subject: 'X “hailed ...” but stressed':
         the speaker is the noun opening the sentence, before its first quotation mark."""
-        start = cue.sent.start
+        start = self.sentence(cue.i).start
         if self.in_quote(self.doc[start].idx):  # the parser cut the sentence inside the quote ("hailed...")
-            start = max(self.token_at(self.text.rfind("\n", 0, cue.idx) + 1), cue.i - 60)
+            floor = max(cue.i - 60, 0)  # look for the line start no further back than that
+            start = max(self.token_at(self.text.rfind("\n", self.doc[floor].idx, cue.idx) + 1), floor)
         for tok in self.doc[start:cue.i]:
             if self.in_quote(tok.idx) or tok.text in ("“", '"', "‘", "«", "„"):
                 break
@@ -203,7 +247,9 @@ class _Finder:
         return None, "subject inside a quote"
 
     def _quote_before(self, verb: Token) -> bool:
-        return any(end <= verb.idx and verb.idx - end < 40 for _, end in self.quote_ranges)
+        """A quote closed less than 40 characters before the verb."""
+        i = bisect.bisect_right(self.quote_ends, verb.idx) - 1
+        return i >= 0 and verb.idx - self.quote_ends[i] < 40
 
     # --- direct quotes -------------------------------------------------------------------------
     def direct(self) -> None:
@@ -257,18 +303,24 @@ class _Finder:
 
     def _continues(self, previous: Candidate, q: QuotedSpan) -> bool:
         """“A,” she said. “B.”: B goes on from A when only the attribution stands between them."""
-        gap = self.text[previous.end:q.open_at]
-        return previous.cue is not None and "\n" not in gap and len(gap) < 120 and not any(
-            c.start >= previous.end and c.start < q.open_at for c in self.candidates
-        )
+        if previous.cue is None or q.open_at - previous.end >= 120 or "\n" in self.text[previous.end:q.open_at]:
+            return False
+        self._sync_starts()
+        i = bisect.bisect_left(self.candidate_starts, previous.end)
+        return i == len(self.candidate_starts) or self.candidate_starts[i] >= q.open_at
+
+    def _sync_starts(self) -> None:
+        """Keep `candidate_starts` (sorted) up to date with the candidates found so far."""
+        for cand in self.candidates[self.synced:]:
+            bisect.insort(self.candidate_starts, cand.start)
+        self.synced = len(self.candidates)
 
     def _dash_byline(self, q: QuotedSpan) -> tuple[tuple[int, int], Mention] | None:
         """“We will rebuild the pier.” -Commissioner Hana Ross: a quote opening its line, closed, then
         a dash and a short name (with an optional ", role") ending the line, on the same or next line."""
         if not q.closed:
             return None
-        line_start = self.text.rfind("\n", 0, q.open_at) + 1
-        if self.text[line_start:q.open_at].strip():
+        if self._last_on_line_before(q.open_at) is not None:
             return None
         m = DASH_BYLINE.match(self.text, q.outer_end)
         if m is None:
@@ -325,20 +377,24 @@ class _Finder:
     def _stands_alone(self, cand: Candidate) -> bool:
         """The quote is a sentence of its own: nothing but a finished sentence before it on its line,
         nothing but a new sentence or the line's end after it."""
-        open_at = self._open_mark(cand.start)
-        line_start = self.text.rfind("\n", 0, open_at) + 1
-        before = self.text[line_start:open_at].strip()
-        if before and before[-1] not in ".!?”\"":
+        before = self._last_on_line_before(self._open_mark(cand.start))
+        if before is not None and before not in ".!?”\"":
             return False
-        line_end = self.text.find("\n", cand.end)
-        after = self.text[cand.end:line_end if line_end != -1 else len(self.text)].strip(" \t”’\"'»")
-        return not after or after[0] in ".!?" or after[0].isupper()
+        j = cand.end  # the first character after it on its line, past spaces and closing marks
+        while j < len(self.text) and self.text[j] != "\n" and self.text[j] in " \t”’\"'»":
+            j += 1
+        return j == len(self.text) or self.text[j] == "\n" or self.text[j] in ".!?" or self.text[j].isupper()
+
+    def _last_on_line_before(self, pos: int) -> str | None:
+        """The last non-space character before `pos` on its line, or None: read backwards from `pos`,
+        not from the line's start, so that a long line with many quotes costs no more than a short one."""
+        i = pos - 1
+        while i >= 0 and self.text[i] != "\n" and self.text[i].isspace():
+            i -= 1
+        return None if i < 0 or self.text[i] == "\n" else self.text[i]
 
     def _open_mark(self, start: int) -> int:
-        for q in self.quoted:
-            if q.start == start:
-                return q.open_at
-        return start
+        return self.open_mark_of.get(start, start)
 
     def _voice_break(self, previous: Candidate, cand: Candidate) -> str | None:
         """Why the words between two quotes change the voice: too far, a heading, another named subject."""
@@ -352,7 +408,7 @@ class _Finder:
                 return f"a heading between them ('{line[:40]}')"
         lo, hi = self.token_at(gap_start), self.token_at(gap_end)
         toks = [t for t in self.doc[lo:hi] if gap_start <= t.idx < gap_end and not self.in_quote(t.idx)]
-        sentences = {t.sent.start for t in toks if not (t.is_punct or t.is_space)}
+        sentences = {self.sent_index[t.i] for t in toks if not (t.is_punct or t.is_space)}
         if len(sentences) > SAME_VOICE_SENTENCES + 1:  # the previous quote's own sentence counts once
             return "too many sentences"
         speaker = previous.speaker
@@ -383,7 +439,7 @@ class _Finder:
         window, but its subject is the noun phrase that starts right after the closing mark."""
         if i >= len(self.doc) or self.doc[i].pos_ != "PROPN":
             return None
-        sent = self.doc[i].sent
+        sent = self.sentence(i)
         for tok in self.doc[i + CUE_WINDOW_AFTER:min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
             if self.in_quote(tok.idx) or tok.text in (".", "!", "?"):
                 return None
@@ -436,7 +492,7 @@ class _Finder:
             outlet = self._outlet_source(tok)
             if outlet is not None and self._cue_earlier_in_sentence(tok):
                 # "“…,” Haftar told X, reported Reuters.": the outlet passed on the sentence's quotes
-                self.outlet_clauses.append(((tok.sent.start_char, tok.idx), outlet, tok.text))
+                self.outlet_clauses.append(((self.sentence(tok.i).start_char, tok.idx), outlet, tok.text))
                 continue
             headline = self._headline(tok) if complement is None or tok.tag_ == "VBZ" else None
             if headline is not None:
@@ -445,7 +501,7 @@ class _Finder:
             if complement is None:
                 continue
             span = self._content(complement, tok)
-            if span is None or NOT_CONTENT.match(self.text[span[0]:span[1]]):
+            if span is None or NOT_CONTENT.match(self.text, span[0], span[1]):
                 continue
             if outlet is not None and self._holds_cue(*span):
                 self.outlet_clauses.append((span, outlet, tok.text))
@@ -454,14 +510,13 @@ class _Finder:
         self._according_to()
 
     def _holds_cue(self, start: int, end: int) -> bool:
-        """Another reporting verb inside a stretch: it is someone's quote reported by an outlet."""
+        """Another reporting verb with a subject inside a stretch: it is someone's quote reported by an outlet."""
         lo, hi = self.token_at(start), self.token_at(end)
-        return any(self.is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                   for t in self.doc[lo:hi + 1])
+        return bool(self._indices_in(self.cues_with_subject, lo, hi))
 
     def _cue_earlier_in_sentence(self, tok: Token) -> bool:
-        return any(self.is_cue(t) and t.i < tok.i and any(c.dep_ == "nsubj" for c in t.children)
-                   for t in tok.sent)
+        """A cue with a subject before `tok` in its sentence."""
+        return bool(self._indices_in(self.cues_with_nsubj, self.sentence(tok.i).start, tok.i - 1))
 
     @staticmethod
     def _outlet_source(cue: Token) -> Mention | None:
@@ -477,9 +532,16 @@ class _Finder:
     def _headline(self, cue: Token) -> tuple[int, int] | None:
         """'Haftar says fight ... continues', 'Haftar tells Macron no ceasefire for now': a title line
         (no closing full stop) with a present-tense cue; the rest of the line is the content."""
-        sent = cue.sent
-        line = sent.text.strip()
-        if cue.tag_ != "VBZ" or "\n" in line or line[-1:] in ".!?\"”'" or len(line) > 160:
+        if cue.tag_ != "VBZ":
+            return None
+        sent = self.sentence(cue.i)
+        a, b = sent.start_char, sent.end_char  # the line, stripped, read only if it is short
+        while a < b and self.text[a].isspace():
+            a += 1
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        line = self.text[a:b] if b - a <= 160 else ""
+        if not line or "\n" in line or line[-1:] in ".!?\"”'":
             return None
         if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in cue.children):
             return None
@@ -500,37 +562,55 @@ class _Finder:
         return span
 
     def _content(self, complement: Token, cue: Token) -> tuple[int, int] | None:
-        """The complement's characters, without a leading 'that' and edge punctuation."""
-        limit = len(self.doc)
+        """The complement's characters, without a leading 'that' and edge punctuation.
+
+        Read off the subtree's edges (a parse is projective: its subtree is the stretch between them)
+        and the sorted indexes of participles and "according to", so that a chain of nested
+        complements ("A said: B said: ...") costs linear time, not the sum of their lengths."""
+        doc = self.doc
+        limit = len(doc)
         for conj in complement.children:
             # "warned X was Y and called for Z": the second cue is the speaker's act, not content
             if conj.dep_ == "conj" and conj.i > complement.i and self._speaker_act(conj):
                 ccs = [c.i for c in complement.children if c.dep_ == "cc" and c.i < conj.i]
                 limit = min(limit, max(ccs) if ccs else conj.left_edge.i)
-        for tok in complement.subtree:
-            # "Y was Z, while acknowledging that W": the participle is the speaker's act, not content
-            if tok.i > complement.i and self._reporting_participle(tok) and tok.head.dep_ == "ccomp":
-                limit = min(limit, tok.left_edge.i - 1)
-        toks = [t for t in complement.subtree if t.i != cue.i and t.i < limit]
-        for tok in toks:
-            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
-                source = {t.i for t in tok.subtree}  # "..., according to Reuters" is not content
-                toks = [t for t in toks if t.i not in source]
-                break
-        if not toks:
+        lo, hi = complement.left_edge.i, complement.right_edge.i
+        # "Y was Z, while acknowledging that W": the participle is the speaker's act, not content
+        for i in self._indices_in(self.participles, complement.i + 1, hi):
+            limit = min(limit, doc[i].left_edge.i - 1)
+        hi = min(hi, limit - 1)
+        for i in self._indices_in(self.according_at, lo, hi)[:1]:
+            # "..., according to Reuters" is not content
+            a_lo, a_hi = doc[i].left_edge.i, doc[i].right_edge.i
+            if a_lo <= lo:
+                lo = a_hi + 1
+            if a_hi >= hi:
+                hi = a_lo - 1
+        if cue.i == lo:
+            lo += 1
+        if cue.i == hi:
+            hi -= 1
+        while lo <= hi and (doc[lo].lower_ == "that" and doc[lo].dep_ == "mark" or doc[lo].is_punct):
+            lo += 1
+        if lo > hi:
             return None
-        while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct):
-            toks = toks[1:]
-        if not toks:
-            return None
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        for q in self.quoted:
-            if start <= q.open_at < end < q.outer_end <= end + 3:
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+        k = bisect.bisect_right(self.quote_ends, end)
+        while k < len(self.quote_ends) and self.quote_ends[k] <= end + 3:
+            q = self.quotes_by_end[k]
+            if start <= q.open_at < end < q.outer_end:
                 end = q.outer_end  # the clause ends inside a quoted fragment: “simply gone.”
+                break
+            k += 1
         if start < cue.idx < end:
             # the cue sits inside its complement's span ("X is, he said, Y"): keep the side after it
             start = cue.idx + len(cue)
         return self._trim(start, end)
+
+    @staticmethod
+    def _indices_in(indices: list[int], lo: int, hi: int) -> list[int]:
+        """The members of a sorted list of token indices that lie in [lo, hi]."""
+        return indices[bisect.bisect_left(indices, lo):bisect.bisect_right(indices, hi)]
 
     def _speaker_act(self, verb: Token) -> bool:
         """A verb with no subject of its own that is itself a cue: the speaker's next act."""
@@ -545,15 +625,17 @@ class _Finder:
         while end > start and text[end - 1] in EDGE_PUNCT + ".":
             end -= 1
         # keep a closing quotation mark only when its opener is inside
-        if start >= end or _words(text[start:end]) < 2:
+        if start >= end or not _two_words(text, start, end):
             return None
         return start, end
 
     def _add_reported(self, span: tuple[int, int], cue: Token, rule: str, confidence: float) -> None:
         start, end = span
-        inside = [q for q in self.quoted if q.open_at >= start - 1 and q.outer_end <= end + 1]
-        covering = [q for q in self.quoted if q.open_at <= start and q.outer_end >= end - 1]
-        if covering:
+        first = bisect.bisect_left(self.quote_opens, start - 1)
+        opening = self.quoted[first:bisect.bisect_right(self.quote_opens, end + 1)]
+        inside = [q for q in opening if q.outer_end <= end + 1]
+        last_before = bisect.bisect_right(self.quote_opens, start) - 1
+        if last_before >= 0 and self.reach[last_before] >= end - 1:
             return  # the complement lies inside a direct quote: that quote's business
         kind = "indirect"
         if inside:
@@ -630,9 +712,10 @@ class _Finder:
             if span is None:
                 continue
             mention = make_mention(source)
-            if mention.kind == "outlet" and self._cue_earlier_in_sentence(self.doc[tok.sent.end - 1]):
+            sent = self.sentence(tok.i)
+            if mention.kind == "outlet" and self._cue_earlier_in_sentence(self.doc[sent.end - 1]):
                 # "X said ..., according to Reuters": X speaks, Reuters passed it on
-                self.outlet_clauses.append(((tok.sent.start_char, tok.sent.end_char), mention, "according to"))
+                self.outlet_clauses.append(((sent.start_char, sent.end_char), mention, "according to"))
                 continue
             self.candidates.append(Candidate(
                 "indirect", [span], (tok.idx, to.idx + len(to)), mention, "according-to", 0.75,
@@ -665,43 +748,103 @@ class _Finder:
 
     def _outlets_around(self, cands: list[Candidate]) -> None:
         """'“...,” Haftar told X, reported Reuters': Reuters passed on every quote whose cue is in its clause."""
+        cued = sorted((c for c in cands if c.cue is not None), key=lambda c: c.cue[0])  # type: ignore[index]
+        cue_starts = [c.cue[0] for c in cued]  # type: ignore[index]
         for (start, end), outlet, verb in self.outlet_clauses:
-            for cand in cands:
-                if cand.cue is None or not (start <= cand.cue[0] < end) or cand.speaker == outlet:
+            for cand in cued[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
+                if cand.speaker == outlet:
                     continue
                 if all(m.start != outlet.start for m, _ in cand.intermediaries):
                     cand.intermediaries.append((outlet, "outlet"))
                     cand.evidence.append(f"outlet: '{verb} {outlet.text}' around the cue")
 
 
+def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Each token's sentence number, and each sentence's token range; one sentence when the Doc has
+    no sentence boundaries at all."""
+    spans = [(sent.start, sent.end) for sent in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
+    index = [0] * len(doc)
+    for n, (start, end) in enumerate(spans):
+        index[start:end] = [n] * (end - start)
+    return index, spans
+
+
+def _running_max(values: Iterable[int]) -> list[int]:
+    out: list[int] = []
+    for value in values:
+        out.append(max(value, out[-1]) if out else value)
+    return out
+
+
+#: Two candidates are the same content when their overlap is more than this share of their union.
+SAME_SPAN = 0.8
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """Two rules finding the same content: keep the surer one."""
+    """Two rules finding the same content: keep the surer one.
+
+    Only candidates of about the same length and start can be the same (Jaccard > 0.8: lengths
+    within a factor 1.25, starts within a quarter of the length), so the kept ones are filed in a
+    grid of (length scale, start) cells and each candidate is compared with a few cells only."""
     out: list[Candidate] = []
+    grid: dict[tuple[int, int], list[Candidate]] = {}
     for cand in sorted(cands, key=lambda c: -c.confidence):
-        if any(_same_span(cand, other) for other in out):
+        if any(_same_span(cand, other) for other in _near(grid, cand)):
             continue
         out.append(cand)
+        scale = _scale(cand.end - cand.start)
+        grid.setdefault((scale, cand.start // _cell_width(scale)), []).append(cand)
     return out
+
+
+def _scale(length: int) -> int:
+    return int(math.log(max(length, 1), 1 / SAME_SPAN))
+
+
+def _cell_width(scale: int) -> int:
+    """Cells as wide as the reach of a start at that scale: a quarter of its length."""
+    return max(1, int((1 - SAME_SPAN) / SAME_SPAN * (1 / SAME_SPAN) ** scale))
+
+
+def _near(grid: dict[tuple[int, int], list[Candidate]], cand: Candidate) -> Iterator[Candidate]:
+    """The kept candidates that could be the same content as `cand`: neighbouring length scales and
+    starts within a quarter of its length."""
+    length = max(cand.end - cand.start, 1)
+    reach = length * (1 - SAME_SPAN) / SAME_SPAN + 1
+    scale = _scale(length)
+    for other_scale in (scale - 1, scale, scale + 1):
+        width = _cell_width(other_scale)
+        for cell in range(int((cand.start - reach) // width), int((cand.start + reach) // width) + 1):
+            yield from grid.get((other_scale, cell), ())
 
 
 def _same_span(a: Candidate, b: Candidate) -> bool:
     inter = max(0, min(a.end, b.end) - max(a.start, b.start))
     union = max(a.end, b.end) - min(a.start, b.start)
-    return union > 0 and inter / union > 0.8
+    return union > 0 and inter / union > SAME_SPAN
 
 
 def _nest(cands: list[Candidate]) -> None:
-    """Set each candidate's parent to the smallest other candidate whose content holds it."""
-    for i, cand in enumerate(cands):
+    """Set each candidate's parent to the smallest other candidate whose content holds it.
+
+    A sweep in reading order keeps only the candidates still open where the current one starts;
+    after _dedupe few overlap any one point, so this is not a comparison of every pair."""
+    order = sorted(range(len(cands)), key=lambda i: (cands[i].start, -cands[i].end))
+    active: list[int] = []
+    for i in order:
+        cand = cands[i]
+        active = [j for j in active if cands[j].end >= cand.start]
         best: int | None = None
-        for j, other in enumerate(cands):
-            if i == j or not (other.start <= cand.start and cand.end <= other.end):
+        for j in active:
+            other = cands[j]
+            if not (other.start <= cand.start and cand.end <= other.end):
                 continue
             if other.end - other.start <= cand.end - cand.start:
                 continue
             if best is None or (other.end - other.start) < (cands[best].end - cands[best].start):
                 best = j
         cand.parent = best
+        active.append(i)
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
