@@ -174,7 +174,7 @@ def test_escape_cancels_the_analysis_wherever_the_focus_is(qtbot, window: MainWi
     qtbot.waitUntil(widget.hasFocus, timeout=2000)
     QTest.keyClick(widget, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.job is None, timeout=3000)
-    assert endless.stopped_after is not None
+    qtbot.waitUntil(lambda: endless.stopped_after is not None, timeout=2000)  # the worker stops too
 
 
 def test_an_unreadable_speaker_registry_is_kept_aside_and_the_user_told(qtbot, window: MainWindow, article: Path,
@@ -221,3 +221,34 @@ def test_a_saved_annotation_is_read_while_the_window_keeps_painting(qtbot, windo
     assert seen["thread"] is not threading.main_thread()
     assert len(ticks) >= 5, "the event loop ran while the file was read"
     assert window.doc.quotes
+
+
+class OneLongChunkExtractor:
+    """An analysis whose first piece of text takes seconds to parse (no progress meanwhile), then
+    finds a quote; cancelled, the quote must never reach the document."""
+
+    label = "slow"
+
+    def __init__(self, real: object) -> None:
+        self.real = real
+
+    def annotate(self, text: str, doc_id: str, *, progress=None, **kwargs: object):  # noqa: ANN001, ANN201
+        time.sleep(2.0)
+        if progress is not None:
+            progress(0.5)
+        return self.real.annotate(text, doc_id, **kwargs)  # type: ignore[attr-defined]
+
+
+def test_cancel_frees_the_window_at_once_even_inside_a_long_piece_of_text(qtbot, window: MainWindow,
+                                                                          article: Path, extractor) -> None:
+    slow = OneLongChunkExtractor(extractor)
+    window._model_loaded(slow, slow.label)
+    assert window.open_path(article)
+    running = window.job
+    assert running is not None
+    trigger(window, "cancel_analysis")
+    assert window.job is None and not window.progress.isVisibleTo(window)
+    assert "cancelled" in window.statusBar().currentMessage()
+    qtbot.waitUntil(running.isFinished, timeout=10000)
+    qtbot.wait(50)
+    assert window.doc.quotes == [], "a cancelled analysis never lands in the document"

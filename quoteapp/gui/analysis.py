@@ -29,6 +29,7 @@ class Analysis:
         self.model_label = "loading the language model…"
         self.job: AnalysisJob | None = None
         self.pending: Path | None = None  # an article waiting for the model
+        self.stopping: set[AnalysisJob] = set()  # cancelled jobs whose threads have not ended yet
 
     def model_loaded(self, extractor: object, label: str) -> None:
         self.extractor, self.model_label = extractor, label
@@ -52,17 +53,17 @@ class Analysis:
         self.start(lambda annotation: self.first_analysis_done(annotation))
 
     def start(self, on_done: Callable[[Annotation], None]) -> None:
+        """Analyse the open article off the GUI thread; `on_done` gets the result unless the job was
+        cancelled or replaced by another one meanwhile."""
         assert self.w.doc is not None and self.extractor is not None
-        if self.job is not None:
-            self.job.cancel()
+        self._let_go()
         document = self.w.doc.annotation.document
         job = AnalysisJob(self.extractor, document.text, document.id, path=self.w.doc.article_path,
                           title=document.title, parent=self.w)
-        job.progress.connect(self.w.progress.setValue)
-        job.finished_ok.connect(on_done)
-        job.failed.connect(lambda message: dialogs.error(self.w, "Analysis failed", message))
-        job.cancelled.connect(lambda: self.w.statusBar().showMessage("Analysis cancelled", 5000))
-        job.finished.connect(self.job_ended)
+        job.progress.connect(lambda percent: self.job is job and self.w.progress.setValue(percent))
+        job.finished_ok.connect(lambda annotation: self.job is job and on_done(annotation))
+        job.failed.connect(lambda message: self.job is job and dialogs.error(self.w, "Analysis failed", message))
+        job.finished.connect(lambda: self._finished(job))
         self.job = job
         self.w.statusBar().showMessage("Analysing…  (Esc cancels)")
         self.w.progress.setValue(0)
@@ -70,11 +71,40 @@ class Analysis:
         self.w._update_actions()
         job.start()
 
-    def job_ended(self) -> None:
+    def cancel(self) -> None:
+        """Stop the analysis now, as far as the editor sees: the window is free at once, and the
+        worker, which looks at its cancel flag between pieces of text, ends in the background."""
+        if self.job is not None:
+            self._let_go()
+            self.w.statusBar().showMessage("Analysis cancelled", 5000)
+
+    def _let_go(self) -> None:
+        """Cancel the running job and forget it; it is kept alive until its thread ends (a running
+        QThread must not be destroyed)."""
+        job, self.job = self.job, None
+        if job is None:
+            return
+        job.cancel()
+        self.stopping.add(job)
+        self._ended()
+
+    def _finished(self, job: AnalysisJob) -> None:
+        self.stopping.discard(job)
+        if self.job is job:
+            self.job = None
+            self._ended()
+
+    def _ended(self) -> None:
         self.w.statusBar().clearMessage()
         self.w.progress.hide()
-        self.job = None
         self.w._update_actions()
+
+    def wait(self) -> None:
+        """Cancel every job and wait for their threads (before the window goes)."""
+        self._let_go()
+        for job in list(self.stopping):
+            job.wait()
+        self.stopping.clear()
 
     def first_analysis_done(self, annotation: Annotation) -> None:
         """Put the first analysis into the open document. Untouched, the document simply takes it;
@@ -112,7 +142,3 @@ class Analysis:
             doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Re-analyse"))
 
         self.start(merge)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()

@@ -332,9 +332,7 @@ class MainWindow(QMainWindow):
         """Stop the background threads before the window goes (a running QThread must not be destroyed)."""
         if self.doc is not None:
             self.doc.undo_stack.blockSignals(True)
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+        self.analysis.wait()
         loader = getattr(self, "loader", None)
         if loader is not None:
             loader.wait()
