@@ -37,9 +37,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def window(qtbot, extractor, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201 - a MainWindow
     """The editor window with the model loaded; unsaved changes are discarded when a test moves on."""
+    from PySide6.QtCore import QSettings
+
     from quoteapp.gui import dialogs
     from quoteapp.gui.main_window import MainWindow
 
+    QSettings().clear()  # Qt keeps one settings file per process: no window state from an earlier test
     monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "discard")
     win = MainWindow(load_model=False)
     qtbot.addWidget(win)

@@ -252,3 +252,42 @@ def test_cancel_frees_the_window_at_once_even_inside_a_long_piece_of_text(qtbot,
     qtbot.waitUntil(running.isFinished, timeout=10000)
     qtbot.wait(50)
     assert window.doc.quotes == [], "a cancelled analysis never lands in the document"
+
+
+def test_the_analysis_is_merged_off_the_gui_thread_with_input_held(qtbot, window: MainWindow, article: Path,
+                                                                      monkeypatch) -> None:
+    """Merging a big analysis into the edits takes seconds: done in a worker while the window paints;
+    keys pressed meanwhile do nothing, so the document cannot change under the merge."""
+    from PySide6.QtCore import QTimer
+
+    from quoteapp.gui import analysis as analysis_module
+
+    real = analysis_module.merge_reanalysis
+    seen: dict[str, object] = {}
+
+    def slow_merge(edited, fresh):  # noqa: ANN001, ANN202
+        seen["thread"] = threading.current_thread()
+        time.sleep(0.4)
+        return real(edited, fresh)
+
+    real_wait = analysis_module.run_in_background
+
+    def pressing_x_meanwhile(*args):  # noqa: ANN002, ANN202
+        QTimer.singleShot(100, lambda: QTest.keyClick(window.quote_table, Qt.Key.Key_X))  # Reject, mid-merge
+        return real_wait(*args)
+
+    monkeypatch.setattr(analysis_module, "merge_reanalysis", slow_merge)
+    monkeypatch.setattr(analysis_module, "run_in_background", pressing_x_meanwhile)
+    window.show()
+    window.activateWindow()
+    open_analysed(qtbot, window, article)
+    window.quote_table.setFocus()
+    trigger(window, "accept")
+    before = [(q.id, q.status) for q in window.doc.quotes]
+    trigger(window, "reanalyse")
+    qtbot.waitUntil(lambda: window.job is None and "thread" in seen, timeout=60000)
+    qtbot.wait(600)
+    assert seen["thread"] is not threading.main_thread()
+    assert [(q.id, q.status) for q in window.doc.quotes] == before, "the key pressed meanwhile changed nothing"
+    stack = window.doc.undo_stack
+    assert [stack.text(i).split()[0] for i in range(stack.count())] == ["Accept", "Re-analyse"]

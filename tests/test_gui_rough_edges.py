@@ -210,3 +210,45 @@ def test_actions_are_enabled_by_the_conditions_of_the_action_table(qtbot, window
     assert not window.actions["undo"].isEnabled()
     trigger(window, "accept")
     assert window.actions["undo"].isEnabled() and "Accept" in window.actions["undo"].text()
+
+
+def test_at_1024_by_700_every_quote_column_shows(qtbot, window: MainWindow, article: Path) -> None:
+    window.resize(1024, 700)
+    window.show()
+    open_analysed(qtbot, window, article)
+    table = window.quote_table
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    qtbot.wait(100)  # the layout settles after the window is shown
+    assert header.sectionViewportPosition(last) + 60 <= table.viewport().width(), "the quote's words have room"
+    assert window.view.width() >= 400, "the article keeps a readable width"
+
+
+def test_a_speaker_has_one_colour_in_every_article_of_a_folder(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor Ana Pires said the bridge would reopen in June.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Tom Reyes said the road was closed. The mayor Ana Pires said the bridge "
+                                  "would reopen in June.\n", encoding="utf-8")
+    window.open_folder(folder)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    trigger(window, "save")
+    trigger(window, "next_article")
+    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    trigger(window, "save")
+    keys = []
+    for name in ("a.txt", "b.txt"):
+        window.open_path(folder / name)
+        pires = next(e for e in window.doc.entities if e.name == "Ana Pires")
+        keys.append(window.doc.colour_key(pires.id))
+    assert keys[0] == keys[1] and keys[0].startswith("I"), "colour by the folder's identity, not the entity id"
+
+
+def test_also_reported_in_says_when_there_is_no_intermediary() -> None:
+    from quoteapp.gui.detail_panel import DetailPanel
+    from quoteapp.model.crossref import QuoteRef, Sighting
+
+    panel = DetailPanel()
+    panel.sightings = [Sighting(QuoteRef("b", "Q2"), "the bridge would reopen in June", "Ana Pires", [], 0.9)]
+    text = panel._elsewhere()
+    assert "with no intermediary" in text and "directly" not in text

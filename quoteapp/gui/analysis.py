@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
-from quoteapp.gui.workers import AnalysisJob
+from quoteapp.gui.document import AnnotationDocument
+from quoteapp.gui.workers import AnalysisJob, run_in_background
 from quoteapp.model import Annotation
 from quoteapp.model.reanchor import merge_reanalysis
 from quoteapp.nlp.corpus_registry import apply_registry
@@ -112,15 +113,7 @@ class Analysis:
         doc = self.w.doc
         if doc is None or annotation.document.text != doc.text:
             return  # another article was opened meanwhile
-        if self.w.folders.folder is not None and self.w.folders.registry.identities:
-            annotation = apply_registry(annotation, self.w.folders.registry)
-        if doc.undo_stack.count() == 0 and not doc.quotes:
-            doc.annotation.generator = annotation.generator
-            doc.replace_content(annotation.quotes, annotation.entities)
-        else:
-            merged = merge_reanalysis(doc.annotation, annotation)
-            doc.annotation.generator = merged.generator
-            doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Analysis"))
+        self._merge_in(doc, annotation, "Analysis", first=True)
         if self.w.current_quote_id() is None and doc.quotes:
             self.w.select_row(0)
         self.w.folders.refresh_open_item()
@@ -128,17 +121,30 @@ class Analysis:
             self.w.folders.link()
 
     def reanalyse(self) -> None:
+        """Find the quotes again; only quotes no editor touched are replaced (one undoable step)."""
         if self.w.doc is None:
             return
         if self.extractor is None:
             self.w.statusBar().showMessage("The language model is still loading…", 4000)
             return
         doc = self.w.doc
+        self.start(lambda fresh: self.w.doc is doc and self._merge_in(doc, fresh, "Re-analyse"))
 
-        def merge(fresh: Annotation) -> None:
-            if self.w.doc is not doc:
-                return
-            merged = merge_reanalysis(doc.annotation, fresh)
-            doc.undo_stack.push(C.ReplaceContent(doc, merged.quotes, merged.entities, "Re-analyse"))
+    def _merge_in(self, doc: AnnotationDocument, fresh: Annotation, step: str, *, first: bool = False) -> None:
+        """Merge an analysis into the document off the GUI thread (the folder's names applied first,
+        on a first analysis); an untouched document takes a first analysis without an undo step."""
+        registry = self.w.folders.registry if first and self.w.folders.folder is not None else None
+        untouched = first and doc.undo_stack.count() == 0 and not doc.quotes
+        edited = None if untouched else doc.annotation
 
-        self.start(merge)
+        def prepare(_progress: Callable[[float], None]) -> Annotation:
+            named = registry is not None and registry.identities
+            result = apply_registry(fresh, registry) if named else fresh
+            return result if edited is None else merge_reanalysis(edited, result)
+
+        ready = run_in_background(self.w, "Putting the analysis in…", prepare)
+        doc.annotation.generator = ready.generator
+        if untouched:
+            doc.replace_content(ready.quotes, ready.entities)
+        else:
+            doc.undo_stack.push(C.ReplaceContent(doc, ready.quotes, ready.entities, step))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -46,6 +46,8 @@ from quoteapp.model import Annotation
 from quoteapp.model.crossref import QuoteRef
 
 AUTOSAVE_MS = 3000
+#: the side docks' narrowest width when the window makes them give way
+SIDE_DOCK_MIN = 280
 #: the Export dialog's choices -> ExportOptions fields
 EXPORT_SCOPES = {
     "every article, every quote": {},
@@ -74,8 +76,8 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel()
         entities = build_entity_list()
         self.entity_model, self.entity_proxy, self.entity_table = entities.model, entities.proxy, entities.table
-        self._dock("Quote", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.side_docks = [self._dock("Quote", self.detail, Qt.DockWidgetArea.RightDockWidgetArea),
+                           self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea)]
         self.folders = FolderDocks(self)
         self.analysis = Analysis(self)
         self.edits = EditActions(self)
@@ -116,6 +118,15 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """The side docks never take more than a third of the window: the article and the quote
+        list keep room for a readable line and every column."""
+        super().resizeEvent(event)
+        limit = max(SIDE_DOCK_MIN, self.width() // 3)
+        wide = [d for d in self.side_docks if d.isVisible() and not d.isFloating() and d.width() > limit]
+        if wide:
+            self.resizeDocks(wide, [limit] * len(wide), Qt.Orientation.Horizontal)
 
     def _menus(self) -> None:
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}

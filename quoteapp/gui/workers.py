@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from quoteapp.model import Annotation
 
@@ -99,10 +99,34 @@ class TaskThread(QThread):
             self.error = err
 
 
+class _InputBlocker(QObject):
+    """Swallows the user's keys and clicks while a step the window waits on runs: the window keeps
+    painting, but nothing can change the document under the worker."""
+
+    BLOCKED = frozenset({
+        QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
+        QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel, QEvent.Type.Drop,
+    })
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        return event.type() in self.BLOCKED
+
+
 def run_in_background(parent: QWidget, label: str, work: Callable[[Callable[[float], None]], Any]) -> Any:
     """`work(progress)` in a worker thread while the window keeps painting; returns its result (or
-    raises its exception) like a plain call. A progress dialog, modal to the window so that nothing
-    else is started meanwhile, shows when the work takes longer than half a second."""
+    raises its exception) like a plain call. Meanwhile the user's input is held off (so nothing
+    changes what the worker reads), and a progress dialog shows when it takes over half a second."""
+    blocker = _InputBlocker()
+    app = QApplication.instance()
+    app.installEventFilter(blocker)
+    try:
+        return _wait_for(parent, label, work)
+    finally:
+        app.removeEventFilter(blocker)
+
+
+def _wait_for(parent: QWidget, label: str, work: Callable[[Callable[[float], None]], Any]) -> Any:
     thread = TaskThread(work, parent)
     dialog = QProgressDialog(label, "", 0, 100, parent)
     dialog.setCancelButton(None)
