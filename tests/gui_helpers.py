@@ -6,10 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QTextCursor
-
 from quoteapp.gui.main_window import MainWindow
-from quoteapp.gui.offsets import OffsetMap
 from quoteapp.model import Quote, validate
 
 ARTICLE = (
@@ -29,16 +26,12 @@ def open_analysed(qtbot, window: MainWindow, path: Path) -> None:  # noqa: ANN00
 
 
 def select_text(window: MainWindow, words: str, occurrence: int = 0) -> None:
-    """Select `words` in the article view, as a mouse drag would."""
+    """Select `words` (its `occurrence`-th time) in the article view, as a mouse drag would."""
     text = window.doc.text  # type: ignore[union-attr]
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(words, start + 1)
-    offsets = OffsetMap(text)
-    cursor = window.view.textCursor()
-    cursor.setPosition(offsets.to_qt(start))
-    cursor.setPosition(offsets.to_qt(start + len(words)), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
+    window.view.select_span(start, start + len(words))
 
 
 def trigger(window: MainWindow, name: str) -> None:

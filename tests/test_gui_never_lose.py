@@ -276,14 +276,14 @@ def test_the_analysis_is_merged_off_the_gui_thread_with_input_held(qtbot, window
         QTimer.singleShot(100, lambda: QTest.keyClick(window.quote_table, Qt.Key.Key_X))  # Reject, mid-merge
         return real_wait(*args)
 
-    monkeypatch.setattr(analysis_module, "merge_reanalysis", slow_merge)
-    monkeypatch.setattr(analysis_module, "run_in_background", pressing_x_meanwhile)
     window.show()
     window.activateWindow()
     open_analysed(qtbot, window, article)
     window.quote_table.setFocus()
     trigger(window, "accept")
     before = [(q.id, q.status) for q in window.doc.quotes]
+    monkeypatch.setattr(analysis_module, "merge_reanalysis", slow_merge)
+    monkeypatch.setattr(analysis_module, "run_in_background", pressing_x_meanwhile)
     trigger(window, "reanalyse")
     qtbot.waitUntil(lambda: window.job is None and "thread" in seen, timeout=60000)
     qtbot.wait(600)

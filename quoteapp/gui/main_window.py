@@ -61,7 +61,7 @@ MAX_RECENT = 10
 class MainWindow(QMainWindow):
     """One article at a time; a folder of articles in a side list."""
 
-    def __init__(self, model: str | None = None, *, load_model: bool = True) -> None:
+    def __init__(self, pipeline: str | None = None, *, load_model: bool = True) -> None:
         super().__init__()
         self.setWindowTitle(f"{APP_NAME}[*]")
         self.resize(1400, 860)
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._restore_geometry()
         if load_model:
-            self.loader = ModelLoader(model, self)
+            self.loader = ModelLoader(pipeline, self)
             self.loader.loaded.connect(self.analysis.model_loaded)
             self.loader.failed.connect(self.analysis.model_failed)
             self.loader.start()
