@@ -291,3 +291,19 @@ def test_the_analysis_is_merged_off_the_gui_thread_with_input_held(qtbot, window
     assert [(q.id, q.status) for q in window.doc.quotes] == before, "the key pressed meanwhile changed nothing"
     stack = window.doc.undo_stack
     assert [stack.text(i).split()[0] for i in range(stack.count())] == ["Accept", "Re-analyse"]
+
+
+def test_a_registry_edit_that_cannot_be_saved_is_said_and_kept(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from quoteapp.gui.registry_panel import RegistryPanel
+    from quoteapp.model.registry import Identity, Member, Registry
+
+    panel = RegistryPanel()
+    qtbot.addWidget(panel)
+    registry = Registry([Identity("I1", "Ana Pires", "person", members=[Member("a", "E1", "Ana Pires")])])
+    panel.set_registry(registry, tmp_path / "no-such-folder" / "quoteapp-registry.json")
+    errors: list[tuple] = []
+    monkeypatch.setattr(dialogs, "error", lambda *a: errors.append(a[1:]))
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.confirm()
+    assert errors and errors[0][0] == "The speaker registry could not be saved"
+    assert panel.registry.identity("I1").confirmed, "the edit stays"

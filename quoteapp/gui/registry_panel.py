@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from quoteapp.formats.errors import FormatError
 from quoteapp.formats.registry_file import write_registry
 from quoteapp.gui import dialogs
 from quoteapp.model.registry import Member, Registry
@@ -64,8 +65,13 @@ class RegistryPanel(QWidget):
         return item.data(0, ID_ROLE) if item else None
 
     def _save(self) -> None:
+        """Keep the edit in the folder's registry file; a file that cannot be written is said, and the
+        edit stays in the panel (it is written with the next change or save)."""
         if self.path is not None:
-            write_registry(self.registry, self.path)
+            try:
+                write_registry(self.registry, self.path)
+            except (FormatError, OSError) as err:
+                dialogs.error(self, "The speaker registry could not be saved", str(err))
         self.fill()
         self.changed.emit()
 
