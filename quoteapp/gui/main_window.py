@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
     def __init__(self, pipeline: str | None = None, *, load_model: bool = True) -> None:
         super().__init__()
         self.setWindowTitle(f"{APP_NAME}[*]")
-        self.resize(1400, 860)
+        self._fit_to_screen(1400, 860)
         self.setAcceptDrops(True)
         self.doc: AnnotationDocument | None = None
 
@@ -326,6 +326,13 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The first size of the window: as asked, but never larger than the screen's free area."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
 
     def _restore_geometry(self) -> None:
         settings = QSettings()
