@@ -1,5 +1,7 @@
 """The editor's change rules, without Qt: what status an edit gives, what a merge keeps."""
 
+import pytest
+
 from quoteapp.model import Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.model import edits as E
 
@@ -49,3 +51,27 @@ def test_merge_unites_names_and_mentions_and_repoints_quotes() -> None:
 def test_renaming_keeps_the_old_name_as_an_alias() -> None:
     renamed = E.renamed(Entity("E1", "person", "Ada", aliases=["Ada Lovelace"]), "Ada Lovelace")
     assert renamed.name == "Ada Lovelace" and renamed.aliases == ["Ada"]
+
+
+def test_the_edit_rules_work_without_qt() -> None:
+    """Merging, splitting and nesting are model rules: the undo commands only replay what they return."""
+    from quoteapp.model import Annotation, Document, Entity, Quote, Span, Speaker
+    from quoteapp.model import edits as E
+
+    text = "Ana Pires said it rained. Pires said it snowed."
+    first, second = Span.of(text, 0, 9), Span.of(text, 26, 31)
+    ann = Annotation(Document("d", text), [Entity("E1", "person", "Ana Pires", mentions=[first]),
+                                           Entity("E2", "person", "Pires", mentions=[second])], [
+        Quote("Q1", "indirect", [Span.of(text, 15, 24)], speaker=Speaker("E1", first)),
+        Quote("Q2", "indirect", [Span.of(text, 38, 47)], speaker=Speaker("E2", second), parent="Q1"),
+    ])
+    united, quotes = E.merge_plan(ann, "E1", "E2")
+    assert united.aliases == ["Pires"] and [(q.id, q.speaker.entity) for q in quotes] == [("Q2", "E1")]
+    with pytest.raises(ValueError):
+        E.merge_plan(ann, "E1", "E1")
+    new, old, moved = E.split_plan(ann, "E1", first)
+    assert new.name == "Ana Pires" and old.mentions == [] and moved[0].speaker.entity == new.id
+    assert moved[0].status == "corrected"
+    with pytest.raises(ValueError, match="nested in its own child"):
+        E.check_parent(ann, "Q1", "Q2")
+    E.check_parent(ann, "Q2", "Q1")  # already so: fine

@@ -240,36 +240,27 @@ def set_intermediaries(doc: AnnotationDocument, quote_id: str, chain: list[Inter
 
 def add_intermediary(doc: AnnotationDocument, quote_id: str, entity_id: str, role: str,
                      mention: Span | None = None) -> QUndoCommand:
-    chain = [*_quote(doc, quote_id).intermediaries, Intermediary(entity_id, role, mention)]
-    return set_intermediaries(doc, quote_id, chain, f"Add intermediary to {quote_id}")
+    return EditQuote(doc, E.with_intermediary(_quote(doc, quote_id), entity_id, role, mention),
+                     f"Add intermediary to {quote_id}")
 
 
 def remove_intermediary(doc: AnnotationDocument, quote_id: str, index: int) -> QUndoCommand:
-    chain = list(_quote(doc, quote_id).intermediaries)
-    del chain[index]
-    return set_intermediaries(doc, quote_id, chain, f"Remove intermediary of {quote_id}")
+    return EditQuote(doc, E.without_intermediary(_quote(doc, quote_id), index), f"Remove intermediary of {quote_id}")
 
 
 def move_intermediary(doc: AnnotationDocument, quote_id: str, index: int, delta: int) -> QUndoCommand:
-    chain = list(_quote(doc, quote_id).intermediaries)
-    target = max(0, min(len(chain) - 1, index + delta))
-    chain.insert(target, chain.pop(index))
-    return set_intermediaries(doc, quote_id, chain, f"Reorder intermediaries of {quote_id}")
+    return EditQuote(doc, E.with_intermediary_moved(_quote(doc, quote_id), index, delta),
+                     f"Reorder intermediaries of {quote_id}")
 
 
 def set_intermediary_role(doc: AnnotationDocument, quote_id: str, index: int, role: str) -> QUndoCommand:
-    chain = copy.deepcopy(_quote(doc, quote_id).intermediaries)
-    chain[index].role = role
-    return set_intermediaries(doc, quote_id, chain, f"Set role of intermediary of {quote_id}")
+    return EditQuote(doc, E.with_intermediary_role(_quote(doc, quote_id), index, role),
+                     f"Set role of intermediary of {quote_id}")
 
 
 def set_parent(doc: AnnotationDocument, quote_id: str, parent_id: str | None) -> QUndoCommand:
     """Nest a quote in another; refused (ValueError) when that would make a cycle."""
-    current = parent_id
-    while current is not None:
-        if current == quote_id:
-            raise ValueError(f"{parent_id} is inside {quote_id}: a quote cannot be nested in its own child")
-        current = _quote(doc, current).parent
+    E.check_parent(doc.annotation, quote_id, parent_id)
     return EditQuote(doc, E.with_parent(_quote(doc, quote_id), parent_id), f"Set parent of {quote_id}")
 
 
@@ -278,53 +269,34 @@ def rename_entity(doc: AnnotationDocument, entity_id: str, name: str) -> QUndoCo
 
 
 def set_entity_kind(doc: AnnotationDocument, entity_id: str, kind: str) -> QUndoCommand:
-    entity = copy.deepcopy(_entity(doc, entity_id))
-    entity.kind = kind
-    return EditEntity(doc, entity, f"Make {entity_id} {kind}")
+    return EditEntity(doc, E.with_kind(_entity(doc, entity_id), kind), f"Make {entity_id} {kind}")
 
 
 def add_alias(doc: AnnotationDocument, entity_id: str, alias: str) -> QUndoCommand:
-    entity = copy.deepcopy(_entity(doc, entity_id))
-    if alias not in entity.aliases and alias != entity.name:
-        entity.aliases.append(alias)
-    return EditEntity(doc, entity, f"Add alias '{alias}' to {entity_id}")
+    return EditEntity(doc, E.with_alias(_entity(doc, entity_id), alias), f"Add alias '{alias}' to {entity_id}")
 
 
 def remove_alias(doc: AnnotationDocument, entity_id: str, alias: str) -> QUndoCommand:
-    entity = copy.deepcopy(_entity(doc, entity_id))
-    entity.aliases = [a for a in entity.aliases if a != alias]
-    return EditEntity(doc, entity, f"Remove alias '{alias}' from {entity_id}")
+    return EditEntity(doc, E.without_alias(_entity(doc, entity_id), alias), f"Remove alias '{alias}' from {entity_id}")
 
 
 def merge_entities(doc: AnnotationDocument, keep_id: str, drop_id: str) -> QUndoCommand:
-    """`drop` becomes part of `keep`: names and mentions united, every quote re-pointed."""
-    if keep_id == drop_id:
-        raise ValueError("an entity cannot be merged with itself")
-    keep, drop = _entity(doc, keep_id), _entity(doc, drop_id)
-    macro = Compound(f"Merge {drop.name} into {keep.name}")
-    macro.add(EditEntity(doc, E.merged_entity(keep, drop), "Unite names"))
-    for quote in doc.quotes:
-        changed = E.repointed(quote, drop_id, keep_id)
-        if changed is not None:
-            macro.add(EditQuote(doc, changed, f"Re-point {quote.id}"))
+    """`drop` becomes part of `keep`: names and mentions united, every quote re-pointed (model.edits.merge_plan)."""
+    united, quotes = E.merge_plan(doc.annotation, keep_id, drop_id)
+    macro = Compound(f"Merge {_entity(doc, drop_id).name} into {united.name}")
+    macro.add(EditEntity(doc, united, "Unite names"))
+    for quote in quotes:
+        macro.add(EditQuote(doc, quote, f"Re-point {quote.id}"))
     macro.add(DeleteEntity(doc, drop_id))
     return macro
 
 
 def split_mention(doc: AnnotationDocument, entity_id: str, mention: Span) -> tuple[QUndoCommand, str]:
-    """A mention that names someone else becomes a new entity, with the quotes that use it."""
-    old = copy.deepcopy(_entity(doc, entity_id))
-    new = E.new_entity(doc.annotation, mention.text, old.kind, mention)
-    old.mentions = [m for m in old.mentions if m != mention]
+    """A mention that names someone else becomes a new entity, with the quotes that use it (model.edits.split_plan)."""
+    new, old, quotes = E.split_plan(doc.annotation, entity_id, mention)
     macro = Compound(f"Split '{mention.text}' out of {old.name}")
     macro.add(InsertEntity(doc, new, f"Add entity {new.id}"))
     macro.add(EditEntity(doc, old, "Remove mention"))
-    for quote in E.quotes_with_mention(doc.annotation, entity_id, mention):
-        changed = copy.deepcopy(quote)
-        if changed.speaker and changed.speaker.entity == entity_id and changed.speaker.mention == mention:
-            changed.speaker.entity = new.id
-        for via in changed.intermediaries:
-            if via.entity == entity_id and via.mention == mention:
-                via.entity = new.id
-        macro.add(EditQuote(doc, E.touched(changed), f"Re-point {quote.id}"))
+    for quote in quotes:
+        macro.add(EditQuote(doc, quote, f"Re-point {quote.id}"))
     return macro, new.id

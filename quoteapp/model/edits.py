@@ -154,3 +154,100 @@ def quotes_with_mention(annotation: Annotation, entity_id: str, mention: Span) -
         return any(i.entity == entity_id and i.mention == mention for i in quote.intermediaries)
 
     return [q for q in annotation.quotes if names_here(q)]
+
+
+# --- the chain of intermediaries ----------------------------------------------------------------------
+
+def with_intermediary(quote: Quote, entity_id: str, role: str, mention: Span | None = None) -> Quote:
+    """One more intermediary at the outer end of the chain."""
+    return with_intermediaries(quote, [*quote.intermediaries, Intermediary(entity_id, role, mention)])
+
+
+def without_intermediary(quote: Quote, index: int) -> Quote:
+    chain = list(quote.intermediaries)
+    del chain[index]
+    return with_intermediaries(quote, chain)
+
+
+def with_intermediary_moved(quote: Quote, index: int, delta: int) -> Quote:
+    """The intermediary at `index` moved `delta` places along the chain (kept within it)."""
+    chain = list(quote.intermediaries)
+    target = max(0, min(len(chain) - 1, index + delta))
+    chain.insert(target, chain.pop(index))
+    return with_intermediaries(quote, chain)
+
+
+def with_intermediary_role(quote: Quote, index: int, role: str) -> Quote:
+    chain = copy.deepcopy(quote.intermediaries)
+    chain[index].role = role
+    return with_intermediaries(quote, chain)
+
+
+# --- nesting ---------------------------------------------------------------------------------------
+
+def check_parent(annotation: Annotation, quote_id: str, parent_id: str | None) -> None:
+    """Refuse (ValueError) a parent that would nest a quote inside its own child."""
+    current = parent_id
+    while current is not None:
+        if current == quote_id:
+            raise ValueError(f"{parent_id} is inside {quote_id}: a quote cannot be nested in its own child")
+        parent = annotation.quote(current)
+        if parent is None:
+            raise KeyError(f"no quote {current}")
+        current = parent.parent
+
+
+# --- entities ---------------------------------------------------------------------------------------
+
+def with_kind(entity: Entity, kind: str) -> Entity:
+    new = copy.deepcopy(entity)
+    new.kind = kind
+    return new
+
+
+def with_alias(entity: Entity, alias: str) -> Entity:
+    new = copy.deepcopy(entity)
+    if alias not in new.aliases and alias != new.name:
+        new.aliases.append(alias)
+    return new
+
+
+def without_alias(entity: Entity, alias: str) -> Entity:
+    new = copy.deepcopy(entity)
+    new.aliases = [a for a in new.aliases if a != alias]
+    return new
+
+
+def merge_plan(annotation: Annotation, keep_id: str, drop_id: str) -> tuple[Entity, list[Quote]]:
+    """What merging `drop` into `keep` changes: the united entity and every quote re-pointed to it
+    (the dropped entity then goes). Refused (ValueError) for an entity and itself."""
+    if keep_id == drop_id:
+        raise ValueError("an entity cannot be merged with itself")
+    keep, drop = _entity(annotation, keep_id), _entity(annotation, drop_id)
+    quotes = [q for q in (repointed(quote, drop_id, keep_id) for quote in annotation.quotes) if q is not None]
+    return merged_entity(keep, drop), quotes
+
+
+def split_plan(annotation: Annotation, entity_id: str, mention: Span) -> tuple[Entity, Entity, list[Quote]]:
+    """What splitting a mention out of an entity changes: (the new entity named by the mention, the
+    old entity without it, the quotes that named it there, now pointing at the new one)."""
+    old = copy.deepcopy(_entity(annotation, entity_id))
+    new = new_entity(annotation, mention.text, old.kind, mention)
+    old.mentions = [m for m in old.mentions if m != mention]
+    quotes = []
+    for quote in quotes_with_mention(annotation, entity_id, mention):
+        changed = copy.deepcopy(quote)
+        if changed.speaker and changed.speaker.entity == entity_id and changed.speaker.mention == mention:
+            changed.speaker.entity = new.id
+        for via in changed.intermediaries:
+            if via.entity == entity_id and via.mention == mention:
+                via.entity = new.id
+        quotes.append(touched(changed))
+    return new, old, quotes
+
+
+def _entity(annotation: Annotation, entity_id: str) -> Entity:
+    entity = annotation.entity(entity_id)
+    if entity is None:
+        raise KeyError(f"no entity {entity_id}")
+    return entity
