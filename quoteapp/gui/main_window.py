@@ -46,7 +46,8 @@ from quoteapp.gui.edit_actions import EditActions
 from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
 from quoteapp.gui.export_dialog import export_dataset
 from quoteapp.gui.folder_docks import FolderDocks
-from quoteapp.gui.quote_model import FILTER_HELP, QuoteFilterProxy, QuoteTableModel
+from quoteapp.gui.quote_filter import FILTER_HELP, QuoteFilterProxy
+from quoteapp.gui.quote_model import QuoteTableModel
 from quoteapp.gui.workers import AnalysisJob, ModelLoader, run_in_background
 from quoteapp.model import Annotation
 from quoteapp.model.crossref import QuoteRef
