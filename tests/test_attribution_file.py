@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quoteapp
-from quoteapp.formats import attribution
+from quoteapp.formats import atomic, attribution, json_checks
+from quoteapp.formats.atomic import atomic_write_text
 from quoteapp.formats.attribution import (
-    atomic_write_text,
     dumps,
     from_dict,
     loads,
@@ -546,7 +546,7 @@ def test_failure_during_the_write_removes_the_temp_file(tmp_path: Path, monkeypa
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(attribution.os, "fsync", disk_full)
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)
     with pytest.raises(OSError):
         atomic_write_text(path, "new contents")
     with pytest.raises(FormatError, match="No space left on device"):
@@ -701,7 +701,7 @@ def test_unknown_field_nested_too_deep_is_refused_on_reading(tmp_path: Path, whe
 
 def test_unknown_field_nested_a_little_reads_and_saves(tmp_path: Path) -> None:
     data = good_data()
-    data["quotes"][0]["x_notes"] = nested(attribution.MAX_EXTRA_DEPTH - 1)
+    data["quotes"][0]["x_notes"] = nested(json_checks.MAX_EXTRA_DEPTH - 1)
     path = tmp_path / "a.json"
     path.write_text(json.dumps(data))
     annotation = read_annotation(path)
@@ -730,7 +730,7 @@ def test_any_unknown_field_either_is_refused_or_reads_and_saves(tmp_path: Path, 
 
 def test_atomic_write_removes_our_stale_temp_files_only(tmp_path: Path) -> None:
     """A killed save leaves `.<name>.<hex>.tmp`; the next write to the folder removes old ones of that pattern."""
-    old = time.time() - attribution.STALE_TEMP_SECONDS - 60
+    old = time.time() - atomic.STALE_TEMP_SECONDS - 60
     stale = tmp_path / ".story.json.0a1b2c3d.tmp"
     young = tmp_path / ".other.json.deadbeef.tmp"  # maybe another process's save in progress
     foreign = [tmp_path / ".story.json.tmp", tmp_path / "notes.0a1b2c3d.tmp", tmp_path / ".story.json.0A1B2C3D.tmp"]
@@ -738,7 +738,7 @@ def test_atomic_write_removes_our_stale_temp_files_only(tmp_path: Path) -> None:
         path.write_text("half")
     for path in [stale, *foreign]:
         os.utime(path, (old, old))
-    attribution._last_cleaned.clear()
+    atomic._last_cleaned.clear()
     atomic_write_text(tmp_path / "new.json", "{}")
     assert not stale.exists()
     assert young.exists() and all(p.exists() for p in foreign)

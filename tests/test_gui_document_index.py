@@ -16,13 +16,12 @@ from test_gui_models import ids, make_annotation, push, row, rows, span
 from quoteapp.gui import commands
 from quoteapp.gui.document import AnnotationDocument, reading_position
 from quoteapp.gui.entity_model import COL_QUOTES, EntityFilterProxy, EntityTableModel
+from quoteapp.gui.quote_filter import FILTER_HELP, QuoteFilterProxy
 from quoteapp.gui.quote_model import (
     COL_CONFIDENCE,
     COL_ID,
     COL_STATUS,
-    FILTER_HELP,
     UNPLACED_MARK,
-    QuoteFilterProxy,
     QuoteTableModel,
 )
 from quoteapp.model import Quote

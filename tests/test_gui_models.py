@@ -17,6 +17,7 @@ from quoteapp.gui import commands
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.entity_model import COL_NAME, ENTITY_ID_ROLE, EntityFilterProxy, EntityTableModel
 from quoteapp.gui.palette import is_dark, speaker_colour
+from quoteapp.gui.quote_filter import QuoteFilterProxy
 from quoteapp.gui.quote_model import (
     COL_CONFIDENCE,
     COL_ID,
@@ -25,7 +26,6 @@ from quoteapp.gui.quote_model import (
     COL_STATUS,
     QUOTE_ID_ROLE,
     SORT_ROLE,
-    QuoteFilterProxy,
     QuoteTableModel,
     clip,
 )

@@ -16,19 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from quoteapp.corpus.folder import read_annotation_folder
-from quoteapp.evaluation.scoring import (
-    PRF,
-    Unit,
-    Unreadable,
-    _count_intermediaries,
-    index_predictions,
-    judge,
-    match_units,
-    names_of,
-    same_referent,
-    speaker_correct,
-    units_of,
-)
+from quoteapp.evaluation.names import names_of, same_referent
+from quoteapp.evaluation.scoring import PRF, Unreadable, index_predictions
+from quoteapp.evaluation.units import Unit, _count_intermediaries, judge, match_units, speaker_correct, units_of
 from quoteapp.model import Annotation, Quote
 from quoteapp.model.alignment import Carry, offset_carrier
 

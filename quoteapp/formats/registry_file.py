@@ -26,18 +26,17 @@ from typing import Any
 import jsonschema
 import jsonschema_rs
 
-from quoteapp.formats.attribution import (
+from quoteapp.formats.atomic import atomic_write_text, set_aside
+from quoteapp.formats.errors import FormatError
+from quoteapp.formats.json_checks import (
     _json_type,
     _short,
-    atomic_write_text,
     check_schema,
     decode_utf8,
     parse_json,
     read_regular_file,
     schema_text,
-    set_aside,
 )
-from quoteapp.formats.errors import FormatError
 from quoteapp.model.registry import Identity, Member, Registry
 
 SCHEMA = "quoteapp/registry"

@@ -9,19 +9,16 @@ every block of the text on load and on each change, and it writes into the docum
 Outlines (the selected quote, a speaker mention's box) are painted over the text in `paintEvent`.
 
 Positions: the model counts code points, Qt counts UTF-16 units; `OffsetMap` converts, nowhere else.
+The marks, their index and their formats are in gui/article_marks.py, the chain margin and the tool
+tips' text in gui/article_labels.py, the text-layout arithmetic in gui/text_geometry.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
-from bisect import bisect_left
-from itertools import accumulate
-from operator import attrgetter
-from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -38,58 +35,32 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from quoteapp.gui import palette as pal
+from quoteapp.gui.article_labels import ChainMargin, chain_label, quote_tooltip
+from quoteapp.gui.article_marks import (
+    CUE,
+    MENTION,
+    SEGMENT,
+    SPEAKER,
+    VIA,
+    Box,
+    Mark,
+    MarkIndex,
+    mark_format,
+    mention_marks,
+    quote_marks,
+)
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.offsets import OffsetMap
+from quoteapp.gui.text_geometry import MeasuredTextEdit
 from quoteapp.model import Quote, Span
 
-# kinds of marks, in the order they are painted (later ones on top)
-SEGMENT, SPEAKER, VIA, CUE, MENTION = range(5)
 #: UTF-16 units highlighted beyond the visible text, so that a small scroll needs no rebuild
 MARGIN = 6000
 #: pixels on the right where each visible quote's chain of intermediaries is written
 CHAIN_MARGIN = 160
 
 
-class ChainMargin(QWidget):
-    """The strip beside the text that names, level with each quote, who passed it on: an outlet or a
-    spokesperson the article names nowhere near the words still shows (Qt's code-editor pattern)."""
-
-    def __init__(self, view: ArticleView) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().color(self.backgroundRole()).darker(104))
-        metrics = painter.fontMetrics()
-        for y, text, colour in self.view.chain_labels():
-            painter.setPen(colour)
-            painter.drawText(6, int(y) + metrics.ascent(), metrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                                                                self.width() - 10))
-        painter.end()
-
-
-class Mark(NamedTuple):
-    """One highlighted stretch in code points: what it is and whose."""
-
-    start: int
-    end: int
-    kind: int
-    quote_id: str | None  # None for an entity's plain mention
-    entity_id: str | None  # the speaker of a segment or cue; the entity named by a mention
-
-
-class Box(NamedTuple):
-    """An outline painted over the text, in UTF-16 positions."""
-
-    start: int
-    end: int
-    colour: QColor
-    width: float
-    dashed: bool = False
-
-
-class ArticleView(QPlainTextEdit):
+class ArticleView(MeasuredTextEdit):
     """Shows `document.text` with every quote, cue and mention marked; emits the quote clicked."""
 
     quote_clicked = Signal(str)
@@ -110,9 +81,7 @@ class ArticleView(QPlainTextEdit):
         self._offsets = OffsetMap("")
         self._selected: str | None = None
         self._entity: str | None = None
-        self._marks: list[Mark] = []
-        self._starts: list[int] = []
-        self._max_end: list[int] = []  # running maximum of the marks' ends, for overlap queries
+        self._index = MarkIndex()
         self._dirty = False
         self._stale: set[str] = set()  # quotes whose marks must be redone (quote_changed)
         self._covered = (0, -1)  # the UTF-16 range the current extra selections cover
@@ -220,7 +189,7 @@ class ArticleView(QPlainTextEdit):
         so they are not found either.
         """
         self._ensure_index()
-        hits = [m for m in self._overlapping(cp, cp + 1) if m.quote_id is not None]
+        hits = [m for m in self._index.overlapping(cp, cp + 1) if m.quote_id is not None]
         hits.sort(key=lambda m: (m.kind != SEGMENT, m.end - m.start))
         return list(dict.fromkeys(m.quote_id for m in hits if m.quote_id is not None))
 
@@ -244,17 +213,6 @@ class ArticleView(QPlainTextEdit):
         """The outlines painted over the text (selected quote, speaker mentions), in UTF-16 positions."""
         return list(self._boxes)
 
-    def _overlapping(self, start: int, end: int) -> list[Mark]:
-        """Marks overlapping [start, end): those starting before `end` whose end passes `start`."""
-        found = []
-        i = bisect_left(self._starts, end) - 1
-        while i >= 0 and self._max_end[i] > start:
-            if self._marks[i].end > start:
-                found.append(self._marks[i])
-            i -= 1
-        found.reverse()
-        return found
-
     def _quote(self, quote_id: str | None) -> Quote | None:
         return self._doc.quote(quote_id) if self._doc is not None and quote_id else None
 
@@ -273,44 +231,26 @@ class ArticleView(QPlainTextEdit):
         marks: list[Mark] = []
         doc = self._doc
         if doc is not None:
-            for quote in doc.quotes:
-                self._add_quote_marks(quote, marks)
             n = len(self._text)
-            for entity in doc.entities:
-                marks += [Mark(m.start, m.end, MENTION, None, entity.id) for m in entity.mentions
-                          if 0 <= m.start < m.end <= n]
+            for quote in doc.quotes:
+                marks += quote_marks(quote, n)
+            marks += mention_marks(doc.entities, n)
         self._set_marks(marks)
 
     def _update_marks(self) -> None:
         """Redo the marks of the quotes in `_stale` only (the rest of the index is kept)."""
         stale, self._stale = self._stale, set()
-        marks = [m for m in self._marks if m.quote_id not in stale]
+        marks = self._index.without_quotes(stale)
         if self._doc is not None:
             for quote_id in stale:
                 quote = self._doc.quote(quote_id)
                 if quote is not None:
-                    self._add_quote_marks(quote, marks)
+                    marks += quote_marks(quote, len(self._text))
         self._set_marks(marks)
-
-    def _add_quote_marks(self, quote: Quote, marks: list[Mark]) -> None:
-        """Append the marks of one quote (none for a rejected one) that lie inside the text."""
-        if quote.status == "rejected":
-            return
-        n = len(self._text)
-        speaker = quote.speaker.entity if quote.speaker is not None else None
-        spans = [(s, SEGMENT, speaker) for s in quote.segments] + [(quote.cue, CUE, speaker)]
-        if quote.speaker is not None:
-            spans.append((quote.speaker.mention, SPEAKER, speaker))
-        spans += [(via.mention, VIA, via.entity) for via in quote.intermediaries]
-        marks += [Mark(span.start, span.end, kind, quote.id, entity_id) for span, kind, entity_id in spans
-                  if span is not None and 0 <= span.start < span.end <= n]
 
     def _set_marks(self, marks: list[Mark]) -> None:
         """Install `marks` as the index: sorted by start, with the running maximum of their ends."""
-        marks.sort(key=attrgetter("start"))
-        self._marks = marks
-        self._starts = [m.start for m in marks]
-        self._max_end = list(accumulate((m.end for m in marks), max))
+        self._index = MarkIndex(marks)
         self._covered = (0, -1)
 
     # --- drawing -----------------------------------------------------------------------------------
@@ -329,7 +269,7 @@ class ArticleView(QPlainTextEdit):
         self._covered = (lo, hi)
         dark = pal.is_dark(self.palette())
         om = self._offsets
-        marks = self._overlapping(om.to_model(lo), om.to_model(hi, round_up=True))
+        marks = self._index.overlapping(om.to_model(lo), om.to_model(hi, round_up=True))
         focus = self._entity_quotes() if self._entity is not None else None
 
         layers: list[list[tuple[int, int, QTextCharFormat]]] = [[] for _ in range(6)]
@@ -392,7 +332,7 @@ class ArticleView(QPlainTextEdit):
         labels: list[tuple[float, str, QColor]] = []
         bottom = -1.0
         line = self.fontMetrics().height()
-        for m in self._overlapping(om.to_model(first), om.to_model(last, round_up=True)):
+        for m in self._index.overlapping(om.to_model(first), om.to_model(last, round_up=True)):
             quote = self._quote(m.quote_id) if m.kind == SEGMENT else None
             if quote is None or quote.id in seen or not quote.intermediaries:
                 continue
@@ -401,8 +341,7 @@ class ArticleView(QPlainTextEdit):
             if not rects:
                 continue
             y = max(rects[0].top(), bottom)
-            chain = " → ".join(f"{self._name(v.entity)} ({v.role})" for v in quote.intermediaries)
-            labels.append((y, f"{quote.id} via {chain}", pal.accent_colour(self._doc.colour_key(
+            labels.append((y, chain_label(quote, self._name), pal.accent_colour(self._doc.colour_key(
                 quote.intermediaries[0].entity), dark)))
             bottom = y + line
         return labels
@@ -421,31 +360,9 @@ class ArticleView(QPlainTextEdit):
     def _format(self, key: tuple[str, str | None, bool]) -> QTextCharFormat:
         """The char format of one kind of mark for one entity, cached (formats are shared)."""
         fmt = self._formats.get(key)
-        if fmt is not None:
-            return fmt
-        kind, entity_id, dark = key
-        fmt = QTextCharFormat()
-        if kind == "segment":
-            fmt.setBackground(pal.speaker_colour(entity_id, dark))
-        elif kind == "dim":
-            fmt.setBackground(pal.dim_colour(dark))
-        elif kind in ("selected", "speaker", "mention"):
-            fmt.setBackground(pal.strong_colour(entity_id, dark))
-        elif kind == "via":
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(pal.accent_colour(entity_id, dark))
-        elif kind == "cue":
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(pal.accent_colour(entity_id, dark))
-        self._formats[key] = fmt
+        if fmt is None:
+            fmt = self._formats[key] = mark_format(*key)
         return fmt
-
-    def _visible_range(self) -> tuple[int, int]:
-        """UTF-16 positions of the first and last characters in the viewport."""
-        rect = self.viewport().rect()
-        first = self.cursorForPosition(rect.topLeft()).position()
-        last = self.cursorForPosition(rect.bottomRight()).position()
-        return first, max(first, last)
 
     def _scrolled(self, _value: int = 0) -> None:
         self.chain_margin.update()
@@ -472,31 +389,6 @@ class ArticleView(QPlainTextEdit):
             for rect in self._range_rects(max(box.start, first), box.end):
                 painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 2.0, 2.0)
         painter.end()
-
-    def _range_rects(self, start: int, end: int) -> list[QRectF]:
-        """One rectangle (viewport coordinates) per visual line of the UTF-16 range [start, end)."""
-        rects: list[QRectF] = []
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        block = self.document().findBlock(start)
-        while block.isValid() and block.position() < end:
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > height:
-                break
-            layout = block.layout()
-            base = block.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line_start = base + line.textStart()
-                a, b = max(start, line_start), min(end, line_start + line.textLength())
-                if a >= b:
-                    continue
-                x1 = line.cursorToX(a - base)[0]
-                x2 = line.cursorToX(b - base)[0]
-                left, right = min(x1, x2), max(x1, x2)
-                rects.append(QRectF(left, line.y(), right - left, line.height()).translated(geometry.topLeft()))
-            block = block.next()
-        return rects
 
     # --- events ------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -580,7 +472,7 @@ class ArticleView(QPlainTextEdit):
     # --- tooltips ----------------------------------------------------------------------------------
     def tooltip_for(self, quote_ids: list[str]) -> str:
         """Rich text describing these quotes (innermost first): speaker, intermediaries, type, status."""
-        parts = [self._describe(q) for q in (self._quote(i) for i in quote_ids) if q is not None]
+        parts = [quote_tooltip(q, self._name) for q in (self._quote(i) for i in quote_ids) if q is not None]
         return "<hr>".join(parts)
 
     def tooltip_at(self, cp: int) -> str:
@@ -590,22 +482,3 @@ class ArticleView(QPlainTextEdit):
     def _name(self, entity_id: str) -> str:
         entity = self._doc.entity(entity_id) if self._doc is not None else None
         return entity.name if entity is not None else entity_id
-
-    def _describe(self, quote: Quote) -> str:
-        def esc(text: str) -> str:
-            return html.escape(text, quote=False)
-
-        lines = [f"<b>{esc(quote.id)}</b> · {esc(quote.type)} · {esc(quote.status)}"
-                 + (f" · {quote.confidence:.2f}" if quote.confidence is not None else "")]
-        if quote.speaker is not None:
-            mention = quote.speaker.mention
-            said = f" (“{esc(mention.text)}”)" if mention is not None else ""
-            lines.append(f"Speaker: <b>{esc(self._name(quote.speaker.entity))}</b>{said}")
-        else:
-            lines.append("Speaker: <i>none</i>")
-        if quote.intermediaries:
-            chain = " → ".join(f"{esc(self._name(v.entity))} ({esc(v.role)})" for v in quote.intermediaries)
-            lines.append(f"Via: {chain}")
-        if quote.cue is not None:
-            lines.append(f"Cue: {esc(quote.cue.text)}")
-        return "<br>".join(lines)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.palette import is_dark, speaker_colour
-from quoteapp.gui.quote_model import SORT_ROLE, AnyIndex, DocumentTableModel, sort_less
+from quoteapp.gui.table_model import SORT_ROLE, AnyIndex, DocumentTableModel, sort_less
 from quoteapp.model import Entity
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from quoteapp.gui.article_view import ArticleView
 from quoteapp.gui.entity_model import EntityFilterProxy, EntityTableModel
-from quoteapp.gui.quote_model import FILTER_HELP, QuoteFilterProxy, QuoteTableModel
+from quoteapp.gui.quote_filter import FILTER_HELP, QuoteFilterProxy
+from quoteapp.gui.quote_model import QuoteTableModel
 
 #: starting widths of the quote list's columns (#, type, speaker, intermediaries, cue, status,
 #: confidence; the quote's words take the rest): all of them fit at 1024 pixels wide
