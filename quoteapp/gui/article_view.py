@@ -53,6 +53,7 @@ from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.offsets import OffsetMap
 from quoteapp.gui.text_geometry import MeasuredTextEdit
 from quoteapp.model import Quote, Span
+from quoteapp.model.queries import quotes_of
 
 #: UTF-16 units highlighted beyond the visible text, so that a small scroll needs no rebuild
 MARGIN = 6000
@@ -350,9 +351,7 @@ class ArticleView(MeasuredTextEdit):
         """The quotes the highlighted entity speaks or passes on."""
         if self._doc is None or self._entity is None:
             return set()
-        return {q.id for q in self._doc.quotes
-                if (q.speaker is not None and q.speaker.entity == self._entity)
-                or any(v.entity == self._entity for v in q.intermediaries)}
+        return {q.id for q in quotes_of(self._doc.annotation, self._entity)}
 
     def _segment_format(self, entity_id: str | None, dark: bool, dim: bool) -> QTextCharFormat:
         return self._format(("dim", None, dark) if dim else ("segment", entity_id, dark))

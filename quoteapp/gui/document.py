@@ -20,19 +20,12 @@ from PySide6.QtGui import QUndoStack
 
 from quoteapp.corpus.locations import annotation_path_for
 from quoteapp.model import STATUSES, Annotation, Entity, Quote
+from quoteapp.model.queries import named_entities
 
 
 def reading_position(quote: Quote) -> tuple[int, int]:
     """The key of reading order: where the quote starts, the longer of two quotes starting together first."""
     return quote.start, -quote.end
-
-
-def named_entities(quote: Quote) -> set[str]:
-    """The entity ids a quote names: its speaker and its intermediaries."""
-    named = {via.entity for via in quote.intermediaries}
-    if quote.speaker is not None:
-        named.add(quote.speaker.entity)
-    return named
 
 
 class AnnotationDocument(QObject):

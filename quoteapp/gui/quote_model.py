@@ -21,6 +21,7 @@ from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.palette import is_dark, speaker_colour
 from quoteapp.gui.table_model import SORT_ROLE, AnyIndex, DocumentTableModel, id_number
 from quoteapp.model import STATUSES, Entity, Quote
+from quoteapp.model.queries import quote_text
 from quoteapp.model.reanchor import UNPLACED, quote_flags
 
 QUOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,7 +34,6 @@ NO_SPEAKER = "—"
 UNPLACED_MARK = "⚠ moved"
 UNPLACED_TIP = "the article changed and this quote's words did not come through as they were: check its segments"
 ARROW = " → "
-GAP = " … "
 OPENING_CHARS = 80
 
 _SPACES = re.compile(r"\s+")
@@ -70,7 +70,7 @@ def _is_mark(char: str) -> bool:
 
 def quote_content(quote: Quote) -> str:
     """The whole content, segments joined by " … " as a split quote reads."""
-    return GAP.join(one_line(s.text) for s in quote.segments)
+    return one_line(quote_text(quote))
 
 
 def quote_opening(quote: Quote) -> str:

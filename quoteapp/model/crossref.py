@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from quoteapp.model.annotation import Annotation, Quote
+from quoteapp.model.queries import quote_text
 
 MIN_WORDS = 5
 SAME_SCORE = 88.0  # token_set_ratio: word order and small edits allowed
@@ -47,7 +48,7 @@ def _describe(annotation: Annotation, quote: Quote, score: float) -> Sighting:
     names = {e.id: e.name for e in annotation.entities}
     return Sighting(
         QuoteRef(annotation.document.id, quote.id),
-        " … ".join(s.text for s in quote.segments),
+        quote_text(quote),
         names.get(quote.speaker.entity) if quote.speaker else None,
         [(names.get(i.entity, i.entity), i.role) for i in quote.intermediaries],
         score,

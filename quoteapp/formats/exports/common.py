@@ -17,7 +17,6 @@ from quoteapp.model import Annotation, Quote
 #: Statuses an editor has vouched for; `--accepted-only` keeps just these.
 VOUCHED = ("accepted", "corrected", "added")
 #: How the segments of a split quote are joined where a format has room for one text only.
-SEGMENT_JOINER = " … "
 
 Item = tuple[Path, Annotation]
 
@@ -106,9 +105,6 @@ def _only_vouched(annotation: Annotation, report: ExportReport) -> Annotation:
     return out
 
 
-def quote_text(quote: Quote) -> str:
-    """The content of a quote as one string: split quotes' segments joined with ' … '."""
-    return SEGMENT_JOINER.join(s.text for s in quote.segments)
 
 
 def speaker_name(annotation: Annotation, quote: Quote) -> tuple[str, str]:

@@ -14,17 +14,16 @@ from collections.abc import Iterable
 
 from quoteapp.formats.exports.common import (
     DEFAULT_OPTIONS,
-    SEGMENT_JOINER,
     ExportOptions,
     ExportReport,
     Item,
     intermediaries_text,
     prepare_file,
-    quote_text,
     select,
     speaker_name,
 )
 from quoteapp.model import Annotation, Quote
+from quoteapp.model.queries import SEGMENT_GAP, quote_text
 
 COLUMNS = (
     "article", "quote_id", "text", "type", "speaker", "speaker_kind", "intermediaries", "cue", "status",
@@ -73,7 +72,7 @@ def _warn_losses(chosen: list[Item], report: ExportReport) -> None:
     """Name only the losses this data actually has, so a user knows what to look for elsewhere."""
     quotes = [(a, q) for _, a in chosen for q in a.quotes]
     if any(len(q.segments) > 1 for _, q in quotes):
-        report.warn(f"csv: split quotes are one text cell (segments joined with '{SEGMENT_JOINER.strip()}'); "
+        report.warn(f"csv: split quotes are one text cell (segments joined with '{SEGMENT_GAP.strip()}'); "
                     "only the first start and last end offsets are kept")
     if any(q.parent for _, q in quotes):
         report.warn("csv: nesting is flattened to the direct parent's id; parent chains must be rebuilt from it")
