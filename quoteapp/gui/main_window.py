@@ -9,7 +9,6 @@ file, recovery, workers) live in their own modules.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,9 +25,8 @@ from quoteapp import APP_NAME
 from quoteapp.corpus.locations import (
     EDITOR_SUFFIX,
 )
-from quoteapp.corpus.opening import CHANGED, RECOVERED, SAVED, UNREADABLE, ArticleOnDisk, carry_over, open_article
 from quoteapp.corpus.recovery import discard_recovery, recovery_dir, write_recovery
-from quoteapp.formats.attribution import read_annotation, set_aside, write_annotation
+from quoteapp.formats.attribution import write_annotation
 from quoteapp.formats.errors import FormatError
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
@@ -40,9 +38,9 @@ from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.edit_actions import EditActions
 from quoteapp.gui.export_dialog import export_dataset
 from quoteapp.gui.folder_docks import FolderDocks
+from quoteapp.gui.opening import ArticleOpening
 from quoteapp.gui.window_parts import build_article_pane, build_entity_list, build_quote_list, build_status_fields
-from quoteapp.gui.workers import AnalysisJob, ModelLoader, run_in_background
-from quoteapp.model import Annotation
+from quoteapp.gui.workers import AnalysisJob, ModelLoader
 from quoteapp.model.crossref import QuoteRef
 
 AUTOSAVE_MS = 3000
@@ -58,7 +56,7 @@ EXPORT_SCOPES = {
 MAX_RECENT = 10
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ArticleOpening, QMainWindow):
     """One article at a time; a folder of articles in a side list."""
 
     def __init__(self, pipeline: str | None = None, *, load_model: bool = True) -> None:
@@ -144,101 +142,6 @@ class MainWindow(QMainWindow):
     # --- the model -----------------------------------------------------------------------------
 
     # --- opening -------------------------------------------------------------------------------
-    def open_path(self, path: Path) -> bool:
-        """Open an article (its saved annotation when there is one) or an attribution file."""
-        if not self.maybe_save():
-            return False
-        try:
-            if path.name.endswith(".json"):
-                return self._open_annotation_file(path)
-            return self._open_article(path)
-        except FormatError as err:
-            dialogs.error(self, "Cannot open", str(err))
-            return False
-
-    def _read(self, path: Path) -> Annotation:
-        """Read and check an attribution file off the GUI thread (a big one takes seconds)."""
-        return run_in_background(self, f"Reading {path.name}…", lambda _progress: read_annotation(path))
-
-    def _open_annotation_file(self, path: Path) -> bool:
-        annotation = self._read(path)
-        article = path.parent / annotation.document.path if annotation.document.path else None
-        self._set_document(AnnotationDocument(annotation, article_path=article, save_path=path))
-        self._remember(path)
-        return True
-
-    def _open_article(self, path: Path) -> bool:
-        """Open an article with what the folder holds for it (corpus.opening decides nothing: the
-        user is asked here, then the window shows the result)."""
-        found = run_in_background(self, f"Opening {path.name}…", lambda _progress: open_article(path))
-        if found.state == RECOVERED:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(found.recovery.stat().st_mtime))
-            if dialogs.restore_recovery(self, path.name, when):
-                restored = self._read_or_set_aside(found.recovery, path.name, "recovery copy")
-                if restored is not None:
-                    self._show(AnnotationDocument(restored, article_path=path, save_path=found.save_path),
-                               unsaved=True)
-                    return True
-            else:
-                discard_recovery(found.save_path)
-            found.recovery = None
-        if found.state == UNREADABLE:
-            if not self._start_afresh(found.save_path, path.name, "saved annotation", found.saved_problem):
-                return False
-            found.saved_problem = None
-        if found.state == CHANGED:
-            return self._article_changed(found)
-        if found.state == SAVED:
-            self._show(AnnotationDocument(found.saved, article_path=path, save_path=found.save_path))
-            return True
-        self._show(AnnotationDocument(found.fresh(), article_path=path, save_path=found.save_path))
-        self.analysis.analyse_new(path)
-        return True
-
-    def _show(self, doc: AnnotationDocument, *, unsaved: bool = False) -> None:
-        """Make `doc` the open article; `unsaved`: its content is not what its file holds."""
-        self._set_document(doc)
-        if unsaved:
-            doc.undo_stack.resetClean()
-            self._title()
-        if doc.article_path is not None:
-            self._remember(doc.article_path)
-
-    def _read_or_set_aside(self, path: Path, article_name: str, what: str) -> Annotation | None:
-        """The annotation in `path`; when it cannot be read, the user may start afresh (see
-        `_start_afresh`). None: unreadable (set aside or not)."""
-        try:
-            return self._read(path)
-        except FormatError as err:
-            self._start_afresh(path, article_name, what, str(err))
-        return None
-
-    def _start_afresh(self, path: Path, article_name: str, what: str, problem: str | None) -> bool:
-        """Ask whether to open the article afresh from an unreadable file; if so the file is kept
-        aside (renamed to `.bad`), never deleted. True when the user chose to."""
-        if not dialogs.open_fresh(self, article_name, what, problem or ""):
-            return False
-        aside = set_aside(path)
-        self.statusBar().showMessage(f"The unreadable {what} is kept as {aside}", 10000)
-        return True
-
-    def _article_changed(self, found: ArticleOnDisk) -> bool:
-        name = found.article.path.name
-        choice = dialogs.article_changed(self, name)
-        if choice == "cancel":
-            return False
-        carried = run_in_background(self, f"Carrying the quotes over to the new {name}…",
-                                    lambda progress: carry_over(found, progress))
-        self._show(AnnotationDocument(carried.annotation, article_path=found.article.path,
-                                      save_path=found.save_path), unsaved=True)
-        message = f"The old annotation is kept in {carried.backup.name}."
-        if carried.changed:
-            message += (f"\nThese quotes lost or changed words and need a look: {', '.join(carried.changed)}.\n"
-                        "They are marked ⚠ in the quote list; the filter flag:unplaced lists them.")
-        if choice == "reanalyse":
-            self.analysis.reanalyse()
-        dialogs.info(self, "Annotation carried over", message)
-        return True
 
     def _set_document(self, doc: AnnotationDocument | None) -> None:
         if self.doc is not None:
