@@ -231,10 +231,11 @@ class MainWindow(ArticleOpening, QMainWindow):
             event.ignore()
 
     def _fit_to_screen(self, width: int, height: int) -> None:
-        """The first size of the window: as asked, but never larger than the screen's free area."""
+        """The first size of the window: as asked, but within the screen's free area, with room left
+        for the window's frame and title bar (which the size does not count)."""
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         if screen is not None:
-            width, height = min(width, screen.width()), min(height, screen.height())
+            width, height = min(width, screen.width() - 20), min(height, screen.height() - 60)
         self.resize(width, height)
 
     def _restore_geometry(self) -> None:
