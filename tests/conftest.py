@@ -1,6 +1,8 @@
 """Shared test set-up: Qt offscreen, and where the shared corpus and gold files are."""
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,18 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Recovery copies, settings and recent files go to the test's own folder, never the user's."""
     monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture(autouse=True)
+def collect_on_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a GUI test, free what it left in reference cycles (closed windows, dialogs) here, on the GUI thread.
+
+    Left to the cyclic collector, they are freed by whichever thread allocates next, such as the next
+    test's analysis thread, and Qt crashes (or aborts) when a widget is deleted off the GUI thread.
+    """
+    yield
+    if "qapp" in request.fixturenames:  # every Qt test (qtbot needs qapp too)
+        gc.collect()
 
 
 @pytest.fixture
