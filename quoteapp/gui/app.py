@@ -26,7 +26,10 @@ def run(argv: list[str]) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     from quoteapp.corpus.sample import sample_article
+    from quoteapp.gui.collector import GuiThreadCollector
     from quoteapp.gui.main_window import MainWindow
+
+    collector = GuiThreadCollector(app)
 
     window = MainWindow(args.model)
     window.show()
@@ -35,4 +38,7 @@ def run(argv: list[str]) -> int:
         window.open_folder(target)
     else:
         window.open_path(target)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()

@@ -142,6 +142,10 @@ def _wait_for(parent: QWidget, label: str, work: Callable[[Callable[[float], Non
     thread.wait()
     dialog.close()
     dialog.deleteLater()
-    if thread.error is not None:
-        raise thread.error
-    return thread.result
+    error, result = thread.error, thread.result
+    thread.error = thread.result = None
+    if error is not None:
+        # its traceback would keep the worker's frames (and this dialog) alive until some later
+        # collection, maybe on a worker thread: what it says is in the exception itself
+        raise error.with_traceback(None)
+    return result
