@@ -6,8 +6,8 @@ import pytest
 from quote_helpers import chain, extract, quote_with
 from quote_helpers import speaker_name as speaker
 
+from quoteapp.corpus.names import same_name
 from quoteapp.nlp.extractor import Extractor
-from quoteapp.nlp.names import same_name
 
 
 @pytest.fixture(scope="module")

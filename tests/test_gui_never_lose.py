@@ -300,7 +300,9 @@ def test_a_registry_edit_that_cannot_be_saved_is_said_and_kept(qtbot, tmp_path: 
     panel = RegistryPanel()
     qtbot.addWidget(panel)
     registry = Registry([Identity("I1", "Ana Pires", "person", members=[Member("a", "E1", "Ana Pires")])])
-    panel.set_registry(registry, tmp_path / "no-such-folder" / "quoteapp-registry.json")
+    from quoteapp.corpus.registry import save_folder_registry
+
+    panel.set_registry(registry, lambda edited: save_folder_registry(tmp_path / "no-such-folder", edited))
     errors: list[tuple] = []
     monkeypatch.setattr(dialogs, "error", lambda *a: errors.append(a[1:]))
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from quoteapp.corpus import registry as R
 from quoteapp.corpus.locations import registry_path
 from quoteapp.formats.errors import FormatError
 from quoteapp.formats.registry_file import (
@@ -19,7 +20,6 @@ from quoteapp.formats.registry_file import (
     write_registry,
 )
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker, validate
-from quoteapp.nlp import corpus_registry as R
 
 
 def article(doc_id: str, text: str, speaker: str, spokesperson: str | None = None,

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quoteapp.corpus.registry import apply_registry
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.workers import AnalysisJob, run_in_background
 from quoteapp.model import Annotation
 from quoteapp.model.reanchor import merge_reanalysis
-from quoteapp.nlp.corpus_registry import apply_registry
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow

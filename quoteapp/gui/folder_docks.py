@@ -14,14 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
 
 from quoteapp.corpus.folder import CorpusFolder, annotation_state
-from quoteapp.corpus.locations import registry_path
+from quoteapp.corpus.registry import build_registry, open_folder_registry, save_folder_registry
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import open_registry, write_registry
 from quoteapp.gui import dialogs
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.model import Annotation
 from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
-from quoteapp.nlp.corpus_registry import build_registry
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
@@ -82,8 +80,8 @@ class FolderDocks:
         """Rebuild the folder's speaker registry from its saved annotations, keeping the editor's decisions."""
         if self.folder is None:
             return
-        path = registry_path(self.folder)
-        opened = open_registry(path)
+        folder = self.folder
+        opened = open_folder_registry(folder)
         if opened.problem is not None:
             kept = (f"The unreadable file is kept as {opened.set_aside_as.name}." if opened.set_aside_as
                     else "The unreadable file could not be moved aside; it will be replaced.")
@@ -93,10 +91,10 @@ class FolderDocks:
         saved = [annotation for _, annotation in self.corpus.annotations()] if self.corpus else []
         registry = build_registry(saved, previous)
         try:
-            write_registry(registry, path)
+            save_folder_registry(folder, registry)
         except (FormatError, OSError) as err:
             self.w.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
-        self.registry_panel.set_registry(registry, path)
+        self.registry_panel.set_registry(registry, lambda edited: save_folder_registry(folder, edited))
         self.colour_by_identity()
         self.w.view.refresh()
         self.w.quote_table.viewport().update()

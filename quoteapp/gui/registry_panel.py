@@ -3,16 +3,15 @@ merges, splits and links ("speaks for"); every change is saved to the folder's r
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from quoteapp.corpus import registry as R
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import write_registry
 from quoteapp.gui import dialogs
 from quoteapp.model.registry import Member, Registry
-from quoteapp.nlp import corpus_registry as R
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,7 +23,7 @@ class RegistryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.registry = Registry()
-        self.path: Path | None = None
+        self.save: Callable[[Registry], None] | None = None  # writes the folder's registry file
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Speaker", "Kind", "Articles", "Speaks for", "Confirmed"])
         self.tree.header().resizeSection(0, 190)
@@ -41,8 +40,9 @@ class RegistryPanel(QWidget):
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
 
-    def set_registry(self, registry: Registry, path: Path | None) -> None:
-        self.registry, self.path = registry, path
+    def set_registry(self, registry: Registry, save: Callable[[Registry], None] | None) -> None:
+        """Show `registry`; each edit is kept with `save` (None: not kept anywhere)."""
+        self.registry, self.save = registry, save
         self.fill()
 
     def fill(self) -> None:
@@ -67,9 +67,9 @@ class RegistryPanel(QWidget):
     def _save(self) -> None:
         """Keep the edit in the folder's registry file; a file that cannot be written is said, and the
         edit stays in the panel (it is written with the next change or save)."""
-        if self.path is not None:
+        if self.save is not None:
             try:
-                write_registry(self.registry, self.path)
+                self.save(self.registry)
             except (FormatError, OSError) as err:
                 dialogs.error(self, "The speaker registry could not be saved", str(err))
         self.fill()

@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from quoteapp.corpus.names import name_words, same_name, variant_keys
 from quoteapp.nlp.mentions import Mention
-from quoteapp.nlp.names import name_words, same_name, variant_keys
 
 ARTICLES = ("the ", "a ", "an ")
 DEFINITE = ("the ", "this ", "that ")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from pathlib import Path
 
+from quoteapp.corpus.locations import registry_path
+from quoteapp.corpus.names import same_name
+from quoteapp.formats.registry_file import RegistryOpened, open_registry, write_registry
 from quoteapp.model import Annotation, Entity, Intermediary, Speaker
 from quoteapp.model.registry import Identity, Member, Registry
-from quoteapp.nlp.names import same_name
 
 LINKED_KINDS = ("person", "organization", "outlet")
 
@@ -164,3 +167,15 @@ def apply_registry(annotation: Annotation, registry: Registry) -> Annotation:
         quote.evidence = (quote.evidence or "") + (
             f"; corpus registry: {identity.name} speaks for {principal.name}")  # type: ignore[union-attr]
     return result
+
+
+# --- the folder's registry file -------------------------------------------------------------------
+
+def open_folder_registry(folder: Path) -> RegistryOpened:
+    """The registry saved in the folder; an unreadable file is kept aside and said (never raises)."""
+    return open_registry(registry_path(folder))
+
+
+def save_folder_registry(folder: Path, registry: Registry) -> None:
+    """Write the folder's registry file, atomically (OSError or FormatError when it cannot)."""
+    write_registry(registry, registry_path(folder))
