@@ -89,9 +89,9 @@ def changed_text(text: str, changes: int = TEXT_CHANGES, seed: int = 0) -> str:
         if n % 3 == 0:
             text = text[:at] + f" {word} " + text[at:]
         elif n % 3 == 1:
-            text = text[:at] + text[at + rng.randint(1, 12):]
+            text = text[:at] + text[at + rng.randint(1, 12) :]
         else:
-            text = text[:at] + word + text[at + len(word):]
+            text = text[:at] + word + text[at + len(word) :]
     return text
 
 
@@ -137,16 +137,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model loaded in {time.perf_counter() - began:.1f} s")
     began = time.perf_counter()
     assert window.open_path(article)
-    _wait(app, lambda: window.doc is not None and window.job is None and bool(window.doc.quotes), 3600,
-          "the analysis")
-    doc = window.doc
-    assert doc is not None
+    _wait(
+        app,
+        lambda: window.document is not None and window.job is None and bool(window.document.quotes),
+        3600,
+        "the analysis",
+    )
+    document = window.document
+    assert document is not None
     if args.annotation is not None and not args.annotation.exists():
         from quoteapp.formats.attribution import write_annotation
 
-        write_annotation(doc.annotation, args.annotation)
-    print(f"{article.name}: {len(doc.text):,} characters, {len(doc.quotes)} quotes, {len(doc.entities)} entities;"
-          f" opened and analysed in {time.perf_counter() - began:.1f} s")
+        write_annotation(document.annotation, args.annotation)
+    print(
+        f"{article.name}: {len(document.text):,} characters, {len(document.quotes)} quotes, "
+        f"{len(document.entities)} entities;"
+        f" opened and analysed in {time.perf_counter() - began:.1f} s"
+    )
 
     all_times: list[float] = []
     for kind in EDIT_KINDS:
@@ -168,16 +175,18 @@ def main(argv: list[str] | None = None) -> int:
     window.autosave()
     print(f"{'autosave':>18}: {(time.perf_counter() - began) * 1000:8.1f} ms")
 
-    new_text = changed_text(doc.text)
+    new_text = changed_text(document.text)
     began = time.perf_counter()
-    moved, changed = reanchor(doc.annotation, new_text)
+    moved, changed = reanchor(document.annotation, new_text)
     carried = time.perf_counter() - began
     began = time.perf_counter()
-    window._set_document(AnnotationDocument(moved, article_path=doc.article_path, save_path=doc.save_path))
+    window._set_document(AnnotationDocument(moved, article_path=document.article_path, save_path=document.save_path))
     app.processEvents()
     replaced = time.perf_counter() - began
-    print(f"{'reanchor':>18}: {carried:.3f} s ({TEXT_CHANGES} changes, {len(changed)} quotes changed);"
-          f" document replaced in {replaced:.3f} s")
+    print(
+        f"{'reanchor':>18}: {carried:.3f} s ({TEXT_CHANGES} changes, {len(changed)} quotes changed);"
+        f" document replaced in {replaced:.3f} s"
+    )
 
     _report("all edits", all_times)
     ms = sorted(t * 1000 for t in all_times)

@@ -19,8 +19,9 @@ MAX_OVERHEAD = 0.15
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="a folder of articles (.txt, .md, .html)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="timed passes, each kind interleaved per article; the median ratio counts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="timed passes, each kind interleaved per article; the median ratio counts"
+    )
     parser.add_argument("--model", help="an installed spaCy pipeline")
     args = parser.parse_args(argv)
     items = read_texts(args.folder)

@@ -28,11 +28,21 @@ def invented_annotation(quotes: int, *, nested: bool = False) -> Annotation:
     items = []
     for i in range(quotes):
         at = i * len(SENTENCE)
-        segment = Span(at + start, at + start + content, text[at + start: at + start + content])
+        segment = Span(at + start, at + start + content, text[at + start : at + start + content])
         cue = Span(at + 16, at + 20, "said")
         parent = f"Q{i}" if nested and i else None
-        items.append(Quote(f"Q{i + 1}", "indirect", [segment], cue, Speaker("E1", Span(at + 6, at + 15, "Ada Quill")),
-                           parent=parent, confidence=0.8, evidence="invented"))
+        items.append(
+            Quote(
+                f"Q{i + 1}",
+                "indirect",
+                [segment],
+                cue,
+                Speaker("E1", Span(at + 6, at + 15, "Ada Quill")),
+                parent=parent,
+                confidence=0.8,
+                evidence="invented",
+            )
+        )
     return Annotation(Document("bench", text), [entity], items)
 
 

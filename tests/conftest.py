@@ -22,7 +22,7 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
-def extractor():  # noqa: ANN201 - quoteapp.nlp.extractor.Extractor, imported late (spaCy is slow to import)
+def extractor():
     """The extractor on the default pipeline, loaded once for the whole run."""
     from quoteapp.nlp.extractor import Extractor
 
@@ -49,7 +49,7 @@ def collect_on_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture
-def window(qtbot, extractor, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201 - a MainWindow
+def window(qtbot, extractor, monkeypatch: pytest.MonkeyPatch):
     """The editor window with the model loaded; unsaved changes are discarded when a test moves on."""
     from PySide6.QtCore import QSettings
 

@@ -25,8 +25,9 @@ class FakeExtractor:
             os.kill(os.getpid(), signal.SIGKILL)
         if doc_id.startswith("slow"):
             time.sleep(120)
-        return Annotation(Document(doc_id, text, path=path, title=title),
-                          generator={"pipeline": PIPELINE, "pid": os.getpid()})
+        return Annotation(
+            Document(doc_id, text, path=path, title=title), generator={"pipeline": PIPELINE, "pid": os.getpid()}
+        )
 
 
 def make(model: str | None) -> FakeExtractor:

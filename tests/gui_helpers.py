@@ -18,16 +18,17 @@ ARTICLE = (
 )
 
 
-def open_analysed(qtbot, window: MainWindow, path: Path) -> None:  # noqa: ANN001 - pytest-qt's qtbot
+def open_analysed(qtbot, window: MainWindow, path: Path) -> None:
     """Open an article and wait until its analysis is in the window."""
     assert window.open_path(path)
-    qtbot.waitUntil(lambda: window.doc is not None and len(window.doc.quotes) > 0 and window.job is None,
-                    timeout=60000)
+    qtbot.waitUntil(
+        lambda: window.document is not None and len(window.document.quotes) > 0 and window.job is None, timeout=60000
+    )
 
 
 def select_text(window: MainWindow, words: str, occurrence: int = 0) -> None:
     """Select `words` (its `occurrence`-th time) in the article view, as a mouse drag would."""
-    text = window.doc.text  # type: ignore[union-attr]
+    text = window.document.text  # type: ignore[union-attr]
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(words, start + 1)
@@ -41,13 +42,13 @@ def trigger(window: MainWindow, name: str) -> None:
 
 
 def current(window: MainWindow) -> Quote:
-    quote = window.doc.quote(window.current_quote_id())  # type: ignore[union-attr]
+    quote = window.document.quote(window.current_quote_id())  # type: ignore[union-attr]
     assert quote is not None
     return quote
 
 
 def select_quote_with(window: MainWindow, words: str) -> None:
-    quote = next(q for q in window.doc.quotes if any(words in s.text for s in q.segments))  # type: ignore[union-attr]
+    quote = next(q for q in window.document.quotes if any(words in s.text for s in q.segments))  # type: ignore[union-attr]
     window.select_quote(quote.id)
     assert window.current_quote_id() == quote.id
 
@@ -60,4 +61,4 @@ def undo_redo(window: MainWindow, check_before: Callable[[], object], check_afte
     assert check_before(), "undo did not bring the state before back"
     trigger(window, "redo")
     assert check_after(), "redo did not bring the edit back"
-    validate(window.doc.annotation)  # type: ignore[union-attr]
+    validate(window.document.annotation)  # type: ignore[union-attr]

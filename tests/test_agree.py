@@ -16,16 +16,22 @@ from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Sp
 
 BRIDGE = (
     "The mayor Ana Pires said the bridge would reopen in June.\n\n"
-    "\"We are on schedule,\" said engineer Tom Reed.\n\n"
+    '"We are on schedule," said engineer Tom Reed.\n\n'
     "According to a council spokesman, the budget was approved.\n\n"
     "Paul Okafor told Reuters that he would resign.\n"
 )
 WAR = "An official said Haftar told reporters that the war was over.\n"
 OTHER = "Nobody said anything of note today.\n"
 
-PEOPLE = {"E1": ("person", "Ana Pires"), "E2": ("person", "Tom Reed"), "E3": ("anonymous", "a council spokesman"),
-          "E4": ("person", "Paul Okafor"), "E5": ("outlet", "Reuters"), "E6": ("anonymous", "An official"),
-          "E7": ("person", "Haftar")}
+PEOPLE = {
+    "E1": ("person", "Ana Pires"),
+    "E2": ("person", "Tom Reed"),
+    "E3": ("anonymous", "a council spokesman"),
+    "E4": ("person", "Paul Okafor"),
+    "E5": ("outlet", "Reuters"),
+    "E6": ("anonymous", "An official"),
+    "E7": ("person", "Haftar"),
+}
 
 
 def span(text: str, piece: str, nth: int = 0) -> Span:
@@ -35,16 +41,29 @@ def span(text: str, piece: str, nth: int = 0) -> Span:
     return Span.of(text, start, start + len(piece))
 
 
-def quote(text: str, qid: str, qtype: str, content: str, speaker: str | None, cue: str | None = "said", *,
-          cue_nth: int = 0, via: tuple[tuple[str, str], ...] = (), parent: str | None = None,
-          status: str = "accepted") -> Quote:
+def quote(
+    text: str,
+    qid: str,
+    qtype: str,
+    content: str,
+    speaker: str | None,
+    cue: str | None = "said",
+    *,
+    cue_nth: int = 0,
+    via: tuple[tuple[str, str], ...] = (),
+    parent: str | None = None,
+    status: str = "accepted",
+) -> Quote:
     """A quote whose speaker and intermediaries are entity ids named in the text by PEOPLE's names."""
     return Quote(
-        id=qid, type=qtype, segments=[span(text, content)],
+        id=qid,
+        type=qtype,
+        segments=[span(text, content)],
         cue=span(text, cue, cue_nth) if cue else None,
         speaker=Speaker(speaker, span(text, PEOPLE[speaker][1])) if speaker else None,
         intermediaries=[Intermediary(e, role, span(text, PEOPLE[e][1])) for e, role in via],
-        parent=parent, status=status,
+        parent=parent,
+        status=status,
     )
 
 
@@ -57,16 +76,26 @@ def annotation(doc_id: str, text: str, quotes: list[Quote]) -> Annotation:
 def annotator_a() -> list[Annotation]:
     t, w = BRIDGE, WAR
     return [
-        annotation("bridge", t, [
-            quote(t, "Q1", "indirect", "the bridge would reopen in June", "E1"),
-            quote(t, "Q2", "direct", "We are on schedule", "E2", cue_nth=1),
-            quote(t, "Q3", "indirect", "the budget was approved", "E1", "According to", via=(("E3", "spokesperson"),)),
-            quote(t, "Q4", "indirect", "he would resign", "E4", "told", via=(("E5", "outlet"),)),
-        ]),
-        annotation("war", w, [
-            quote(w, "Q1", "indirect", "Haftar told reporters that the war was over", "E6"),
-            quote(w, "Q2", "indirect", "the war was over", "E7", "told", parent="Q1"),
-        ]),
+        annotation(
+            "bridge",
+            t,
+            [
+                quote(t, "Q1", "indirect", "the bridge would reopen in June", "E1"),
+                quote(t, "Q2", "direct", "We are on schedule", "E2", cue_nth=1),
+                quote(
+                    t, "Q3", "indirect", "the budget was approved", "E1", "According to", via=(("E3", "spokesperson"),)
+                ),
+                quote(t, "Q4", "indirect", "he would resign", "E4", "told", via=(("E5", "outlet"),)),
+            ],
+        ),
+        annotation(
+            "war",
+            w,
+            [
+                quote(w, "Q1", "indirect", "Haftar told reporters that the war was over", "E6"),
+                quote(w, "Q2", "indirect", "the war was over", "E7", "told", parent="Q1"),
+            ],
+        ),
         annotation("only_a", OTHER, []),
     ]
 
@@ -76,15 +105,23 @@ def annotator_b() -> list[Annotation]:
     spokesman a relay, Q4 mixed. `war` is the same with the quote ids swapped."""
     t, w = BRIDGE, WAR
     return [
-        annotation("bridge", t, [
-            quote(t, "Q1", "indirect", "the bridge would reopen in June", "E2"),
-            quote(t, "Q3", "indirect", "the budget was approved", "E1", "According to", via=(("E3", "relay"),)),
-            quote(t, "Q4", "mixed", "he would resign", "E4", "told", via=(("E5", "outlet"),)),
-        ]),
-        annotation("war", w, [
-            quote(w, "Q2", "indirect", "Haftar told reporters that the war was over", "E6"),
-            quote(w, "Q1", "indirect", "the war was over", "E7", "told", parent="Q2"),
-        ]),
+        annotation(
+            "bridge",
+            t,
+            [
+                quote(t, "Q1", "indirect", "the bridge would reopen in June", "E2"),
+                quote(t, "Q3", "indirect", "the budget was approved", "E1", "According to", via=(("E3", "relay"),)),
+                quote(t, "Q4", "mixed", "he would resign", "E4", "told", via=(("E5", "outlet"),)),
+            ],
+        ),
+        annotation(
+            "war",
+            w,
+            [
+                quote(w, "Q2", "indirect", "Haftar told reporters that the war was over", "E6"),
+                quote(w, "Q1", "indirect", "the war was over", "E7", "told", parent="Q2"),
+            ],
+        ),
         annotation("only_b", OTHER, []),
     ]
 
@@ -111,11 +148,11 @@ def test_each_field_counts_the_known_differences(folders: tuple[Path, Path]) -> 
     assert f["segments"]["P"] == 1.0 and f["segments"]["R"] == pytest.approx(5 / 6)
     assert f["segments"]["F"] == pytest.approx(2 * 5 / (6 + 5))
     assert f["strict"]["exact"] == 5
-    assert (f["speaker"]["agreed"], f["speaker"]["compared"]) == (4, 5)       # Q1 given to Tom Reed
-    assert (f["type"]["agreed"], f["type"]["compared"]) == (4, 5)             # Q4 mixed
+    assert (f["speaker"]["agreed"], f["speaker"]["compared"]) == (4, 5)  # Q1 given to Tom Reed
+    assert (f["type"]["agreed"], f["type"]["compared"]) == (4, 5)  # Q4 mixed
     assert (f["status"]["agreed"], f["cue"]["agreed"], f["parent"]["agreed"]) == (5, 5, 5)  # ids swapped in war
     assert (f["intermediaries"]["both"], f["intermediaries"]["a_only"], f["intermediaries"]["b_only"]) == (2, 0, 0)
-    assert (f["roles"]["agreed"], f["roles"]["compared"]) == (1, 2)           # spokesperson vs relay
+    assert (f["roles"]["agreed"], f["roles"]["compared"]) == (1, 2)  # spokesperson vs relay
     # types: indirect/indirect x4 (observed 4/5), A all indirect, B 4 indirect + 1 mixed (expected 4/5): kappa 0
     assert f["type"]["kappa"] == pytest.approx(0.0)
     # all statuses accepted: chance agreement is total, kappa undefined

@@ -156,7 +156,16 @@ def test_keys_are_written_in_the_spec_order() -> None:
     assert list(data) == ["schema", "version", "generator", "document", "entities", "quotes"]
     assert list(data["document"]) == ["id", "path", "title", "sha256", "text"]
     assert list(data["quotes"][0]) == [
-        "id", "type", "segments", "cue", "speaker", "intermediaries", "parent", "status", "confidence", "evidence",
+        "id",
+        "type",
+        "segments",
+        "cue",
+        "speaker",
+        "intermediaries",
+        "parent",
+        "status",
+        "confidence",
+        "evidence",
     ]
     assert list(data["entities"][0]) == ["id", "kind", "name", "aliases", "description", "mentions"]
     assert list(data["quotes"][1]["intermediaries"][0]) == ["entity", "role", "mention"]
@@ -175,7 +184,10 @@ def test_generator_is_stamped_and_pipeline_kept() -> None:
     annotation.generator = {"app": "other", "app_version": "9", "pipeline": "en_core_web_sm 3.8.0", "host": "x"}
     generator = to_dict(annotation)["generator"]
     assert generator == {
-        "app": "quoteapp", "app_version": quoteapp.__version__, "pipeline": "en_core_web_sm 3.8.0", "host": "x",
+        "app": "quoteapp",
+        "app_version": quoteapp.__version__,
+        "pipeline": "en_core_web_sm 3.8.0",
+        "host": "x",
     }
     annotation.generator = None
     assert to_dict(annotation)["generator"] == {"app": "quoteapp", "app_version": quoteapp.__version__}
@@ -657,7 +669,7 @@ def test_version_one_point_zero_is_refused(tmp_path: Path) -> None:
 
 
 def test_integer_of_thousands_of_digits_is_a_format_error(tmp_path: Path) -> None:
-    text = dumps(make_annotation()).replace('"start": ', '"start": ' + "9" * 5000 + ", \"was\": ", 1)
+    text = dumps(make_annotation()).replace('"start": ', '"start": ' + "9" * 5000 + ', "was": ', 1)
     assert "too long" in read_error(tmp_path, text)
 
 
@@ -692,8 +704,12 @@ def nested(depth: int) -> Any:
 def test_unknown_field_nested_too_deep_is_refused_on_reading(tmp_path: Path, where: str) -> None:
     """Before, 600 levels read and then failed to save with RecursionError."""
     data = good_data()
-    target = {"top": data, "quote": data["quotes"][0], "generator": data["generator"],
-              "span": data["quotes"][0]["segments"][0]}[where]
+    target = {
+        "top": data,
+        "quote": data["quotes"][0],
+        "generator": data["generator"],
+        "span": data["quotes"][0]["segments"][0],
+    }[where]
     target["x_notes"] = nested(600)
     message = read_error(tmp_path, data)
     assert "nested more than" in message
@@ -712,9 +728,13 @@ def test_unknown_field_nested_a_little_reads_and_saves(tmp_path: Path) -> None:
 ANY_TEXT = st.text(st.characters(exclude_categories=()))  # lone surrogates included
 
 
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT,
-                    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3),
-                    max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT,
+        lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3),
+        max_leaves=20,
+    )
+)
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_unknown_field_either_is_refused_or_reads_and_saves(tmp_path: Path, value: Any) -> None:
     """Reading is total (FormatError or an annotation) and what reads can be written."""
@@ -771,8 +791,9 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_collection_is_paused_while_reading_and_restored(tmp_path: Path, enabled: bool,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_collection_is_paused_while_reading_and_restored(
+    tmp_path: Path, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Collection is paused while a file is turned into objects (half the time of a large file), then
     left as it was, even on an error."""
     import gc

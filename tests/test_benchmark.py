@@ -45,16 +45,19 @@ def test_each_article_is_run_in_every_kind_back_to_back_in_turning_order() -> No
     texts = [("a", "Alpha said so."), ("b", "Beta said so."), ("c", "Gamma said so."), ("d", "Delta said so.")]
     extractor = StubExtractor()
     run_benchmark(texts, extractor, repeat=2)  # type: ignore[arg-type]
-    timed = extractor.log[9:9 + 2 * 3 * len(texts)]  # after the warm-up (3 articles x 3 kinds), before tracemalloc
-    groups = [timed[i:i + 3] for i in range(0, len(timed), 3)]
+    timed = extractor.log[9 : 9 + 2 * 3 * len(texts)]  # after the warm-up (3 articles x 3 kinds), before tracemalloc
+    groups = [timed[i : i + 3] for i in range(0, len(timed), 3)]
     assert all(len({text for _, text in group}) == 1 for group in groups), "one article's kinds back to back"
     assert all({kind for kind, _ in group} == {PARSE, PARAGRAPHS, FULL} for group in groups)
     assert len({tuple(kind for kind, _ in group) for group in groups}) == 3, "the order of the kinds turns"
 
 
 def test_the_ratio_is_the_median_of_the_per_pass_ratios() -> None:
-    passes = [{PARSE: 10.0, PARAGRAPHS: 10.0, FULL: 9.6}, {PARSE: 10.0, PARAGRAPHS: 10.1, FULL: 10.45},
-              {PARSE: 10.0, PARAGRAPHS: 9.9, FULL: 11.3}]
+    passes = [
+        {PARSE: 10.0, PARAGRAPHS: 10.0, FULL: 9.6},
+        {PARSE: 10.0, PARAGRAPHS: 10.1, FULL: 10.45},
+        {PARSE: 10.0, PARAGRAPHS: 9.9, FULL: 11.3},
+    ]
     result = BenchResult(articles=4, words=1000, passes=passes, peak_traced_mb=1.0, peak_rss_mb=100.0)
     assert abs(result.ratio(FULL) - 1.045) < 1e-9 and abs(result.overhead - 0.045) < 1e-9
     assert abs(result.ratio(PARAGRAPHS) - 1.0) < 1e-9

@@ -18,8 +18,9 @@ from quoteapp.formats.attribution import read_annotation, schema
 @pytest.fixture(scope="module")
 def seed_output(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds-out")
-    code = main(["extract", *sorted(str(p) for p in (shared / "corpus" / "seeds").glob("*.txt")), "-o", str(out),
-                 "--jobs", "1"])
+    code = main(
+        ["extract", *sorted(str(p) for p in (shared / "corpus" / "seeds").glob("*.txt")), "-o", str(out), "--jobs", "1"]
+    )
     assert code == 0
     return out
 
@@ -45,7 +46,9 @@ def test_our_eval_and_score_py_agree_on_the_extractor_output(shared: Path, seed_
     score_py = shared / "tools" / "score.py"
     ref = subprocess.run(
         [sys.executable, str(score_py), str(shared / "gold" / "seeds"), str(seed_output), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     ours = evaluate_folders(shared / "gold" / "seeds", seed_output).summary()
     theirs = json.loads(ref.stdout)

@@ -19,11 +19,18 @@ def small(doc_id: str) -> Annotation:
     return Annotation(Document(doc_id, TEXT))
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("story.json", True), ("story.quotes.json", True), ("quoteapp-registry.json", False),
-    ("story.quotes.before-change.json", False), (".story.json", False), ("story.txt", False),
-    (".story.json.0a1b2c3d.tmp", False),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("story.json", True),
+        ("story.quotes.json", True),
+        ("quoteapp-registry.json", False),
+        ("story.quotes.before-change.json", False),
+        (".story.json", False),
+        ("story.txt", False),
+        (".story.json.0a1b2c3d.tmp", False),
+    ],
+)
 def test_which_files_are_annotations(name: str, expected: bool) -> None:
     assert is_annotation_name(name) is expected
 
@@ -52,8 +59,7 @@ def test_a_fifo_named_json_is_not_waited_on(tmp_path: Path) -> None:
     assert [p.name for p, _ in read.annotations] == ["b.json"] and read.problems == []
 
 
-def test_a_corpus_folder_reads_each_annotation_once_and_again_when_it_changed(tmp_path: Path,
-                                                                              monkeypatch) -> None:
+def test_a_corpus_folder_reads_each_annotation_once_and_again_when_it_changed(tmp_path: Path, monkeypatch) -> None:
     from quoteapp.corpus import folder as folder_module
     from quoteapp.corpus.folder import CorpusFolder
     from quoteapp.corpus.locations import annotation_path_for

@@ -13,8 +13,15 @@ def article(doc_id: str, text: str, words: str, via: list[Intermediary] | None =
     return Annotation(
         Document(id=doc_id, text=text),
         entities=[Entity("E1", "person", "Rosa Vidal"), Entity("E2", "outlet", "Harbour Post")],
-        quotes=[Quote("Q1", "direct", [Span.of(text, start, start + len(words))], speaker=Speaker("E1"),
-                      intermediaries=via or [])],
+        quotes=[
+            Quote(
+                "Q1",
+                "direct",
+                [Span.of(text, start, start + len(words))],
+                speaker=Speaker("E1"),
+                intermediaries=via or [],
+            )
+        ],
     )
 
 
@@ -23,10 +30,17 @@ STATEMENT = "The new bridge will open before the winter storms arrive"
 
 def test_a_statement_reported_word_for_word_or_nearly_is_linked_with_its_path() -> None:
     a = article("a", f"“{STATEMENT},” Vidal said.", STATEMENT)
-    b = article("b", "Vidal told the Harbour Post: “the new bridge will open before the winter storms arrive.”",
-                "the new bridge will open before the winter storms arrive", [Intermediary("E2", "outlet")])
-    c = article("c", "Vidal said the new ferry will open before the summer season starts.",
-                "the new ferry will open before the summer season starts")
+    b = article(
+        "b",
+        "Vidal told the Harbour Post: “the new bridge will open before the winter storms arrive.”",
+        "the new bridge will open before the winter storms arrive",
+        [Intermediary("E2", "outlet")],
+    )
+    c = article(
+        "c",
+        "Vidal said the new ferry will open before the summer season starts.",
+        "the new ferry will open before the summer season starts",
+    )
     links = link_quotes([a, b, c])
     (sighting,) = links[QuoteRef("a", "Q1")]
     assert sighting.ref == QuoteRef("b", "Q1")
@@ -60,11 +74,13 @@ def test_the_editor_shows_where_else_a_quote_appears(qtbot, tmp_path: Path, monk
     extractor = Extractor()
     window._model_loaded(extractor, extractor.label)
     window.open_folder(folder)
-    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.document.quotes), timeout=60000)
     window.actions["save"].trigger()
     window.actions["next_article"].trigger()
-    qtbot.waitUntil(lambda: window.job is None and window.doc.article_path.name == "b.txt"
-                    and bool(window.doc.quotes), timeout=60000)
+    qtbot.waitUntil(
+        lambda: window.job is None and window.document.article_path.name == "b.txt" and bool(window.document.quotes),
+        timeout=60000,
+    )
     window.select_row(0)
     html = window.detail.summary.toPlainText()
     assert "Also reported in" in html and "a Q1" in html

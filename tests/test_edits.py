@@ -41,8 +41,9 @@ def test_merge_unites_names_and_mentions_and_repoints_quotes() -> None:
     merged = E.merged_entity(keep, drop)
     assert merged.aliases == ["Lovelace", "Ada", "Countess"]
     assert len(merged.mentions) == 1
-    q = Quote("Q2", "direct", [Span.of(TEXT, 9, 12)], speaker=Speaker("E2"),
-              intermediaries=[Intermediary("E2", "relay")])
+    q = Quote(
+        "Q2", "direct", [Span.of(TEXT, 9, 12)], speaker=Speaker("E2"), intermediaries=[Intermediary("E2", "relay")]
+    )
     moved = E.repointed(q, "E2", "E1")
     assert moved is not None and moved.speaker.entity == "E1" and moved.intermediaries[0].entity == "E1"
     assert E.repointed(quote(), "E9", "E1") is None
@@ -60,11 +61,14 @@ def test_the_edit_rules_work_without_qt() -> None:
 
     text = "Ana Pires said it rained. Pires said it snowed."
     first, second = Span.of(text, 0, 9), Span.of(text, 26, 31)
-    ann = Annotation(Document("d", text), [Entity("E1", "person", "Ana Pires", mentions=[first]),
-                                           Entity("E2", "person", "Pires", mentions=[second])], [
-        Quote("Q1", "indirect", [Span.of(text, 15, 24)], speaker=Speaker("E1", first)),
-        Quote("Q2", "indirect", [Span.of(text, 38, 47)], speaker=Speaker("E2", second), parent="Q1"),
-    ])
+    ann = Annotation(
+        Document("d", text),
+        [Entity("E1", "person", "Ana Pires", mentions=[first]), Entity("E2", "person", "Pires", mentions=[second])],
+        [
+            Quote("Q1", "indirect", [Span.of(text, 15, 24)], speaker=Speaker("E1", first)),
+            Quote("Q2", "indirect", [Span.of(text, 38, 47)], speaker=Speaker("E2", second), parent="Q1"),
+        ],
+    )
     united, quotes = E.merge_plan(ann, "E1", "E2")
     assert united.aliases == ["Pires"] and [(q.id, q.speaker.entity) for q in quotes] == [("Q2", "E1")]
     with pytest.raises(ValueError):

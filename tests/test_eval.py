@@ -35,8 +35,15 @@ from quoteapp.formats.attribution import read_annotation, write_annotation
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 
 REPO = Path(__file__).resolve().parent.parent
-MEASURES = ("detection", "detection_strict", "attribution", "intermediaries", "detection_overlap30",
-            "attribution_identity", "speaker_clusters")
+MEASURES = (
+    "detection",
+    "detection_strict",
+    "attribution",
+    "intermediaries",
+    "detection_overlap30",
+    "attribution_identity",
+    "speaker_clusters",
+)
 
 
 # =========================================================================== helpers
@@ -44,8 +51,14 @@ MEASURES = ("detection", "detection_strict", "attribution", "intermediaries", "d
 
 def run_cli(*args: str) -> tuple[int, str, str]:
     """Run `quoteapp ...` in a child process, as a user would: (exit code, stdout, stderr)."""
-    proc = subprocess.run([sys.executable, "-m", "quoteapp", *args], capture_output=True, text=True,
-                          cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "quoteapp", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=300,
+    )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -60,8 +73,13 @@ def run_eval(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, 
 
 
 def score_py(shared: Path, gold: Path, pred: Path, *flags: str) -> str:
-    proc = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), str(gold), str(pred), *flags],
-                          capture_output=True, text=True, check=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), str(gold), str(pred), *flags],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     return proc.stdout
 
 
@@ -150,12 +168,19 @@ def add_false_quotes(ann: Annotation, rng: random.Random) -> None:
     for _ in range(rng.randint(1, 4)):
         start = rng.randrange(0, max(1, len(text) - 130))
         span = _respan(text, start, start + rng.randint(20, 120))
-        if span is None or not text[span.start:span.end].strip(" \n.,"):
+        if span is None or not text[span.start : span.end].strip(" \n.,"):
             continue
         speaker = Speaker(rng.choice(ann.entities).id) if ann.entities else None
         vias = [Intermediary(rng.choice(ann.entities).id, "relay")] if ann.entities and rng.random() < 0.5 else []
-        ann.quotes.append(Quote(ann.next_id("Q"), rng.choice(["direct", "indirect", "mixed"]), [span],
-                                speaker=speaker, intermediaries=vias))
+        ann.quotes.append(
+            Quote(
+                ann.next_id("Q"),
+                rng.choice(["direct", "indirect", "mixed"]),
+                [span],
+                speaker=speaker,
+                intermediaries=vias,
+            )
+        )
 
 
 def change_intermediaries(ann: Annotation, rng: random.Random) -> None:
@@ -185,8 +210,14 @@ def nest_quotes(ann: Annotation, rng: random.Random) -> None:
         if s.end - s.start > 40 and rng.random() < 0.4:
             inner = _respan(text, s.start + 10, s.end - rng.randint(5, 25))
             if inner:
-                ann.quotes.append(Quote(ann.next_id("Q"), "indirect", [inner],
-                                        speaker=Speaker(rng.choice(ann.entities).id) if ann.entities else None))
+                ann.quotes.append(
+                    Quote(
+                        ann.next_id("Q"),
+                        "indirect",
+                        [inner],
+                        speaker=Speaker(rng.choice(ann.entities).id) if ann.entities else None,
+                    )
+                )
 
 
 def as_prediction(ann: Annotation) -> None:
@@ -232,13 +263,23 @@ SCENARIOS: dict[str, list[Perturbation]] = {
     "boundaries": [move_segments, drop_quotes, split_quotes],
     "speakers": [swap_speakers, duplicate_quotes],
     "noise": [add_false_quotes, split_quotes, change_intermediaries, reject_some, nest_quotes],
-    "everything": [drop_quotes, move_segments, split_quotes, swap_speakers, duplicate_quotes, add_false_quotes,
-                   change_intermediaries, reject_some, nest_quotes],
+    "everything": [
+        drop_quotes,
+        move_segments,
+        split_quotes,
+        swap_speakers,
+        duplicate_quotes,
+        add_false_quotes,
+        change_intermediaries,
+        reject_some,
+        nest_quotes,
+    ],
 }
 
 
-def make_predictions(gold_dir: Path, out: Path, perturbations: list[Perturbation], seed: int, *,
-                     odd_files: bool = False) -> None:
+def make_predictions(
+    gold_dir: Path, out: Path, perturbations: list[Perturbation], seed: int, *, odd_files: bool = False
+) -> None:
     """A prediction folder: each gold file perturbed. With `odd_files`: one document's text changed, one
     prediction missing, one file unreadable, one found by its document id under another file name."""
     rng = random.Random(seed)
@@ -273,8 +314,9 @@ def gold_subset(shared: Path, corpus: str, tmp_path: Path, step: int) -> Path:
 
 
 @pytest.mark.parametrize("corpus, step", [("seeds", 1), ("polnear-dev", 12)])
-def test_same_figures_as_score_py(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                  corpus: str, step: int) -> None:
+def test_same_figures_as_score_py(
+    shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], corpus: str, step: int
+) -> None:
     gold = gold_subset(shared, corpus, tmp_path, step)
     imperfect = 0
     for seed, (name, perturbations) in enumerate(SCENARIOS.items()):
@@ -316,7 +358,7 @@ def test_gold_against_itself_is_perfect(shared: Path) -> None:
 
 TEXT = (
     "The harbour master, Ines Dalgaard, said the new ferry would start running in April. "
-    "\"We have waited long enough,\" Dalgaard told the Coastal Herald. "
+    '"We have waited long enough," Dalgaard told the Coastal Herald. '
     "She added that the old pier will stay open for fishermen. "
     "A councillor said the budget was tight."
 )
@@ -343,15 +385,31 @@ def gold_annotation(**document_extra: object) -> Annotation:
         Document("dock", TEXT, extra=dict(document_extra)),
         entities(),
         [
-            Quote("Q1", "indirect", [span(TEXT, "the new ferry would start running in April")],
-                  speaker=Speaker("E1", span(TEXT, "Ines Dalgaard"))),
-            Quote("Q2", "direct", [span(TEXT, "We have waited long enough,")],
-                  speaker=Speaker("E1", span(TEXT, "Dalgaard", 1)),
-                  intermediaries=[Intermediary("E2", "outlet", span(TEXT, "the Coastal Herald"))]),
-            Quote("Q3", "indirect", [span(TEXT, "the old pier will stay open for fishermen")],
-                  speaker=Speaker("E1", span(TEXT, "She"))),
-            Quote("Q4", "indirect", [span(TEXT, "the budget was tight")],
-                  speaker=Speaker("E3", span(TEXT, "A councillor"))),
+            Quote(
+                "Q1",
+                "indirect",
+                [span(TEXT, "the new ferry would start running in April")],
+                speaker=Speaker("E1", span(TEXT, "Ines Dalgaard")),
+            ),
+            Quote(
+                "Q2",
+                "direct",
+                [span(TEXT, "We have waited long enough,")],
+                speaker=Speaker("E1", span(TEXT, "Dalgaard", 1)),
+                intermediaries=[Intermediary("E2", "outlet", span(TEXT, "the Coastal Herald"))],
+            ),
+            Quote(
+                "Q3",
+                "indirect",
+                [span(TEXT, "the old pier will stay open for fishermen")],
+                speaker=Speaker("E1", span(TEXT, "She")),
+            ),
+            Quote(
+                "Q4",
+                "indirect",
+                [span(TEXT, "the budget was tight")],
+                speaker=Speaker("E3", span(TEXT, "A councillor")),
+            ),
         ],
     )
 
@@ -376,7 +434,7 @@ def test_missing_prediction_scores_zero() -> None:
 
 def test_quotation_marks_and_edge_punctuation_do_not_count() -> None:
     pred = gold_annotation()
-    pred.quotes[1].segments = [span(TEXT, "\"We have waited long enough,\"")]
+    pred.quotes[1].segments = [span(TEXT, '"We have waited long enough,"')]
     assert figures(gold_annotation(), pred)["detection_strict"]["F"] == 1.0
 
 
@@ -500,10 +558,14 @@ def obama_case() -> tuple[Annotation, Annotation]:
     Michelle's entity, though its mention "Mr. Obama" is right."""
     text = OBAMAS
     people = [Entity("E1", "person", "Barack Obama", ["Mr. Obama"]), Entity("E2", "person", "Michelle Obama")]
-    gold = Annotation(Document("obamas", text), people, [
-        Quote("Q1", "indirect", [span(text, "the vote was close")], speaker=Speaker("E1", span(text, "Mr. Obama"))),
-        Quote("Q2", "indirect", [span(text, "it was fair")], speaker=Speaker("E2", span(text, "She"))),
-    ])
+    gold = Annotation(
+        Document("obamas", text),
+        people,
+        [
+            Quote("Q1", "indirect", [span(text, "the vote was close")], speaker=Speaker("E1", span(text, "Mr. Obama"))),
+            Quote("Q2", "indirect", [span(text, "it was fair")], speaker=Speaker("E2", span(text, "She"))),
+        ],
+    )
     pred = copy.deepcopy(gold)
     pred.entities[1].aliases = ["Mr. Obama"]
     pred.quotes[0].speaker = Speaker("E2", span(text, "Mr. Obama"))
@@ -547,19 +609,40 @@ def test_identity_and_clusters_not_measured_where_speakers_are_not_grouped() -> 
 def typed_case() -> tuple[Annotation, Annotation]:
     """Gold: Q1 direct, Q2 indirect, Q3 mixed. Prediction: P1 finds Q1 rightly; P2 finds Q2 but types it
     direct and gives it to the harbour master; Q3 is missed; P3 is a false alarm typed indirect."""
-    gold = Annotation(Document("dock", TEXT), entities(), [
-        Quote("Q1", "direct", [span(TEXT, "We have waited long enough,")], speaker=Speaker("E1"),
-              intermediaries=[Intermediary("E2", "outlet")]),
-        Quote("Q2", "indirect", [span(TEXT, "the budget was tight")],
-              speaker=Speaker("E3", span(TEXT, "A councillor"))),
-        Quote("Q3", "mixed", [span(TEXT, "the old pier will stay open for fishermen")],
-              speaker=Speaker("E1", span(TEXT, "She"))),
-    ])
-    pred = Annotation(Document("dock", TEXT), entities(), [
-        Quote("P1", "direct", [span(TEXT, "We have waited long enough")], speaker=Speaker("E1")),
-        Quote("P2", "direct", [span(TEXT, "the budget was tight")], speaker=Speaker("E1")),
-        Quote("P3", "indirect", [span(TEXT, "the new ferry would start")], speaker=Speaker("E2")),
-    ])
+    gold = Annotation(
+        Document("dock", TEXT),
+        entities(),
+        [
+            Quote(
+                "Q1",
+                "direct",
+                [span(TEXT, "We have waited long enough,")],
+                speaker=Speaker("E1"),
+                intermediaries=[Intermediary("E2", "outlet")],
+            ),
+            Quote(
+                "Q2",
+                "indirect",
+                [span(TEXT, "the budget was tight")],
+                speaker=Speaker("E3", span(TEXT, "A councillor")),
+            ),
+            Quote(
+                "Q3",
+                "mixed",
+                [span(TEXT, "the old pier will stay open for fishermen")],
+                speaker=Speaker("E1", span(TEXT, "She")),
+            ),
+        ],
+    )
+    pred = Annotation(
+        Document("dock", TEXT),
+        entities(),
+        [
+            Quote("P1", "direct", [span(TEXT, "We have waited long enough")], speaker=Speaker("E1")),
+            Quote("P2", "direct", [span(TEXT, "the budget was tight")], speaker=Speaker("E1")),
+            Quote("P3", "indirect", [span(TEXT, "the new ferry would start")], speaker=Speaker("E2")),
+        ],
+    )
     return gold, pred
 
 
@@ -660,8 +743,7 @@ def test_cli_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
-def test_cli_unknown_document_for_errors_is_a_usage_error(tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_unknown_document_for_errors_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold, pred = write_case(tmp_path)
     code, _, err = run_eval(capsys, str(gold), str(pred), "--errors", "no-such-doc")
     assert code == 2
@@ -684,7 +766,8 @@ def test_cli_folder_the_editor_used_is_scored(tmp_path: Path, capsys: pytest.Cap
     gold, pred = write_case(tmp_path)
     for folder in (gold, pred):
         (folder / "quoteapp-registry.json").write_text(
-            '{"schema": "quoteapp/registry", "version": 1, "identities": [], "separate": []}', encoding="utf-8")
+            '{"schema": "quoteapp/registry", "version": 1, "identities": [], "separate": []}', encoding="utf-8"
+        )
         (folder / "dock.before-change.json").write_bytes((folder / "dock.json").read_bytes())
     code, out, err = run_eval(capsys, str(gold), str(pred), "--json")
     assert code == 0 and err == ""

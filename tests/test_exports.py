@@ -32,12 +32,12 @@ from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Sp
 
 HARBOUR = (
     "Storm in Port Ellis 🌊\n\n"
-    "\"The harbour will reopen,\" Mayor Jana Ruiz said. \"Not before Monday.\"\n"
-    "Her spokesman Tom Reed told the Coast Herald that she believes \"the 😀 crews\" are safe.\n"
-    "A council aide said Ruiz had asked whether Reed's claim that \"repairs are done\" was true.\n"
+    '"The harbour will reopen," Mayor Jana Ruiz said. "Not before Monday."\n'
+    'Her spokesman Tom Reed told the Coast Herald that she believes "the 😀 crews" are safe.\n'
+    'A council aide said Ruiz had asked whether Reed\'s claim that "repairs are done" was true.\n'
     "Nobody said anything else."
 )
-KITCHEN = "Menu 🎉 news.\nThe chef said the soup was cold across\ntwo lines. \"Fine,\" said Ana."
+KITCHEN = 'Menu 🎉 news.\nThe chef said the soup was cold across\ntwo lines. "Fine," said Ana.'
 
 
 def at(text: str, sub: str, nth: int = 0) -> Span:
@@ -57,17 +57,48 @@ def harbour() -> Annotation:
         Entity("E4", "anonymous", "council aide", []),
     ]
     quotes = [
-        Quote("Q1", "direct", [at(t, "The harbour will reopen,"), at(t, "Not before Monday.")], at(t, "said"),
-              Speaker("E1", at(t, "Mayor Jana Ruiz")), status="accepted", confidence=0.9, evidence="split quote"),
-        Quote("Q2", "mixed", [at(t, "she believes \"the 😀 crews\" are safe")], at(t, "told"),
-              Speaker("E1", at(t, "she")),
-              [Intermediary("E2", "spokesperson", at(t, "Tom Reed")),
-               Intermediary("E3", "outlet", at(t, "the Coast Herald"))], status="corrected", confidence=0.5),
-        Quote("Q3", "direct", [at(t, "repairs are done")], None, Speaker("E2", at(t, "Reed's")), parent="Q4",
-              status="added"),
-        Quote("Q4", "indirect", [at(t, "Ruiz had asked whether Reed's claim that \"repairs are done\" was true")],
-              at(t, "said", 1), Speaker("E1", at(t, "Ruiz", 1)),
-              [Intermediary("E4", "relay", at(t, "A council aide"))], status="accepted", confidence=0.7),
+        Quote(
+            "Q1",
+            "direct",
+            [at(t, "The harbour will reopen,"), at(t, "Not before Monday.")],
+            at(t, "said"),
+            Speaker("E1", at(t, "Mayor Jana Ruiz")),
+            status="accepted",
+            confidence=0.9,
+            evidence="split quote",
+        ),
+        Quote(
+            "Q2",
+            "mixed",
+            [at(t, 'she believes "the 😀 crews" are safe')],
+            at(t, "told"),
+            Speaker("E1", at(t, "she")),
+            [
+                Intermediary("E2", "spokesperson", at(t, "Tom Reed")),
+                Intermediary("E3", "outlet", at(t, "the Coast Herald")),
+            ],
+            status="corrected",
+            confidence=0.5,
+        ),
+        Quote(
+            "Q3",
+            "direct",
+            [at(t, "repairs are done")],
+            None,
+            Speaker("E2", at(t, "Reed's")),
+            parent="Q4",
+            status="added",
+        ),
+        Quote(
+            "Q4",
+            "indirect",
+            [at(t, 'Ruiz had asked whether Reed\'s claim that "repairs are done" was true')],
+            at(t, "said", 1),
+            Speaker("E1", at(t, "Ruiz", 1)),
+            [Intermediary("E4", "relay", at(t, "A council aide"))],
+            status="accepted",
+            confidence=0.7,
+        ),
         Quote("Q5", "indirect", [at(t, "anything else")], at(t, "said", 2), status="rejected", confidence=0.2),
     ]
     return Annotation(Document("harbour", t, path="harbour.txt", title="Storm"), entities, quotes)
@@ -78,8 +109,15 @@ def kitchen() -> Annotation:
     t = KITCHEN
     entities = [Entity("E1", "person", "the chef", []), Entity("E2", "person", "Ana", [])]
     quotes = [
-        Quote("Q1", "indirect", [at(t, "the soup was cold across\ntwo lines")], at(t, "said"),
-              Speaker("E1", at(t, "The chef")), status="auto", confidence=0.6),
+        Quote(
+            "Q1",
+            "indirect",
+            [at(t, "the soup was cold across\ntwo lines")],
+            at(t, "said"),
+            Speaker("E1", at(t, "The chef")),
+            status="auto",
+            confidence=0.6,
+        ),
         Quote("Q2", "direct", [at(t, "Fine,")], at(t, "said", 1), Speaker("E2", at(t, "Ana")), status="accepted"),
     ]
     return Annotation(Document("kitchen", t, path="kitchen.txt"), entities, quotes)
@@ -117,14 +155,19 @@ def test_csv_has_a_row_per_quote_and_says_what_it_flattens(tmp_path: Path) -> No
     with open(out, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(r["article"], r["quote_id"]) for r in rows] == [
-        ("harbour", "Q1"), ("harbour", "Q2"), ("harbour", "Q3"), ("harbour", "Q4"), ("harbour", "Q5"),
-        ("kitchen", "Q1"), ("kitchen", "Q2"),
+        ("harbour", "Q1"),
+        ("harbour", "Q2"),
+        ("harbour", "Q3"),
+        ("harbour", "Q4"),
+        ("harbour", "Q5"),
+        ("kitchen", "Q1"),
+        ("kitchen", "Q2"),
     ]
     q1, q2, q3, q4, q5, k1, _ = rows
     assert q1["text"] == "The harbour will reopen, … Not before Monday."
     assert (q1["type"], q1["speaker"], q1["speaker_kind"], q1["cue"]) == ("direct", "Jana Ruiz", "person", "said")
     assert (q1["status"], float(q1["confidence"])) == ("accepted", 0.9)
-    assert q2["text"] == "she believes \"the 😀 crews\" are safe"
+    assert q2["text"] == 'she believes "the 😀 crews" are safe'
     assert q2["intermediaries"] == "Tom Reed (spokesperson); Coast Herald (outlet)"
     assert (q3["parent"], q3["confidence"], q3["cue"]) == ("Q4", "", "")
     assert q4["intermediaries"] == "council aide (relay)"
@@ -158,14 +201,15 @@ def test_docbin_loads_with_spacy_alone_and_links_the_attribution(tmp_path: Path)
         for span, seg in zip(spans, original[qid].segments, strict=True):
             assert span.label_ == original[qid].type and span.id_ == qid
             assert span.start_char <= seg.start and seg.end <= span.end_char  # expanded to tokens at most
-            assert doc.text[seg.start:seg.end] == seg.text  # code points, emoji included
+            assert doc.text[seg.start : seg.end] == seg.text  # code points, emoji included
     q2 = by_id["Q2"]
-    assert doc.spans["quotes"][q2["spans"][0]].text == "she believes \"the 😀 crews\" are safe"
+    assert doc.spans["quotes"][q2["spans"][0]].text == 'she believes "the 😀 crews" are safe'
     speaker = doc.spans["speakers"][q2["speaker"]["mention"]["span"]]
     assert (speaker.text, speaker.kb_id_, speaker.label_) == ("she", "E1", "person")
     via = [(doc.spans["intermediaries"][v["mention"]["span"]], v["role"]) for v in q2["intermediaries"]]
     assert [(s.text, s.kb_id_, s.label_, role) for s, role in via] == [
-        ("Tom Reed", "E2", "spokesperson", "spokesperson"), ("the Coast Herald", "E3", "outlet", "outlet"),
+        ("Tom Reed", "E2", "spokesperson", "spokesperson"),
+        ("the Coast Herald", "E3", "outlet", "outlet"),
     ]
     assert doc.spans["cues"][q2["cue"]["span"]].text == "told"
     assert by_id["Q3"]["parent"] == "Q4" and by_id["Q5"]["status"] == "rejected"
@@ -234,8 +278,20 @@ def test_brat_standoff_reads_back(tmp_path: Path) -> None:
     report = export_brat(items(), tmp_path / "brat")
     folder = tmp_path / "brat"
     conf = (folder / "annotation.conf").read_text(encoding="utf-8")
-    for name in ("[entities]", "Quote", "Cue", "Speaker", "Intermediary", "HasCue\tArg1:Quote, Arg2:Cue",
-                 "SaidBy", "Spokesperson", "Relay", "Outlet", "Parent\tArg1:Quote, Arg2:Quote", "QuoteType"):
+    for name in (
+        "[entities]",
+        "Quote",
+        "Cue",
+        "Speaker",
+        "Intermediary",
+        "HasCue\tArg1:Quote, Arg2:Cue",
+        "SaidBy",
+        "Spokesperson",
+        "Relay",
+        "Outlet",
+        "Parent\tArg1:Quote, Arg2:Quote",
+        "QuoteType",
+    ):
         assert name in conf
     assert (folder / "harbour.txt").read_bytes() == HARBOUR.encode("utf-8")
     ann = parse_ann((folder / "harbour.ann").read_text(encoding="utf-8"))
@@ -245,13 +301,17 @@ def test_brat_standoff_reads_back(tmp_path: Path) -> None:
     tq1 = ann.textbound[quotes["Q1"]]
     assert [HARBOUR[s:e] for s, e in tq1[1]] == ["The harbour will reopen,", "Not before Monday."]  # split quote
     q2_start = HARBOUR.index("she believes")
-    assert ann.textbound[quotes["Q2"]][1] == [(q2_start, q2_start + len("she believes \"the 😀 crews\" are safe"))]
-    links = {(t, ann.textbound[a][0] if a in ann.textbound else a, ann.textbound[b][2])
-             for t, a, b in ann.relations.values()}
+    assert ann.textbound[quotes["Q2"]][1] == [(q2_start, q2_start + len('she believes "the 😀 crews" are safe'))]
+    links = {
+        (t, ann.textbound[a][0] if a in ann.textbound else a, ann.textbound[b][2]) for t, a, b in ann.relations.values()
+    }
     assert ("Spokesperson", "Quote", "Tom Reed") in links and ("Outlet", "Quote", "the Coast Herald") in links
     assert ("Relay", "Quote", "A council aide") in links and ("SaidBy", "Quote", "she") in links
-    assert ("HasCue", "Quote", "told") in links and ("Parent", "Quote", "Ruiz had asked whether Reed's claim "
-                                                                          "that \"repairs are done\" was true") in links
+    assert ("HasCue", "Quote", "told") in links and (
+        "Parent",
+        "Quote",
+        'Ruiz had asked whether Reed\'s claim that "repairs are done" was true',
+    ) in links
     parent = [(a, b) for t, a, b in ann.relations.values() if t == "Parent"]
     assert parent == [(quotes["Q3"], quotes["Q4"])]
     attrs = {(n, t): v for n, t, v in ann.attributes.values()}
@@ -287,7 +347,11 @@ def test_accepted_only_keeps_vouched_quotes_without_changing_the_input(tmp_path:
     with open(tmp_path / "a.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(r["article"], r["quote_id"]) for r in rows] == [
-        ("harbour", "Q1"), ("harbour", "Q2"), ("harbour", "Q3"), ("harbour", "Q4"), ("kitchen", "Q2"),
+        ("harbour", "Q1"),
+        ("harbour", "Q2"),
+        ("harbour", "Q3"),
+        ("harbour", "Q4"),
+        ("kitchen", "Q2"),
     ]
     assert {r["status"] for r in rows} == {"accepted", "corrected", "added"}
     assert report.dropped_quotes == 2 and report.quotes == 5
@@ -305,9 +369,7 @@ def test_accepted_only_hangs_a_quote_on_its_nearest_kept_ancestor(tmp_path: Path
 
 
 def test_both_options_together(tmp_path: Path) -> None:
-    report = export(
-        "brat", items(), tmp_path / "b", ExportOptions(reviewed_only=True, accepted_only=True)
-    )
+    report = export("brat", items(), tmp_path / "b", ExportOptions(reviewed_only=True, accepted_only=True))
     assert not (tmp_path / "b" / "kitchen.ann").exists()
     ann = parse_ann((tmp_path / "b" / "harbour.ann").read_text("utf-8"))
     assert {v for n, _, v in ann.attributes.values() if n == "Status"} == {"accepted", "corrected", "added"}
@@ -323,8 +385,10 @@ def test_the_exports_do_not_load_qt_or_spacy_on_import() -> None:
     import subprocess
     import sys
 
-    code = "import sys, quoteapp.formats.exports; print(sorted({m.split('.')[0] for m in sys.modules} & " \
-           "{'PySide6', 'spacy'}))"
+    code = (
+        "import sys, quoteapp.formats.exports; print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'PySide6', 'spacy'}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
 
@@ -362,7 +426,7 @@ def test_cli_exports_a_folder(tmp_path: Path, fmt: str, capsys: pytest.CaptureFi
 
 def test_cli_skips_unreadable_files_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = write_corpus(tmp_path / "corpus")
-    (corpus / "broken.json").write_text("{\"schema\": ", encoding="utf-8")
+    (corpus / "broken.json").write_text('{"schema": ', encoding="utf-8")
     out = tmp_path / "all.jsonl"
     assert main(["export", str(corpus), "--format", "jsonl", "-o", str(out)]) == 1
     printed = capsys.readouterr()

@@ -26,7 +26,7 @@ REPO = TESTS.parent
 
 
 @pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def fake(monkeypatch: pytest.MonkeyPatch):
     """The fake extractor in this process and in every process started from it."""
     monkeypatch.setenv(batch.EXTRACTOR_ENV, fake_extractor.SPEC)
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")]))
@@ -51,7 +51,8 @@ def extract(paths: list[Path], out: Path, *options: str) -> int:
 
 @pytest.mark.parametrize("how", [["--jobs", "1"], ["--jobs", "2"], ["--dask", "local"]], ids=["serial", "jobs", "dask"])
 def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_done(
-        fake: None, tmp_path: Path, capsys: pytest.CaptureFixture, how: list[str]) -> None:
+    fake: None, tmp_path: Path, capsys: pytest.CaptureFixture, how: list[str]
+) -> None:
     if how[0] == "--dask":
         pytest.importorskip("distributed")
     paths = articles(tmp_path / "in", "north.txt", "poison.txt", "south.txt", "west.txt")
@@ -68,7 +69,8 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_done(
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kills a worker with SIGKILL")
 @pytest.mark.parametrize("how", [["--jobs", "2"], ["--dask", "local"]], ids=["jobs", "dask"])
 def test_an_article_its_worker_dies_on_is_reported_and_the_rest_done(
-        fake: None, tmp_path: Path, capsys: pytest.CaptureFixture, how: list[str]) -> None:
+    fake: None, tmp_path: Path, capsys: pytest.CaptureFixture, how: list[str]
+) -> None:
     """A dead worker breaks a process pool: the articles in flight are redone, only the killer fails."""
     if how[0] == "--dask":
         pytest.importorskip("distributed")
@@ -83,10 +85,14 @@ def test_an_article_its_worker_dies_on_is_reported_and_the_rest_done(
 
 
 def test_inputs_with_the_same_stem_are_refused_before_anything_is_written(
-        fake: None, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    fake: None, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     """a/story.txt, b/story.txt and a/story.md would all overwrite out/story.json."""
-    paths = [*articles(tmp_path / "a", "story.txt", "story.md"), *articles(tmp_path / "b", "story.txt"),
-             *articles(tmp_path / "a", "other.txt")]
+    paths = [
+        *articles(tmp_path / "a", "story.txt", "story.md"),
+        *articles(tmp_path / "b", "story.txt"),
+        *articles(tmp_path / "a", "other.txt"),
+    ]
     out = tmp_path / "out"
     assert extract(paths, out, "--jobs", "1") == 2
     err = capsys.readouterr().err
@@ -143,7 +149,7 @@ def is_worker(pid: int) -> bool:
         return False
 
 
-def poll(condition, seconds: float) -> bool:  # noqa: ANN001
+def poll(condition, seconds: float) -> bool:
     """Whether `condition()` comes true within `seconds` (a bound for a hung test, not a speed check)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -157,11 +163,27 @@ def poll(condition, seconds: float) -> bool:  # noqa: ANN001
 def test_workers_die_when_the_main_process_is_killed(fake: None, tmp_path: Path) -> None:
     paths = articles(tmp_path / "in", "slow1.txt", "slow2.txt", "slow3.txt")
     main_process = subprocess.Popen(
-        [sys.executable, "-m", "quoteapp", "extract", *map(str, paths), "-o", str(tmp_path / "out"),
-         "--model", "fake", "--jobs", "2"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "quoteapp",
+            "extract",
+            *map(str, paths),
+            "-o",
+            str(tmp_path / "out"),
+            "--model",
+            "fake",
+            "--jobs",
+            "2",
+        ],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        assert poll(lambda: len([p for p in children_of(main_process.pid) if is_worker(p)]) == 2, 120), \
+        assert poll(lambda: len([p for p in children_of(main_process.pid) if is_worker(p)]) == 2, 120), (
             "the two workers did not start"
+        )
         workers = [p for p in children_of(main_process.pid) if is_worker(p)]
         assert poll(lambda: all((tmp_path / "in").exists() and alive(p) for p in workers), 5)
         main_process.send_signal(signal.SIGKILL)
@@ -177,12 +199,13 @@ def test_a_resumed_run_with_nothing_to_do_imports_no_spacy(fake: None, tmp_path:
     paths = articles(tmp_path / "in", "a.txt", "b.txt")
     out = tmp_path / "out"
     assert extract(paths, out, "--jobs", "1") == 0
-    script = ("import sys\nfrom quoteapp.cli import main\n"
-              f"code = main(['extract', *{[str(p) for p in paths]!r}, '-o', {str(out)!r}, '--model', 'fake'])\n"
-              "print(code, 'spacy' in sys.modules)\n")
+    script = (
+        "import sys\nfrom quoteapp.cli import main\n"
+        f"code = main(['extract', *{[str(p) for p in paths]!r}, '-o', {str(out)!r}, '--model', 'fake'])\n"
+        "print(code, 'spacy' in sys.modules)\n"
+    )
     env = {k: v for k, v in os.environ.items() if k != batch.EXTRACTOR_ENV}  # the real extractor, were it needed
-    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, check=True)
     assert "2 skipped as up to date" in done.stderr
     assert done.stdout.split() == ["0", "False"]
 
@@ -190,10 +213,12 @@ def test_a_resumed_run_with_nothing_to_do_imports_no_spacy(fake: None, tmp_path:
 def test_the_main_process_of_a_jobs_run_imports_no_spacy(fake: None, tmp_path: Path) -> None:
     """Only the workers need the pipeline; the process that hands out the articles stays light."""
     paths = articles(tmp_path / "in", "a.txt", "b.txt", "c.txt")
-    script = ("import sys\nfrom quoteapp.cli import main\n"
-              f"code = main(['extract', *{[str(p) for p in paths]!r}, '-o', {str(tmp_path / 'out')!r}, "
-              "'--model', 'fake', '--jobs', '2'])\n"
-              "print(code, 'spacy' in sys.modules)\n")
+    script = (
+        "import sys\nfrom quoteapp.cli import main\n"
+        f"code = main(['extract', *{[str(p) for p in paths]!r}, '-o', {str(tmp_path / 'out')!r}, "
+        "'--model', 'fake', '--jobs', '2'])\n"
+        "print(code, 'spacy' in sys.modules)\n"
+    )
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
     assert "3 of 3 articles written" in done.stderr
     assert done.stdout.split() == ["0", "False"]

@@ -48,15 +48,34 @@ def sample() -> Annotation:
         Entity("E4", "outlet", "Radio Nord", mentions=[span(t, "Radio Nord")]),
     ]
     quotes = [
-        Quote("Q1", "direct", [span(t, "We will build the 𝔘-line 🚇 by 2030.")], cue=span(t, "said"),
-              speaker=Speaker("E1", span(t, "Ana Ruiz")), status="accepted", confidence=0.9),
-        Quote("Q2", "mixed", [span(t, "the plan was “final” 👍🏽")], cue=span(t, "added"),
-              speaker=Speaker("E1", span(t, "She"))),
+        Quote(
+            "Q1",
+            "direct",
+            [span(t, "We will build the 𝔘-line 🚇 by 2030.")],
+            cue=span(t, "said"),
+            speaker=Speaker("E1", span(t, "Ana Ruiz")),
+            status="accepted",
+            confidence=0.9,
+        ),
+        Quote(
+            "Q2",
+            "mixed",
+            [span(t, "the plan was “final” 👍🏽")],
+            cue=span(t, "added"),
+            speaker=Speaker("E1", span(t, "She")),
+        ),
         Quote("Q3", "direct", [span(t, "final")], parent="Q2"),  # nested, no speaker
-        Quote("Q4", "indirect", [span(t, "fares 🎫 would stay the same")], cue=span(t, "told"),
-              speaker=Speaker("E2", span(t, "北京 Transit")),
-              intermediaries=[Intermediary("E3", "spokesperson", span(t, "Li Wei")),
-                              Intermediary("E4", "outlet", span(t, "Radio Nord"))]),
+        Quote(
+            "Q4",
+            "indirect",
+            [span(t, "fares 🎫 would stay the same")],
+            cue=span(t, "told"),
+            speaker=Speaker("E2", span(t, "北京 Transit")),
+            intermediaries=[
+                Intermediary("E3", "spokesperson", span(t, "Li Wei")),
+                Intermediary("E4", "outlet", span(t, "Radio Nord")),
+            ],
+        ),
         Quote("Q5", "indirect", [span(t, "nothing 🙄")], cue=span(t, "said", 1), status="rejected"),
     ]
     return Annotation(Document("tram", t), entities, quotes)
@@ -68,9 +87,9 @@ def make_view(qtbot, annotation: Annotation | None = None) -> tuple[ArticleView,
     view.resize(700, 400)
     view.show()
     qtbot.waitExposed(view)
-    doc = AnnotationDocument(annotation or sample())
-    view.set_document(doc)
-    return view, doc
+    document = AnnotationDocument(annotation or sample())
+    view.set_document(document)
+    return view, document
 
 
 def same(a: QColor | None, b: QColor | None) -> bool:
@@ -90,6 +109,7 @@ def shown_text(view: ArticleView, start: int, end: int) -> str:
 
 
 # --- OffsetMap ---------------------------------------------------------------------------------------
+
 
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
@@ -125,6 +145,7 @@ def test_offsets_round_trip(text: str) -> None:
 
 # --- palette -----------------------------------------------------------------------------------------
 
+
 def test_palette_is_stable_distinct_and_themed(qapp) -> None:
     assert pal.speaker_colour("E3").rgba() == pal.speaker_colour("E3").rgba()
     assert pal.palette_index("E1") == 0 and pal.palette_index("E13") == 0
@@ -141,10 +162,11 @@ def test_palette_is_stable_distinct_and_themed(qapp) -> None:
 
 # --- highlights --------------------------------------------------------------------------------------
 
+
 def test_segments_are_highlighted_on_exactly_their_characters(qtbot) -> None:
-    view, doc = make_view(qtbot)
+    view, document = make_view(qtbot)
     for quote_id, entity in (("Q1", "E1"), ("Q4", "E2")):
-        segment = doc.quote(quote_id).segments[0]
+        segment = document.quote(quote_id).segments[0]
         qs, qe = qt_span(view, segment)
         assert qs > segment.start  # emoji before the quote: the two counts differ here
         assert shown_text(view, qs, qe) == segment.text  # the Qt range holds the segment's characters
@@ -152,15 +174,15 @@ def test_segments_are_highlighted_on_exactly_their_characters(qtbot) -> None:
         assert same(view.background_at(qs), colour) and same(view.background_at(qe - 1), colour)
         assert view.background_at(qs - 1) is None and view.background_at(qe) is None
     # an emoji inside Q1: both of its UTF-16 units are highlighted, and the text after it too
-    q1 = doc.quote("Q1").segments[0]
+    q1 = document.quote("Q1").segments[0]
     metro = view.offsets.to_qt(q1.start + q1.text.index("🚇"))
     for pos in (metro, metro + 1, metro + 2):
         assert same(view.background_at(pos), pal.speaker_colour("E1"))
 
 
 def test_nested_quote_shows_over_its_parent_and_rejected_quotes_are_not_highlighted(qtbot) -> None:
-    view, doc = make_view(qtbot)
-    outer, inner = doc.quote("Q2").segments[0], doc.quote("Q3").segments[0]
+    view, document = make_view(qtbot)
+    outer, inner = document.quote("Q2").segments[0], document.quote("Q3").segments[0]
     (os_, oe), (is_, ie) = qt_span(view, outer), qt_span(view, inner)
     assert same(view.background_at(is_), pal.no_speaker_colour())  # Q3 has no speaker
     assert same(view.background_at(ie - 1), pal.no_speaker_colour())
@@ -168,27 +190,30 @@ def test_nested_quote_shows_over_its_parent_and_rejected_quotes_are_not_highligh
     assert same(view.background_at(oe - 1), pal.speaker_colour("E1"))  # the last unit of 👍🏽
     assert same(view.background_at(os_), pal.speaker_colour("E1")) and view.background_at(oe) is None
     assert view.quote_ids_at(inner.start) == ["Q3", "Q2"]  # innermost first
-    rejected = doc.quote("Q5").segments[0]
+    rejected = document.quote("Q5").segments[0]
     rs, re_ = qt_span(view, rejected)
     assert view.background_at(rs) is None and view.background_at(re_ - 1) is None
     assert view.quote_ids_at(rejected.start) == []
 
 
 def test_cue_speaker_and_intermediary_mentions_are_marked_differently(qtbot) -> None:
-    view, doc = make_view(qtbot)
-    q4 = doc.quote("Q4")
+    view, document = make_view(qtbot)
+    q4 = document.quote("Q4")
 
     def underline(qt_pos: int) -> QTextCharFormat.UnderlineStyle:
         styles = [f.underlineStyle() for f in view.formats_at(qt_pos)]
-        return next((s for s in styles if s != QTextCharFormat.UnderlineStyle.NoUnderline),
-                    QTextCharFormat.UnderlineStyle.NoUnderline)
+        return next(
+            (s for s in styles if s != QTextCharFormat.UnderlineStyle.NoUnderline),
+            QTextCharFormat.UnderlineStyle.NoUnderline,
+        )
 
     cs, ce = qt_span(view, q4.cue)
     assert underline(cs) == underline(ce - 1) == QTextCharFormat.UnderlineStyle.SingleUnderline
     assert underline(ce) == QTextCharFormat.UnderlineStyle.NoUnderline
     ss, se = qt_span(view, q4.speaker.mention)
-    assert same(view.background_at(ss), pal.strong_colour("E2")) and same(view.background_at(se - 1),
-                                                                          pal.strong_colour("E2"))
+    assert same(view.background_at(ss), pal.strong_colour("E2")) and same(
+        view.background_at(se - 1), pal.strong_colour("E2")
+    )
     assert (ss, se) in [(b.start, b.end) for b in view.boxes()]  # the speaker mention is boxed
     for via in q4.intermediaries:  # a wavy underline and a dashed outline: visible, unlike a speaker's box
         vs, ve = qt_span(view, via.mention)
@@ -199,8 +224,8 @@ def test_cue_speaker_and_intermediary_mentions_are_marked_differently(qtbot) -> 
 
 
 def test_select_quote_makes_it_stand_out(qtbot) -> None:
-    view, doc = make_view(qtbot)
-    qs, qe = qt_span(view, doc.quote("Q4").segments[0])
+    view, document = make_view(qtbot)
+    qs, qe = qt_span(view, document.quote("Q4").segments[0])
     assert same(view.background_at(qs), pal.speaker_colour("E2"))
     view.select_quote("Q4")
     assert same(view.background_at(qs), pal.strong_colour("E2"))
@@ -213,13 +238,13 @@ def test_select_quote_makes_it_stand_out(qtbot) -> None:
 
 
 def test_highlight_entity_marks_its_mentions_and_fades_other_quotes(qtbot) -> None:
-    view, doc = make_view(qtbot)
+    view, document = make_view(qtbot)
     view.highlight_entity("E3")  # Li Wei: intermediary of Q4 only
-    q4s, _ = qt_span(view, doc.quote("Q4").segments[0])
-    q1s, _ = qt_span(view, doc.quote("Q1").segments[0])
+    q4s, _ = qt_span(view, document.quote("Q4").segments[0])
+    q1s, _ = qt_span(view, document.quote("Q1").segments[0])
     assert same(view.background_at(q4s), pal.speaker_colour("E2"))
     assert same(view.background_at(q1s), pal.dim_colour())
-    ms, me = qt_span(view, doc.entity("E3").mentions[0])
+    ms, me = qt_span(view, document.entity("E3").mentions[0])
     assert same(view.background_at(ms), pal.strong_colour("E3"))
     assert (ms, me) in [(b.start, b.end) for b in view.boxes()]
     view.highlight_entity(None)
@@ -227,24 +252,25 @@ def test_highlight_entity_marks_its_mentions_and_fades_other_quotes(qtbot) -> No
 
 
 def test_the_view_follows_undoable_edits(qtbot) -> None:
-    view, doc = make_view(qtbot)
-    qs, _ = qt_span(view, doc.quote("Q1").segments[0])
-    doc.undo_stack.push(C.reject(doc, "Q1"))
+    view, document = make_view(qtbot)
+    qs, _ = qt_span(view, document.quote("Q1").segments[0])
+    document.undo_stack.push(C.reject(document, "Q1"))
     qtbot.waitUntil(lambda: view.background_at(qs) is None)
-    assert view.quote_ids_at(doc.quote("Q1").segments[0].start) == []  # queries never see stale marks
-    doc.undo_stack.undo()
+    assert view.quote_ids_at(document.quote("Q1").segments[0].start) == []  # queries never see stale marks
+    document.undo_stack.undo()
     qtbot.waitUntil(lambda: same(view.background_at(qs), pal.speaker_colour("E1")))
-    doc.undo_stack.push(C.set_speaker(doc, "Q1", "E3"))
+    document.undo_stack.push(C.set_speaker(document, "Q1", "E3"))
     qtbot.waitUntil(lambda: same(view.background_at(qs), pal.speaker_colour("E3")))
-    doc.undo_stack.push(C.delete_quote(doc, "Q1"))
+    document.undo_stack.push(C.delete_quote(document, "Q1"))
     view.select_quote("Q1")  # gone: nothing to select, nothing breaks
     assert view.selected_quote() is None and view.background_at(qs) is None
 
 
 # --- selection, clicks, tooltips ---------------------------------------------------------------------
 
+
 def test_selected_span_is_in_code_points(qtbot) -> None:
-    view, doc = make_view(qtbot)
+    view, document = make_view(qtbot)
     assert view.selected_span() is None
     target = span(TEXT, "the 𝔘-line 🚇 by")
     qs, qe = qt_span(view, target)
@@ -262,7 +288,7 @@ def test_selected_span_is_in_code_points(qtbot) -> None:
 
 
 def test_shift_arrows_select_whole_characters(qtbot) -> None:
-    view, _doc = make_view(qtbot)
+    view, _document = make_view(qtbot)
     start = TEXT.index("👍🏽")
     cursor = view.textCursor()
     cursor.setPosition(view.offsets.to_qt(start))
@@ -290,14 +316,14 @@ def point_of(view: ArticleView, cp: int) -> QPoint:
 
 
 def test_clicking_a_highlight_emits_its_quote(qtbot) -> None:
-    view, doc = make_view(qtbot)
-    segment = doc.quote("Q4").segments[0]
+    view, document = make_view(qtbot)
+    segment = document.quote("Q4").segments[0]
     inside = segment.start + segment.text.index("would")
     assert view.position_at(point_of(view, inside)) == inside
     with qtbot.waitSignal(view.quote_clicked, timeout=1000) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, inside))
     assert blocker.args == ["Q4"]
-    inner = doc.quote("Q3").segments[0]
+    inner = document.quote("Q3").segments[0]
     with qtbot.waitSignal(view.quote_clicked, timeout=1000) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, inner.start + 2))
     assert blocker.args == ["Q3"]  # the innermost quote
@@ -306,12 +332,12 @@ def test_clicking_a_highlight_emits_its_quote(qtbot) -> None:
 
 
 def test_tooltip_names_speaker_intermediaries_roles_type_and_status(qtbot) -> None:
-    view, doc = make_view(qtbot)
-    segment = doc.quote("Q4").segments[0]
+    view, document = make_view(qtbot)
+    segment = document.quote("Q4").segments[0]
     tip = view.tooltip_at(segment.start + 3)
     for words in ("Q4", "北京 Transit", "Li Wei", "spokesperson", "Radio Nord", "outlet", "indirect", "auto"):
         assert words in tip
-    nested = view.tooltip_at(doc.quote("Q3").segments[0].start)
+    nested = view.tooltip_at(document.quote("Q3").segments[0].start)
     assert nested.index("Q3") < nested.index("Q2") and "mixed" in nested and "Ana Ruiz" in nested
     assert view.tooltip_at(TEXT.index("Tram")) == ""
     # the real event, as a hover sends it
@@ -323,13 +349,14 @@ def test_tooltip_names_speaker_intermediaries_roles_type_and_status(qtbot) -> No
 
 
 def test_no_document(qtbot) -> None:
-    view, _doc = make_view(qtbot)
+    view, _document = make_view(qtbot)
     view.set_document(None)
     assert view.toPlainText() == "" and view.selected_span() is None and view.quote_ids_at(3) == []
     assert view.extraSelections() == []
 
 
 # --- a 5 MB article ----------------------------------------------------------------------------------
+
 
 def big_annotation(paragraphs: int = 5000) -> Annotation:
     """About 5 MB: every paragraph has an emoji before its quote and one inside it."""
@@ -343,8 +370,9 @@ def big_annotation(paragraphs: int = 5000) -> Annotation:
         body = f"Number {n} 🚇 is fine."
         para = head + body + "”\n\n"
         start = pos + len(head)
-        quotes.append(Quote(f"Q{n + 1}", "direct", [Span(start, start + len(body), body)],
-                            speaker=Speaker(f"E{n % 24 + 1}")))
+        quotes.append(
+            Quote(f"Q{n + 1}", "direct", [Span(start, start + len(body), body)], speaker=Speaker(f"E{n % 24 + 1}"))
+        )
         parts.append(para)
         pos += len(para)
     return Annotation(Document("big", "".join(parts)), entities, quotes)
@@ -359,17 +387,19 @@ def test_five_megabyte_article(qtbot) -> None:
     view.resize(900, 600)
     view.show()
     qtbot.waitExposed(view)
-    doc = AnnotationDocument(annotation)
+    document = AnnotationDocument(annotation)
     began = time.perf_counter()
-    view.set_document(doc)
+    view.set_document(document)
     took = time.perf_counter() - began
-    print(f"\nset_document, {len(text.encode('utf-8')) / 1e6:.1f} MB, {len(doc.quotes)} quotes: {took:.3f} s;"
-          f" {len(view.extraSelections())} extra selections")
-    first = doc.quotes[0].segments[0]
+    print(
+        f"\nset_document, {len(text.encode('utf-8')) / 1e6:.1f} MB, {len(document.quotes)} quotes: {took:.3f} s;"
+        f" {len(view.extraSelections())} extra selections"
+    )
+    first = document.quotes[0].segments[0]
     assert same(view.background_at(view.offsets.to_qt(first.start)), pal.speaker_colour("E1"))
     assert len(view.extraSelections()) < 200  # only the visible part is highlighted
 
-    last = doc.quotes[-1]
+    last = document.quotes[-1]
     began = time.perf_counter()
     view.select_quote(last.id)
     print(f"select_quote at the end: {time.perf_counter() - began:.3f} s")
@@ -379,7 +409,7 @@ def test_five_megabyte_article(qtbot) -> None:
     assert same(view.background_at(qe - 1), pal.strong_colour(last.speaker.entity))
 
     began = time.perf_counter()
-    doc.undo_stack.push(C.reject(doc, last.id))
+    document.undo_stack.push(C.reject(document, last.id))
     view.refresh()
     print(f"one edit, index rebuilt: {time.perf_counter() - began:.3f} s")
     assert view.background_at(qs) is None
@@ -389,23 +419,26 @@ def test_five_megabyte_article(qtbot) -> None:
     for value in range(0, bar.maximum(), max(1, bar.maximum() // 50)):
         bar.setValue(value)
     print(f"50 jumps through the text: {time.perf_counter() - began:.3f} s")
-    middle = doc.quotes[len(doc.quotes) // 2].segments[0]
+    middle = document.quotes[len(document.quotes) // 2].segments[0]
     view.select_span(middle.start, middle.end)
     assert view.selected_span() == middle
-    assert same(view.background_at(view.offsets.to_qt(middle.start)), pal.speaker_colour(
-        doc.quotes[len(doc.quotes) // 2].speaker.entity))
+    assert same(
+        view.background_at(view.offsets.to_qt(middle.start)),
+        pal.speaker_colour(document.quotes[len(document.quotes) // 2].speaker.entity),
+    )
 
 
 def test_the_margin_names_who_passed_each_visible_quote_on(qtbot) -> None:
     """An intermediary the article names far from the words (or nowhere) still shows beside the quote."""
-    view, doc = make_view(qtbot)
-    q4 = doc.quote("Q4")
+    view, document = make_view(qtbot)
+    q4 = document.quote("Q4")
     labels = view.chain_labels()
-    names = " → ".join(f"{doc.entity(v.entity).name} ({v.role})" for v in q4.intermediaries)
+    names = " → ".join(f"{document.entity(v.entity).name} ({v.role})" for v in q4.intermediaries)
     assert any(text == f"Q4 via {names}" for _, text, _ in labels)
-    without_mentions = Quote(q4.id, q4.type, q4.segments, q4.cue, q4.speaker,
-                             [Intermediary(v.entity, v.role) for v in q4.intermediaries])
-    doc.put_quote(without_mentions)
+    without_mentions = Quote(
+        q4.id, q4.type, q4.segments, q4.cue, q4.speaker, [Intermediary(v.entity, v.role) for v in q4.intermediaries]
+    )
+    document.put_quote(without_mentions)
     view.refresh()
     assert any(text == f"Q4 via {names}" for _, text, _ in view.chain_labels())
     tops = [y for y, _, _ in view.chain_labels()]
@@ -414,9 +447,9 @@ def test_the_margin_names_who_passed_each_visible_quote_on(qtbot) -> None:
 
 def test_a_speaker_keeps_its_colour_across_the_articles_of_a_folder(qtbot) -> None:
     """Colours follow the corpus identity the window gives the document, not the entity's local id."""
-    view, doc = make_view(qtbot)
-    q4 = doc.quote("Q4")
+    view, document = make_view(qtbot)
+    q4 = document.quote("Q4")
     start, _ = qt_span(view, q4.segments[0])
-    doc.colour_keys = {q4.speaker.entity: "I7"}
-    view.set_document(doc)
+    document.colour_keys = {q4.speaker.entity: "I7"}
+    view.set_document(document)
     assert same(view.background_at(start + 1), pal.speaker_colour("I7"))

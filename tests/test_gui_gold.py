@@ -22,7 +22,7 @@ SEED = "004_c806cefa68680176"
 
 
 def select(window: MainWindow, start: int, end: int) -> None:
-    offsets = OffsetMap(window.doc.text)
+    offsets = OffsetMap(window.document.text)
     cursor = window.view.textCursor()
     cursor.setPosition(offsets.to_qt(start))
     cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
@@ -39,7 +39,7 @@ class Answers:
     def __init__(self) -> None:
         self.queue: list[str] = []
 
-    def __call__(self, parent, title, label, items, current=0):  # noqa: ANN001, ANN204
+    def __call__(self, parent, title, label, items, current=0):
         wanted = self.queue.pop(0)
         return next(i for i in items if i == wanted or i.startswith(wanted + "  ("))
 
@@ -48,26 +48,27 @@ def entity_for(window: MainWindow, gold: Annotation, gold_id: str, answers: Answ
     """The id of the window's entity standing for a gold entity, made from the article's text if needed."""
     entity = gold.entity(gold_id)
     names = [entity.name, *entity.aliases]
-    for candidate in window.doc.entities:
+    for candidate in window.document.entities:
         if candidate.name in names:
             return candidate.id
-    text = window.doc.text
+    text = window.document.text
     name = next(n for n in sorted(names, key=len, reverse=True) if n in text)
     start = text.index(name)
-    keep = window.doc.quote(window.current_quote_id()).speaker
+    keep = window.document.quote(window.current_quote_id()).speaker
     select(window, start, start + len(name))
     answers.queue.append(entity.kind if entity.kind != "unknown" else "person")
     window.actions["set_speaker"].trigger()  # a new entity from the selected name…
-    made = window.doc.quote(window.current_quote_id()).speaker.entity
+    made = window.document.quote(window.current_quote_id()).speaker.entity
     if keep is not None:  # …then the quote's speaker as it was
         unselect(window)
-        answers.queue.append(window.doc.entity(keep.entity).name)
+        answers.queue.append(window.document.entity(keep.entity).name)
         window.actions["set_speaker"].trigger()
     return made
 
 
-def test_editor_turns_extractor_output_into_the_gold(qtbot, shared: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_editor_turns_extractor_output_into_the_gold(
+    qtbot, shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
     article = tmp_path / f"{SEED}.txt"
     shutil.copy(shared / "corpus" / "seeds" / article.name, article)
@@ -80,9 +81,11 @@ def test_editor_turns_extractor_output_into_the_gold(qtbot, shared: Path, tmp_pa
     qtbot.addWidget(window)
     window._model_loaded(extractor, extractor.label)
     window.open_path(article)
-    qtbot.waitUntil(lambda: window.job is None and window.doc is not None and bool(window.doc.quotes), timeout=60000)
+    qtbot.waitUntil(
+        lambda: window.job is None and window.document is not None and bool(window.document.quotes), timeout=60000
+    )
 
-    for quote in list(window.doc.quotes):  # the extractor's quotes: all rejected
+    for quote in list(window.document.quotes):  # the extractor's quotes: all rejected
         window.select_quote(quote.id)
         window.actions["reject"].trigger()
     for target in [q for q in gold.quotes if not q.extra.get("optional")]:
@@ -96,15 +99,15 @@ def test_editor_turns_extractor_output_into_the_gold(qtbot, shared: Path, tmp_pa
             window.actions["add_segment"].trigger()
         speaker = entity_for(window, gold, target.speaker.entity, answers)
         unselect(window)
-        answers.queue.append(window.doc.entity(speaker).name)
+        answers.queue.append(window.document.entity(speaker).name)
         window.actions["set_speaker"].trigger()
         for via in target.intermediaries:
             entity = entity_for(window, gold, via.entity, answers)
             unselect(window)
-            answers.queue += [window.doc.entity(entity).name, via.role]
+            answers.queue += [window.document.entity(entity).name, via.role]
             window.actions["add_intermediary"].trigger()
         assert window.current_quote_id() == quote_id
-        assert [Span(s.start, s.end, s.text) for s in window.doc.quote(quote_id).segments] == target.segments
+        assert [Span(s.start, s.end, s.text) for s in window.document.quote(quote_id).segments] == target.segments
     assert answers.queue == []
     window.actions["save"].trigger()
     saved = article.with_name(f"{SEED}.quotes.json")

@@ -55,54 +55,102 @@ def span(needle: str, nth: int = 1) -> Span:
     return Span.of(TEXT, at, at + len(needle))
 
 
-LONG = ("the council would publish the figures next week, once the auditors from the regional office had "
-        "finished checking every invoice")
+LONG = (
+    "the council would publish the figures next week, once the auditors from the regional office had "
+    "finished checking every invoice"
+)
 
 
 def make_annotation() -> Annotation:
     entities = [
         Entity("E1", "person", "Dana Whitfield", ["The mayor of Port Ellis"], mentions=[span("Dana Whitfield")]),
         Entity("E2", "person", "Omar Reyes", ["Her spokesman"], mentions=[span("Omar Reyes")]),
-        Entity("E3", "anonymous", "official at the transport ministry", [],
-               mentions=[span("official at the transport ministry")]),
+        Entity(
+            "E3",
+            "anonymous",
+            "official at the transport ministry",
+            [],
+            mentions=[span("official at the transport ministry")],
+        ),
         Entity("E4", "person", "Lena Okafor", [], mentions=[span("Lena Okafor")]),
         Entity("E5", "person", "the minister", [], mentions=[span("the minister")]),
         Entity("E6", "outlet", "Coastal Herald", ["the Coastal Herald"], mentions=[span("Coastal Herald")]),
         Entity("E7", "person", "Mayor Whitfield", [], mentions=[span("Mayor Whitfield")]),
     ]
     quotes = [
-        Quote("Q1", "mixed", [span("the ferry contract \u201cneeds another look before anyone signs it.")],
-              cue=span("said"), speaker=Speaker("E1", span("Dana Whitfield")), confidence=0.82,
-              evidence="ccomp of 'said'"),
-        Quote("Q2", "direct", [span("We are not against the ferry,"), span("We are against paying twice for it.")],
-              cue=span("told"), speaker=Speaker("E7", span("Mayor Whitfield")), status="accepted", confidence=0.91),
-        Quote("Q3", "indirect", [span(LONG)], cue=span("said", 2), speaker=Speaker("E1"),
-              intermediaries=[Intermediary("E2", "spokesperson", span("Omar Reyes"))], status="corrected",
-              confidence=0.55, evidence="spokesman of the mayor"),
-        Quote("Q4", "indirect", [span("the minister had privately backed the plan")], cue=span("said", 3),
-              speaker=Speaker("E5", span("the minister")),
-              intermediaries=[Intermediary("E3", "relay", span("official at the transport ministry")),
-                              Intermediary("E6", "outlet", span("Coastal Herald"))], confidence=0.4),
-        Quote("Q5", "direct", [span("Fix the \U0001f6a2 schedule first,")], cue=span("said", 4),
-              speaker=Speaker("E4", span("Lena Okafor")), confidence=0.97),
-        Quote("Q6", "direct", [span("Nobody reads these reports,")], cue=span("wrote"), status="rejected",
-              confidence=0.3),
-        Quote("Q10", "indirect", [span("Fishermen \U0001f3a3\U0001f41f were less patient")], status="added",
-              evidence="added by an editor"),
+        Quote(
+            "Q1",
+            "mixed",
+            [span("the ferry contract \u201cneeds another look before anyone signs it.")],
+            cue=span("said"),
+            speaker=Speaker("E1", span("Dana Whitfield")),
+            confidence=0.82,
+            evidence="ccomp of 'said'",
+        ),
+        Quote(
+            "Q2",
+            "direct",
+            [span("We are not against the ferry,"), span("We are against paying twice for it.")],
+            cue=span("told"),
+            speaker=Speaker("E7", span("Mayor Whitfield")),
+            status="accepted",
+            confidence=0.91,
+        ),
+        Quote(
+            "Q3",
+            "indirect",
+            [span(LONG)],
+            cue=span("said", 2),
+            speaker=Speaker("E1"),
+            intermediaries=[Intermediary("E2", "spokesperson", span("Omar Reyes"))],
+            status="corrected",
+            confidence=0.55,
+            evidence="spokesman of the mayor",
+        ),
+        Quote(
+            "Q4",
+            "indirect",
+            [span("the minister had privately backed the plan")],
+            cue=span("said", 3),
+            speaker=Speaker("E5", span("the minister")),
+            intermediaries=[
+                Intermediary("E3", "relay", span("official at the transport ministry")),
+                Intermediary("E6", "outlet", span("Coastal Herald")),
+            ],
+            confidence=0.4,
+        ),
+        Quote(
+            "Q5",
+            "direct",
+            [span("Fix the \U0001f6a2 schedule first,")],
+            cue=span("said", 4),
+            speaker=Speaker("E4", span("Lena Okafor")),
+            confidence=0.97,
+        ),
+        Quote(
+            "Q6", "direct", [span("Nobody reads these reports,")], cue=span("wrote"), status="rejected", confidence=0.3
+        ),
+        Quote(
+            "Q10",
+            "indirect",
+            [span("Fishermen \U0001f3a3\U0001f41f were less patient")],
+            status="added",
+            evidence="added by an editor",
+        ),
     ]
     return Annotation(Document("ferry", TEXT), entities, quotes)
 
 
 @pytest.fixture
-def doc(qapp) -> AnnotationDocument:  # noqa: ANN001 - pytest-qt's QApplication
+def document(qapp) -> AnnotationDocument:
     return AnnotationDocument(make_annotation())
 
 
 @pytest.fixture
-def quotes(doc: AnnotationDocument) -> QuoteFilterProxy:
+def quotes(document: AnnotationDocument) -> QuoteFilterProxy:
     """The quote list as the window has it: model behind the filter proxy, sorted by #."""
     model = QuoteTableModel()
-    model.set_document(doc)
+    model.set_document(document)
     proxy = QuoteFilterProxy()
     proxy.setSourceModel(model)
     proxy.sort(COL_ID)
@@ -111,9 +159,9 @@ def quotes(doc: AnnotationDocument) -> QuoteFilterProxy:
 
 
 @pytest.fixture
-def entities(doc: AnnotationDocument) -> EntityFilterProxy:
+def entities(document: AnnotationDocument) -> EntityFilterProxy:
     model = EntityTableModel()
-    model.set_document(doc)
+    model.set_document(document)
     proxy = EntityFilterProxy()
     proxy.setSourceModel(model)
     proxy.sort(COL_NAME)
@@ -141,22 +189,24 @@ def ids(proxy: QSortFilterProxyModel) -> list[str]:
     return [r["#"] for r in rows(proxy)]
 
 
-def push(doc: AnnotationDocument, command) -> None:  # noqa: ANN001 - a QUndoCommand
-    doc.undo_stack.push(command)
+def push(document: AnnotationDocument, command) -> None:
+    document.undo_stack.push(command)
 
 
 # --- the models obey Qt's rules, through every kind of change -----------------------------------------------
 
-def _edit_everything(doc: AnnotationDocument, model: QuoteTableModel | EntityTableModel,
-                     proxies: list[QSortFilterProxyModel]) -> None:
+
+def _edit_everything(
+    document: AnnotationDocument, model: QuoteTableModel | EntityTableModel, proxies: list[QSortFilterProxyModel]
+) -> None:
     """Every kind of signal the document sends, then all of it undone and redone."""
-    push(doc, commands.accept(doc, "Q1"))
-    push(doc, commands.reject(doc, "Q5"))
-    push(doc, commands.rename_entity(doc, "E4", "L. Okafor"))
-    push(doc, commands.merge_entities(doc, "E1", "E7"))
-    push(doc, commands.delete_quote(doc, "Q3"))
-    push(doc, commands.add_quote(doc, span("were less patient"), "indirect")[0])
-    push(doc, commands.set_speaker_new_entity(doc, "Q10", span("Fishermen")))
+    push(document, commands.accept(document, "Q1"))
+    push(document, commands.reject(document, "Q5"))
+    push(document, commands.rename_entity(document, "E4", "L. Okafor"))
+    push(document, commands.merge_entities(document, "E1", "E7"))
+    push(document, commands.delete_quote(document, "Q3"))
+    push(document, commands.add_quote(document, span("were less patient"), "indirect")[0])
+    push(document, commands.set_speaker_new_entity(document, "Q10", span("Fishermen")))
     for proxy in proxies:
         if isinstance(proxy, QuoteFilterProxy):
             proxy.set_show_rejected(True)
@@ -167,19 +217,19 @@ def _edit_everything(doc: AnnotationDocument, model: QuoteTableModel | EntityTab
             proxy.set_filter_text("okafor")
             proxy.set_filter_text("")
         proxy.sort(COL_CONFIDENCE if isinstance(proxy, QuoteFilterProxy) else 3, Qt.SortOrder.DescendingOrder)
-    while doc.undo_stack.canUndo():
-        doc.undo_stack.undo()
-    while doc.undo_stack.canRedo():
-        doc.undo_stack.redo()
-    doc.replace_content([], [])
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    while document.undo_stack.canRedo():
+        document.undo_stack.redo()
+    document.replace_content([], [])
     model.set_document(None)
     model.set_document(AnnotationDocument(make_annotation()))
 
 
 @pytest.mark.parametrize("kind", ["quotes", "quote proxy", "entities", "entity proxy"])
-def test_models_pass_the_python_model_tester(qtmodeltester, doc: AnnotationDocument, kind: str) -> None:
+def test_models_pass_the_python_model_tester(qtmodeltester, document: AnnotationDocument, kind: str) -> None:
     model = QuoteTableModel() if kind.startswith("quote") else EntityTableModel()
-    model.set_document(doc)
+    model.set_document(document)
     tested: QuoteTableModel | EntityTableModel | QSortFilterProxyModel = model
     proxies: list[QSortFilterProxyModel] = []
     if kind.endswith("proxy"):
@@ -188,14 +238,14 @@ def test_models_pass_the_python_model_tester(qtmodeltester, doc: AnnotationDocum
         proxy.sort(0)
         tested, proxies = proxy, [proxy]
     qtmodeltester.check(tested, force_py=True)
-    _edit_everything(doc, model, proxies)
+    _edit_everything(document, model, proxies)
 
 
 @pytest.mark.parametrize("kind", ["quotes", "quote proxy", "entities", "entity proxy"])
-def test_models_pass_qts_model_tester(qtlog, doc: AnnotationDocument, kind: str) -> None:
+def test_models_pass_qts_model_tester(qtlog, document: AnnotationDocument, kind: str) -> None:
     """Qt's own C++ tester, which reports through warnings: there must be none."""
     model = QuoteTableModel() if kind.startswith("quote") else EntityTableModel()
-    model.set_document(doc)
+    model.set_document(document)
     tested: QuoteTableModel | EntityTableModel | QSortFilterProxyModel = model
     proxies: list[QSortFilterProxyModel] = []
     if kind.endswith("proxy"):
@@ -203,7 +253,7 @@ def test_models_pass_qts_model_tester(qtlog, doc: AnnotationDocument, kind: str)
         proxy.setSourceModel(model)
         tested, proxies = proxy, [proxy]
     tester = QAbstractItemModelTester(tested, QAbstractItemModelTester.FailureReportingMode.Warning)
-    _edit_everything(doc, model, proxies)
+    _edit_everything(document, model, proxies)
     assert tester is not None
     complaints = [r.message for r in qtlog.records if r.type != Qt.QtMsgType.QtDebugMsg]
     assert complaints == []
@@ -211,17 +261,24 @@ def test_models_pass_qts_model_tester(qtlog, doc: AnnotationDocument, kind: str)
 
 # --- what the quote list shows --------------------------------------------------------------------------------
 
+
 def test_quote_list_columns_and_cells(quotes: QuoteFilterProxy) -> None:
     assert header(quotes) == ["#", "Type", "Speaker", "Intermediaries", "Cue", "Status", "Confidence", "Quote"]
     assert row(quotes, "#", "Q1") == {
-        "#": "Q1", "Type": "mixed", "Speaker": "Dana Whitfield", "Intermediaries": "", "Cue": "said",
-        "Status": "auto", "Confidence": "0.82",
+        "#": "Q1",
+        "Type": "mixed",
+        "Speaker": "Dana Whitfield",
+        "Intermediaries": "",
+        "Cue": "said",
+        "Status": "auto",
+        "Confidence": "0.82",
         "Quote": "the ferry contract \u201cneeds another look before anyone signs it.",
     }
     assert row(quotes, "#", "Q2")["Quote"] == "We are not against the ferry, \u2026 We are against paying twice for it."
     assert row(quotes, "#", "Q3")["Intermediaries"] == "Omar Reyes (spokesperson)"
     assert row(quotes, "#", "Q4")["Intermediaries"] == (
-        "official at the transport ministry (relay) \u2192 Coastal Herald (outlet)")
+        "official at the transport ministry (relay) \u2192 Coastal Herald (outlet)"
+    )
     assert row(quotes, "#", "Q4")["Confidence"] == "0.40"
     editors = row(quotes, "#", "Q10")
     assert (editors["Speaker"], editors["Confidence"], editors["Status"], editors["Cue"]) == ("\u2014", "", "added", "")
@@ -262,7 +319,7 @@ def test_quote_id_role_and_sort_values(quotes: QuoteFilterProxy) -> None:
 def test_speaker_cell_has_the_speakers_colour(quotes: QuoteFilterProxy) -> None:
     dark = is_dark(QGuiApplication.palette())
 
-    def colour(quote_id: str):  # noqa: ANN202
+    def colour(quote_id: str):
         return quotes.index(quotes.proxy_row_of(quote_id), COL_SPEAKER).data(Qt.ItemDataRole.BackgroundRole)
 
     assert colour("Q1") == speaker_colour("E1", dark) == colour("Q3")
@@ -286,6 +343,7 @@ def test_rejected_quotes_are_hidden_unless_asked_for_then_greyed(quotes: QuoteFi
 
 # --- sorting --------------------------------------------------------------------------------------------------
 
+
 def test_sorting_by_number_is_reading_order(quotes: QuoteFilterProxy) -> None:
     """The # column sorts by place in the text: the editor's Q10 stands where its words are (J/K follow it)."""
     quotes.set_show_rejected(True)
@@ -305,43 +363,53 @@ def test_sorting_by_confidence_is_numeric(quotes: QuoteFilterProxy) -> None:
 def test_sorting_by_speaker_and_status(quotes: QuoteFilterProxy) -> None:
     quotes.sort(COL_SPEAKER)
     assert [r["Speaker"] for r in rows(quotes)] == [
-        "\u2014", "Dana Whitfield", "Dana Whitfield", "Lena Okafor", "Mayor Whitfield", "the minister"]
+        "\u2014",
+        "Dana Whitfield",
+        "Dana Whitfield",
+        "Lena Okafor",
+        "Mayor Whitfield",
+        "the minister",
+    ]
     quotes.sort(COL_STATUS)
     assert [r["Status"] for r in rows(quotes)] == ["auto", "auto", "auto", "accepted", "corrected", "added"]
 
 
-def test_sort_follows_edits(doc: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
+def test_sort_follows_edits(document: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
     quotes.sort(COL_CONFIDENCE, Qt.SortOrder.DescendingOrder)
     assert ids(quotes)[0] == "Q5"
-    push(doc, commands.reject(doc, "Q5"))
+    push(document, commands.reject(document, "Q5"))
     assert ids(quotes)[0] == "Q2"
 
 
 # --- the filter box -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("typed", "shown"), [
-    ("", ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5"]),
-    ("ferry", ["Q1", "Q2"]),  # the quote's words
-    ("FERRY twice", ["Q2"]),  # every word, any case
-    ("whitfield", ["Q1", "Q2", "Q3"]),  # the speaker
-    ("mayor of port", ["Q1", "Q3"]),  # a speaker's alias
-    ("herald", ["Q4"]),  # an intermediary
-    ("told", ["Q2"]),  # the cue
-    ("speaker:okafor", ["Q5"]),
-    ('speaker:"dana whitfield"', ["Q1", "Q3"]),
-    ("speaker:none", ["Q10"]),
-    ("status:auto", ["Q1", "Q4", "Q5"]),
-    ("status:acc", ["Q2"]),
-    ("status:auto status:corr", ["Q1", "Q3", "Q4", "Q5"]),  # one key twice: either
-    ("type:direct", ["Q2", "Q5"]),
-    ("type:in status:auto", ["Q4"]),
-    ("type:dir ferry", ["Q2"]),
-    ("status:rejected", ["Q6"]),  # naming rejected shows them
-    ("status:rej", ["Q6"]),
-    ("status:", ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5"]),  # still typing: nothing narrowed yet
-    ("nobody", []),  # rejected, so hidden
-    ("zebra", []),
-])
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("", ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5"]),
+        ("ferry", ["Q1", "Q2"]),  # the quote's words
+        ("FERRY twice", ["Q2"]),  # every word, any case
+        ("whitfield", ["Q1", "Q2", "Q3"]),  # the speaker
+        ("mayor of port", ["Q1", "Q3"]),  # a speaker's alias
+        ("herald", ["Q4"]),  # an intermediary
+        ("told", ["Q2"]),  # the cue
+        ("speaker:okafor", ["Q5"]),
+        ('speaker:"dana whitfield"', ["Q1", "Q3"]),
+        ("speaker:none", ["Q10"]),
+        ("status:auto", ["Q1", "Q4", "Q5"]),
+        ("status:acc", ["Q2"]),
+        ("status:auto status:corr", ["Q1", "Q3", "Q4", "Q5"]),  # one key twice: either
+        ("type:direct", ["Q2", "Q5"]),
+        ("type:in status:auto", ["Q4"]),
+        ("type:dir ferry", ["Q2"]),
+        ("status:rejected", ["Q6"]),  # naming rejected shows them
+        ("status:rej", ["Q6"]),
+        ("status:", ["Q1", "Q2", "Q3", "Q4", "Q10", "Q5"]),  # still typing: nothing narrowed yet
+        ("nobody", []),  # rejected, so hidden
+        ("zebra", []),
+    ],
+)
 def test_filter_box(quotes: QuoteFilterProxy, typed: str, shown: list[str]) -> None:
     quotes.set_filter_text(typed)
     assert ids(quotes) == shown
@@ -357,64 +425,71 @@ def test_filter_with_show_rejected_and_row_lookup(quotes: QuoteFilterProxy) -> N
 
 # --- the quote list follows the undo stack ------------------------------------------------------------------
 
-def test_accept_then_undo_and_redo(doc: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
-    push(doc, commands.accept(doc, "Q1"))
+
+def test_accept_then_undo_and_redo(document: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
+    push(document, commands.accept(document, "Q1"))
     assert row(quotes, "#", "Q1")["Status"] == "accepted"
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
     assert row(quotes, "#", "Q1")["Status"] == "auto"
-    doc.undo_stack.redo()
+    document.undo_stack.redo()
     assert row(quotes, "#", "Q1")["Status"] == "accepted"
 
 
-def test_reject_hides_the_row_and_undo_brings_it_back(doc: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
-    push(doc, commands.reject(doc, "Q4"))
+def test_reject_hides_the_row_and_undo_brings_it_back(document: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
+    push(document, commands.reject(document, "Q4"))
     assert "Q4" not in ids(quotes)
     quotes.set_show_rejected(True)
     assert row(quotes, "#", "Q4")["Status"] == "rejected"
     quotes.set_show_rejected(False)
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
     assert row(quotes, "#", "Q4")["Status"] == "auto"
 
 
-def test_delete_and_add_quote_insert_and_remove_rows(qtbot, doc: AnnotationDocument,
-                                                     quotes: QuoteFilterProxy) -> None:
+def test_delete_and_add_quote_insert_and_remove_rows(
+    qtbot, document: AnnotationDocument, quotes: QuoteFilterProxy
+) -> None:
     model = quotes.sourceModel()
     with qtbot.waitSignal(model.rowsRemoved, timeout=0):  # a row removed, not the whole table reset
-        push(doc, commands.delete_quote(doc, "Q3"))
+        push(document, commands.delete_quote(document, "Q3"))
     assert ids(quotes) == ["Q1", "Q2", "Q4", "Q10", "Q5"]
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
     assert row(quotes, "#", "Q3")["Speaker"] == "Dana Whitfield"
     assert model.row_of("Q3") == 2
 
-    command, new_id = commands.add_quote(doc, span("less patient"), "indirect")
-    push(doc, command)
+    command, new_id = commands.add_quote(document, span("less patient"), "indirect")
+    push(document, command)
     added = row(quotes, "#", new_id)
     assert (added["Quote"], added["Status"], added["Confidence"], added["Speaker"]) == (
-        "less patient", "added", "", "\u2014")
+        "less patient",
+        "added",
+        "",
+        "\u2014",
+    )
     assert new_id == "Q11" and ids(quotes) == ["Q1", "Q2", "Q3", "Q4", "Q10", "Q11", "Q5"]
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
     assert new_id not in ids(quotes)
 
 
-def test_entity_edits_change_the_speaker_and_intermediary_cells(doc: AnnotationDocument,
-                                                                quotes: QuoteFilterProxy) -> None:
-    push(doc, commands.rename_entity(doc, "E6", "The Coastal Herald Daily"))
+def test_entity_edits_change_the_speaker_and_intermediary_cells(
+    document: AnnotationDocument, quotes: QuoteFilterProxy
+) -> None:
+    push(document, commands.rename_entity(document, "E6", "The Coastal Herald Daily"))
     assert row(quotes, "#", "Q4")["Intermediaries"].endswith("The Coastal Herald Daily (outlet)")
-    push(doc, commands.merge_entities(doc, "E1", "E7"))
+    push(document, commands.merge_entities(document, "E1", "E7"))
     assert row(quotes, "#", "Q2")["Speaker"] == "Dana Whitfield"
     quotes.set_filter_text("speaker:dana")
     assert ids(quotes) == ["Q1", "Q2", "Q3"]
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
     assert ids(quotes) == ["Q1", "Q3"]
     quotes.set_filter_text("")
     assert row(quotes, "#", "Q2")["Speaker"] == "Mayor Whitfield"
 
 
-def test_another_document_replaces_the_old_one(doc: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
+def test_another_document_replaces_the_old_one(document: AnnotationDocument, quotes: QuoteFilterProxy) -> None:
     model = quotes.sourceModel()
     other = AnnotationDocument(make_annotation())
     model.set_document(other)
-    push(doc, commands.delete_quote(doc, "Q1"))  # the old document no longer reaches the table
+    push(document, commands.delete_quote(document, "Q1"))  # the old document no longer reaches the table
     assert "Q1" in ids(quotes)
     push(other, commands.delete_quote(other, "Q1"))
     assert "Q1" not in ids(quotes)
@@ -424,13 +499,24 @@ def test_another_document_replaces_the_old_one(doc: AnnotationDocument, quotes: 
 
 # --- the entity panel -----------------------------------------------------------------------------------------
 
+
 def test_entity_panel_rows(entities: EntityFilterProxy) -> None:
     assert header(entities) == ["Kind", "Name", "Aliases", "Quotes"]
     assert [r["Name"] for r in rows(entities)] == [
-        "Coastal Herald", "Dana Whitfield", "Lena Okafor", "Mayor Whitfield", "official at the transport ministry",
-        "Omar Reyes", "the minister"]
+        "Coastal Herald",
+        "Dana Whitfield",
+        "Lena Okafor",
+        "Mayor Whitfield",
+        "official at the transport ministry",
+        "Omar Reyes",
+        "the minister",
+    ]
     assert row(entities, "Name", "Dana Whitfield") == {
-        "Kind": "person", "Name": "Dana Whitfield", "Aliases": "The mayor of Port Ellis", "Quotes": "2"}
+        "Kind": "person",
+        "Name": "Dana Whitfield",
+        "Aliases": "The mayor of Port Ellis",
+        "Quotes": "2",
+    }
     assert row(entities, "Name", "Coastal Herald")["Kind"] == "outlet"
     at = entities.proxy_row_of("E4")
     assert entities.index(at, COL_NAME).data(ENTITY_ID_ROLE) == "E4" == entities.entity_id_at(at)
@@ -453,38 +539,38 @@ def test_entity_sort_and_filter(entities: EntityFilterProxy) -> None:
     assert entities.proxy_row_of("E1") == -1
 
 
-def test_entity_counts_follow_quote_edits(doc: AnnotationDocument, entities: EntityFilterProxy) -> None:
-    push(doc, commands.reject(doc, "Q5"))
+def test_entity_counts_follow_quote_edits(document: AnnotationDocument, entities: EntityFilterProxy) -> None:
+    push(document, commands.reject(document, "Q5"))
     assert row(entities, "Name", "Lena Okafor")["Quotes"] == "0", "rejected quotes do not count"
-    push(doc, commands.delete_quote(doc, "Q3"))
+    push(document, commands.delete_quote(document, "Q3"))
     assert row(entities, "Name", "Omar Reyes")["Quotes"] == "0"
-    doc.undo_stack.undo()
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
     assert row(entities, "Name", "Lena Okafor")["Quotes"] == "1"
     assert row(entities, "Name", "Omar Reyes")["Quotes"] == "1"
 
 
-def test_merge_removes_the_row_and_undo_restores_it(doc: AnnotationDocument, entities: EntityFilterProxy) -> None:
-    push(doc, commands.merge_entities(doc, "E1", "E7"))
+def test_merge_removes_the_row_and_undo_restores_it(document: AnnotationDocument, entities: EntityFilterProxy) -> None:
+    push(document, commands.merge_entities(document, "E1", "E7"))
     names = [r["Name"] for r in rows(entities)]
     assert "Mayor Whitfield" not in names
     kept = row(entities, "Name", "Dana Whitfield")
     assert kept["Quotes"] == "3" and "Mayor Whitfield" in kept["Aliases"].split(", ")
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
     assert row(entities, "Name", "Mayor Whitfield")["Quotes"] == "1"
     assert row(entities, "Name", "Dana Whitfield")["Quotes"] == "2"
-    doc.undo_stack.redo()
+    document.undo_stack.redo()
     assert entities.proxy_row_of("E7") == -1 and entities.sourceModel().row_of("E7") == -1
 
 
-def test_new_speaker_entity_appears(doc: AnnotationDocument, entities: EntityFilterProxy) -> None:
-    push(doc, commands.set_speaker_new_entity(doc, "Q10", span("Fishermen")))
+def test_new_speaker_entity_appears(document: AnnotationDocument, entities: EntityFilterProxy) -> None:
+    push(document, commands.set_speaker_new_entity(document, "Q10", span("Fishermen")))
     assert row(entities, "Name", "Fishermen")["Quotes"] == "1"
-    doc.undo_stack.undo()
+    document.undo_stack.undo()
     assert "Fishermen" not in [r["Name"] for r in rows(entities)]
 
 
-def test_entity_model_feeds_a_speaker_picker(qtbot, doc: AnnotationDocument, entities: EntityFilterProxy) -> None:
+def test_entity_model_feeds_a_speaker_picker(qtbot, document: AnnotationDocument, entities: EntityFilterProxy) -> None:
     combo = QComboBox()
     qtbot.addWidget(combo)
     combo.setModel(entities)

@@ -28,7 +28,7 @@ class HeldExtractor:
         self.real, self.release = real, threading.Event()
         self.label = "held " + real.label  # type: ignore[attr-defined]
 
-    def annotate(self, text: str, doc_id: str, **kwargs: object):  # noqa: ANN201 - an Annotation
+    def annotate(self, text: str, doc_id: str, **kwargs: object):
         self.release.wait(30)
         return self.real.annotate(text, doc_id, **kwargs)  # type: ignore[attr-defined]
 
@@ -42,7 +42,7 @@ class EndlessExtractor:
     def __init__(self) -> None:
         self.stopped_after: float | None = None
 
-    def annotate(self, text: str, doc_id: str, *, progress=None, **_: object):  # noqa: ANN001, ANN201
+    def annotate(self, text: str, doc_id: str, *, progress=None, **_: object):
         started = time.monotonic()
         try:
             for n in range(100_000):
@@ -55,12 +55,13 @@ class EndlessExtractor:
         raise AssertionError("never cancelled")
 
 
-def test_edits_made_while_the_first_analysis_runs_are_kept(qtbot, window: MainWindow, article: Path,
-                                                            extractor, monkeypatch) -> None:
+def test_edits_made_while_the_first_analysis_runs_are_kept(
+    qtbot, window: MainWindow, article: Path, extractor, monkeypatch
+) -> None:
     held = HeldExtractor(extractor)
     window._model_loaded(held, held.label)
     assert window.open_path(article)
-    assert window.job is not None and not window.doc.quotes
+    assert window.job is not None and not window.document.quotes
     monkeypatch.setattr(dialogs, "choose", lambda *a, **k: "indirect")
     select_text(window, "the deal would cost the city two million crowns")
     trigger(window, "add_quote")
@@ -68,25 +69,25 @@ def test_edits_made_while_the_first_analysis_runs_are_kept(qtbot, window: MainWi
     held.release.set()
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
 
-    quotes = window.doc.quotes
-    assert window.doc.quote(mine) is not None and window.doc.quote(mine).status == "added"
+    quotes = window.document.quotes
+    assert window.document.quote(mine) is not None and window.document.quote(mine).status == "added"
     assert len(quotes) >= 3, "the analysis's quotes are in as well"
     assert sum("two million crowns" in q.segments[0].text for q in quotes) == 1, "no second copy of my quote"
     trigger(window, "undo")  # the analysis is one step: undone, my quote alone remains
-    assert [q.id for q in window.doc.quotes] == [mine]
+    assert [q.id for q in window.document.quotes] == [mine]
     trigger(window, "redo")
-    assert len(window.doc.quotes) == len(quotes)
+    assert len(window.document.quotes) == len(quotes)
 
 
-def test_an_untouched_article_takes_its_analysis_without_an_undo_step(qtbot, window: MainWindow,
-                                                                      article: Path) -> None:
+def test_an_untouched_article_takes_its_analysis_without_an_undo_step(qtbot, window: MainWindow, article: Path) -> None:
     open_analysed(qtbot, window, article)
     assert not window.isWindowModified()
     assert not window.actions["undo"].isEnabled()
 
 
-def test_a_save_that_fails_on_closing_keeps_the_window_and_the_edits(qtbot, window: MainWindow, article: Path,
-                                                                     monkeypatch) -> None:
+def test_a_save_that_fails_on_closing_keeps_the_window_and_the_edits(
+    qtbot, window: MainWindow, article: Path, monkeypatch
+) -> None:
     open_analysed(qtbot, window, article)
     trigger(window, "accept")
     errors: list[tuple] = []
@@ -101,11 +102,12 @@ def test_a_save_that_fails_on_closing_keeps_the_window_and_the_edits(qtbot, wind
     assert window.close() is False
     assert window.isVisible() and window.isWindowModified()
     assert errors and errors[0][0] == "Cannot save" and "could not be written" in errors[0][1]
-    assert window.doc.quotes[0].status == "accepted"
+    assert window.document.quotes[0].status == "accepted"
 
 
-def test_autosave_that_cannot_write_says_so_once(qtbot, window: MainWindow, article: Path, tmp_path: Path,
-                                                 monkeypatch) -> None:
+def test_autosave_that_cannot_write_says_so_once(
+    qtbot, window: MainWindow, article: Path, tmp_path: Path, monkeypatch
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(blocker / "recovery"))
@@ -124,7 +126,8 @@ def test_autosave_that_cannot_write_says_so_once(qtbot, window: MainWindow, arti
 
 
 def test_an_unreadable_saved_annotation_can_be_opened_afresh_and_is_kept_aside(
-        qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    qtbot, window: MainWindow, article: Path, monkeypatch
+) -> None:
     saved = article.with_name("ferry.quotes.json")
     saved.write_text('{"schema": "quoteapp/attribution", "version": 1, "docu', encoding="utf-8")
     asked: list[tuple] = []
@@ -140,8 +143,9 @@ def test_an_unreadable_saved_annotation_can_be_opened_afresh_and_is_kept_aside(
     assert aside.read_text(encoding="utf-8").endswith('"docu'), "the bad file is kept, unchanged"
 
 
-def test_an_unreadable_recovery_copy_falls_back_to_the_saved_file(qtbot, window: MainWindow, article: Path,
-                                                                  monkeypatch) -> None:
+def test_an_unreadable_recovery_copy_falls_back_to_the_saved_file(
+    qtbot, window: MainWindow, article: Path, monkeypatch
+) -> None:
     open_analysed(qtbot, window, article)
     assert window.do_save()
     good = read_annotation(article.with_name("ferry.quotes.json"))
@@ -155,14 +159,15 @@ def test_an_unreadable_recovery_copy_falls_back_to_the_saved_file(qtbot, window:
     monkeypatch.setattr(dialogs, "open_fresh", lambda *a: True)
     window._set_document(None)
     assert window.open_path(article)
-    assert len(window.doc.quotes) == len(good.quotes), "the saved annotation opened instead"
+    assert len(window.document.quotes) == len(good.quotes), "the saved annotation opened instead"
     assert not recovery_path(article.with_name("ferry.quotes.json")).exists()
     assert copy.with_name(copy.name + ".bad").exists()
 
 
 @pytest.mark.parametrize("focus", ["quote_table", "entity_table", "view", "filter_box"])
-def test_escape_cancels_the_analysis_wherever_the_focus_is(qtbot, window: MainWindow, article: Path,
-                                                            focus: str) -> None:
+def test_escape_cancels_the_analysis_wherever_the_focus_is(
+    qtbot, window: MainWindow, article: Path, focus: str
+) -> None:
     endless = EndlessExtractor()
     window._model_loaded(endless, endless.label)
     window.show()
@@ -177,11 +182,13 @@ def test_escape_cancels_the_analysis_wherever_the_focus_is(qtbot, window: MainWi
     qtbot.waitUntil(lambda: endless.stopped_after is not None, timeout=2000)  # the worker stops too
 
 
-def test_an_unreadable_speaker_registry_is_kept_aside_and_the_user_told(qtbot, window: MainWindow, article: Path,
-                                                                         monkeypatch) -> None:
+def test_an_unreadable_speaker_registry_is_kept_aside_and_the_user_told(
+    qtbot, window: MainWindow, article: Path, monkeypatch
+) -> None:
     registry = article.with_name("quoteapp-registry.json")
-    registry.write_text('{"schema": "quoteapp/registry", "version": 1, "identities": [{"id": "I1", "aliases": "Beck"',
-                        encoding="utf-8")
+    registry.write_text(
+        '{"schema": "quoteapp/registry", "version": 1, "identities": [{"id": "I1", "aliases": "Beck"', encoding="utf-8"
+    )
     errors: list[tuple] = []
     monkeypatch.setattr(dialogs, "error", lambda *a: errors.append(a[1:]))
     window.open_folder(article.parent)
@@ -192,8 +199,9 @@ def test_an_unreadable_speaker_registry_is_kept_aside_and_the_user_told(qtbot, w
     assert registry.exists(), "a new registry is written in its place"
 
 
-def test_a_saved_annotation_is_read_while_the_window_keeps_painting(qtbot, window: MainWindow, article: Path,
-                                                                      monkeypatch) -> None:
+def test_a_saved_annotation_is_read_while_the_window_keeps_painting(
+    qtbot, window: MainWindow, article: Path, monkeypatch
+) -> None:
     """Reading (and checking) a big attribution file takes seconds: it runs off the GUI thread, and
     the window's event loop goes on meanwhile (timers fire, the window repaints)."""
     open_analysed(qtbot, window, article)
@@ -204,7 +212,7 @@ def test_a_saved_annotation_is_read_while_the_window_keeps_painting(qtbot, windo
     seen: dict[str, object] = {}
     ticks: list[int] = []
 
-    def slow_read(path):  # noqa: ANN001, ANN202
+    def slow_read(path):
         seen["thread"] = threading.current_thread()
         time.sleep(0.3)
         return real(path)
@@ -220,7 +228,7 @@ def test_a_saved_annotation_is_read_while_the_window_keeps_painting(qtbot, windo
     timer.stop()
     assert seen["thread"] is not threading.main_thread()
     assert len(ticks) >= 5, "the event loop ran while the file was read"
-    assert window.doc.quotes
+    assert window.document.quotes
 
 
 class OneLongChunkExtractor:
@@ -232,15 +240,16 @@ class OneLongChunkExtractor:
     def __init__(self, real: object) -> None:
         self.real = real
 
-    def annotate(self, text: str, doc_id: str, *, progress=None, **kwargs: object):  # noqa: ANN001, ANN201
+    def annotate(self, text: str, doc_id: str, *, progress=None, **kwargs: object):
         time.sleep(2.0)
         if progress is not None:
             progress(0.5)
         return self.real.annotate(text, doc_id, **kwargs)  # type: ignore[attr-defined]
 
 
-def test_cancel_frees_the_window_at_once_even_inside_a_long_piece_of_text(qtbot, window: MainWindow,
-                                                                          article: Path, extractor) -> None:
+def test_cancel_frees_the_window_at_once_even_inside_a_long_piece_of_text(
+    qtbot, window: MainWindow, article: Path, extractor
+) -> None:
     slow = OneLongChunkExtractor(extractor)
     window._model_loaded(slow, slow.label)
     assert window.open_path(article)
@@ -251,11 +260,12 @@ def test_cancel_frees_the_window_at_once_even_inside_a_long_piece_of_text(qtbot,
     assert "cancelled" in window.statusBar().currentMessage()
     qtbot.waitUntil(running.isFinished, timeout=10000)
     qtbot.wait(50)
-    assert window.doc.quotes == [], "a cancelled analysis never lands in the document"
+    assert window.document.quotes == [], "a cancelled analysis never lands in the document"
 
 
-def test_the_analysis_is_merged_off_the_gui_thread_with_input_held(qtbot, window: MainWindow, article: Path,
-                                                                      monkeypatch) -> None:
+def test_the_analysis_is_merged_off_the_gui_thread_with_input_held(
+    qtbot, window: MainWindow, article: Path, monkeypatch
+) -> None:
     """Merging a big analysis into the edits takes seconds: done in a worker while the window paints;
     keys pressed meanwhile do nothing, so the document cannot change under the merge."""
     from PySide6.QtCore import QTimer
@@ -265,14 +275,14 @@ def test_the_analysis_is_merged_off_the_gui_thread_with_input_held(qtbot, window
     real = analysis_module.merge_reanalysis
     seen: dict[str, object] = {}
 
-    def slow_merge(edited, fresh):  # noqa: ANN001, ANN202
+    def slow_merge(edited, fresh):
         seen["thread"] = threading.current_thread()
         time.sleep(0.4)
         return real(edited, fresh)
 
     real_wait = analysis_module.run_in_background
 
-    def pressing_x_meanwhile(*args):  # noqa: ANN002, ANN202
+    def pressing_x_meanwhile(*args):
         QTimer.singleShot(100, lambda: QTest.keyClick(window.quote_table, Qt.Key.Key_X))  # Reject, mid-merge
         return real_wait(*args)
 
@@ -281,15 +291,15 @@ def test_the_analysis_is_merged_off_the_gui_thread_with_input_held(qtbot, window
     open_analysed(qtbot, window, article)
     window.quote_table.setFocus()
     trigger(window, "accept")
-    before = [(q.id, q.status) for q in window.doc.quotes]
+    before = [(q.id, q.status) for q in window.document.quotes]
     monkeypatch.setattr(analysis_module, "merge_reanalysis", slow_merge)
     monkeypatch.setattr(analysis_module, "run_in_background", pressing_x_meanwhile)
     trigger(window, "reanalyse")
     qtbot.waitUntil(lambda: window.job is None and "thread" in seen, timeout=60000)
     qtbot.wait(600)
     assert seen["thread"] is not threading.main_thread()
-    assert [(q.id, q.status) for q in window.doc.quotes] == before, "the key pressed meanwhile changed nothing"
-    stack = window.doc.undo_stack
+    assert [(q.id, q.status) for q in window.document.quotes] == before, "the key pressed meanwhile changed nothing"
+    stack = window.document.undo_stack
     assert [stack.text(i).split()[0] for i in range(stack.count())] == ["Accept", "Re-analyse"]
 
 

@@ -25,7 +25,7 @@ def _visible_dialog() -> QDialog:
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
 
 
-def _drive_picker(qtbot, keys: list, typed: str = "") -> str | None:  # noqa: ANN001
+def _drive_picker(qtbot, keys: list, typed: str = "") -> str | None:
     """Open the picker on PEOPLE, type `typed`, press `keys` in the search box, then Enter."""
 
     def drive() -> None:
@@ -71,14 +71,15 @@ def test_change_type_offers_the_current_type_first(qtbot, window: MainWindow, ar
 
 
 def test_add_intermediary_leaves_the_speaker_out_and_defaults_the_role_from_the_kind(
-        qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
+    qtbot, window: MainWindow, article: Path, monkeypatch
+) -> None:
     open_analysed(qtbot, window, article)
     select_quote_with(window, "timetable")
     speaker = current(window).speaker.entity
-    window.doc.put_entity(Entity("E90", "outlet", "Brakvik Gazette"))
+    window.document.put_entity(Entity("E90", "outlet", "Brakvik Gazette"))
     offered: dict[str, tuple] = {}
 
-    def choose(parent, title, label, items, at=0):  # noqa: ANN001, ANN202
+    def choose(parent, title, label, items, at=0):
         offered[title] = (items, at)
         return next((i for i in items if "Brakvik Gazette" in i), None) if title == "Add intermediary" else items[at]
 
@@ -101,8 +102,13 @@ def test_a_speaker_is_never_its_own_intermediary() -> None:
 
 
 def test_the_evidence_says_when_the_editor_set_the_speaker() -> None:
-    quote = Quote("Q1", "indirect", [Span(0, 4, "rain")], speaker=Speaker("E1"),
-                  evidence="indirect: ccomp of 'said'; speaker: nsubj")
+    quote = Quote(
+        "Q1",
+        "indirect",
+        [Span(0, 4, "rain")],
+        speaker=Speaker("E1"),
+        evidence="indirect: ccomp of 'said'; speaker: nsubj",
+    )
     fixed = E.with_speaker(E.with_speaker(quote, "E2"), "E3")
     assert fixed.evidence == "indirect: ccomp of 'said'; speaker: nsubj; speaker set by the editor to E3 (was E2)"
 
@@ -119,8 +125,7 @@ def test_recent_files_and_folders_are_listed_whole(qtbot, window: MainWindow, ar
     assert window.folders.folder == article.parent
 
 
-def test_open_starts_in_the_folder_of_the_open_article(qtbot, window: MainWindow, article: Path,
-                                                       monkeypatch) -> None:
+def test_open_starts_in_the_folder_of_the_open_article(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "open_path", lambda parent, folder="": asked.append(folder))
     open_analysed(qtbot, window, article)
@@ -157,7 +162,7 @@ def test_the_folder_list_shows_an_analysed_article_as_unsaved(qtbot, window: Mai
     folder.mkdir()
     (folder / "a.txt").write_text("The mayor Ana Pires said the bridge would reopen in June.\n", encoding="utf-8")
     window.open_folder(folder)
-    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.document.quotes), timeout=60000)
     assert window.folders.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review, not saved"
     trigger(window, "save")
     assert window.folders.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review"
@@ -172,8 +177,9 @@ def test_a_decision_on_a_quote_clears_its_unplaced_flag() -> None:
     assert quote_flags(E.with_type(quote, "direct")) == []
 
 
-def test_opening_a_folder_reads_each_annotation_file_about_once(qtbot, window: MainWindow, tmp_path: Path,
-                                                                 monkeypatch) -> None:
+def test_opening_a_folder_reads_each_annotation_file_about_once(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
     """Five saved articles: the folder list, the registry, the statistics and the cross-article links all
     share one cached reading of each file (the open article's file is read once more, to open it)."""
     from quoteapp.corpus import folder as folder_module
@@ -228,19 +234,21 @@ def test_a_speaker_has_one_colour_in_every_article_of_a_folder(qtbot, window: Ma
     folder = tmp_path / "story"
     folder.mkdir()
     (folder / "a.txt").write_text("The mayor Ana Pires said the bridge would reopen in June.\n", encoding="utf-8")
-    (folder / "b.txt").write_text("Tom Reyes said the road was closed. The mayor Ana Pires said the bridge "
-                                  "would reopen in June.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Tom Reyes said the road was closed. The mayor Ana Pires said the bridge would reopen in June.\n",
+        encoding="utf-8",
+    )
     window.open_folder(folder)
-    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.document.quotes), timeout=60000)
     trigger(window, "save")
     trigger(window, "next_article")
-    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
+    qtbot.waitUntil(lambda: window.job is None and bool(window.document.quotes), timeout=60000)
     trigger(window, "save")
     keys = []
     for name in ("a.txt", "b.txt"):
         window.open_path(folder / name)
-        pires = next(e for e in window.doc.entities if e.name == "Ana Pires")
-        keys.append(window.doc.colour_key(pires.id))
+        pires = next(e for e in window.document.entities if e.name == "Ana Pires")
+        keys.append(window.document.colour_key(pires.id))
     assert keys[0] == keys[1] and keys[0].startswith("I"), "colour by the folder's identity, not the entity id"
 
 

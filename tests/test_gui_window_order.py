@@ -64,10 +64,13 @@ def test_j_visits_an_added_quote_where_its_words_are(window: MainWindow, article
     assert window.current_quote_id() == "Q10"
 
 
-def test_a_changed_article_marks_the_quotes_that_lost_words(window: MainWindow, article: Path,
-                                                            monkeypatch) -> None:
-    article.write_text(TEXT.replace("privately backed the plan", "backed the plan").replace(
-        "Harbour council", "UPDATED \U0001f4f0 Harbour council"), encoding="utf-8")
+def test_a_changed_article_marks_the_quotes_that_lost_words(window: MainWindow, article: Path, monkeypatch) -> None:
+    article.write_text(
+        TEXT.replace("privately backed the plan", "backed the plan").replace(
+            "Harbour council", "UPDATED \U0001f4f0 Harbour council"
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(dialogs, "article_changed", lambda *a: "reanchor")
     messages: list[str] = []
     monkeypatch.setattr(dialogs, "info", lambda parent, title, message: messages.append(message))

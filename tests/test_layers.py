@@ -46,9 +46,7 @@ def test_layer_sources_do_not_import_forbidden_packages(layer: str) -> None:
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_importing_a_layer_loads_no_forbidden_package(layer: str) -> None:
-    submodules = [
-        f"{layer}.{p.stem}" for p in (PACKAGE / layer.split(".")[1]).glob("*.py") if p.stem != "__init__"
-    ]
+    submodules = [f"{layer}.{p.stem}" for p in (PACKAGE / layer.split(".")[1]).glob("*.py") if p.stem != "__init__"]
     code = (
         "import importlib, sys\n"
         f"for name in {submodules!r}: importlib.import_module(name)\n"
@@ -93,15 +91,17 @@ def test_imports_go_down_the_layers_only() -> None:
 def test_no_import_cycles_between_modules() -> None:
     """Module-level imports form no cycle (imports inside functions, done late on purpose, are left out)."""
     modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
-    graph = {name: {m for m in quoteapp_imports(path, top_level_only=True) if m in modules and m != name}
-             for name, path in modules.items()}
+    graph = {
+        name: {m for m in quoteapp_imports(path, top_level_only=True) if m in modules and m != name}
+        for name, path in modules.items()
+    }
     state: dict[str, int] = {}  # 1: on the current path, 2: done
 
     def visit(name: str, path: list[str]) -> None:
         state[name] = 1
         for other in sorted(graph[name]):
             if state.get(other) == 1:
-                cycle = path[path.index(other):] + [other] if other in path else [name, other]
+                cycle = path[path.index(other) :] + [other] if other in path else [name, other]
                 pytest.fail("import cycle: " + " -> ".join(cycle))
             if other not in state:
                 visit(other, [*path, other])

@@ -40,8 +40,8 @@ def test_news_style_quote_over_paragraphs_is_one_quote() -> None:
 def test_single_marks_inside_double_marks_nest() -> None:
     text = "“Her reply was to ask: ‘who pays for it?’” he added."
     (outer,) = find_quoted_spans(text)
-    assert text[outer.start:outer.end] == "Her reply was to ask: ‘who pays for it?’"
-    assert [text[c.start:c.end] for c in outer.children] == ["who pays for it?"]
+    assert text[outer.start : outer.end] == "Her reply was to ask: ‘who pays for it?’"
+    assert [text[c.start : c.end] for c in outer.children] == ["who pays for it?"]
 
 
 def test_a_stray_closing_mark_is_ignored() -> None:

@@ -23,8 +23,13 @@ def annotation(text: str = TEXT) -> Annotation:
         Document(id="t", text=text),
         entities=[Entity("E1", "person", "Ivo Kern", mentions=[Span.of(text, 10, 18)])],
         quotes=[
-            Quote("Q1", "indirect", [Span.of(text, bread, bread + 18)], speaker=Speaker("E1", Span.of(text, 10, 18)),
-                  status="corrected"),
+            Quote(
+                "Q1",
+                "indirect",
+                [Span.of(text, bread, bread + 18)],
+                speaker=Speaker("E1", Span.of(text, 10, 18)),
+                status="corrected",
+            ),
             Quote("Q2", "indirect", [Span.of(text, road, road + 19)], status="auto", confidence=0.8),
         ],
     )
@@ -94,12 +99,17 @@ STORY = (
     "“We keep the 𝔰𝔥𝔦𝔭𝔰 in port until then,” she told the crew.\n"
     "A clerk said the ferry 👨‍👩‍👧 tickets stay valid. The mayor said the quay was repaired.\n"
 )
-PHRASES = {"Q1": "the fog would lift by noon 🌫️", "Q2": "We keep the 𝔰𝔥𝔦𝔭𝔰 in port until then",
-           "Q3": "the ferry 👨‍👩‍👧 tickets stay valid", "Q4": "the quay was repaired"}
+PHRASES = {
+    "Q1": "the fog would lift by noon 🌫️",
+    "Q2": "We keep the 𝔰𝔥𝔦𝔭𝔰 in port until then",
+    "Q3": "the ferry 👨‍👩‍👧 tickets stay valid",
+    "Q4": "the quay was repaired",
+}
 
 
 def story_annotation(text: str = STORY) -> Annotation:
     """Four quotes over PHRASES, the first spoken by an entity named at its mention."""
+
     def span(words: str) -> Span:
         start = text.index(words)
         return Span.of(text, start, start + len(words))
@@ -108,8 +118,11 @@ def story_annotation(text: str = STORY) -> Annotation:
     quotes = [Quote(qid, "indirect", [span(words)], status="accepted") for qid, words in PHRASES.items()]
     quotes[0].speaker = Speaker("E1", name)
     quotes[1].cue = span("told")
-    return Annotation(Document(id="story", text=text),
-                      entities=[Entity("E1", "person", "Sana Oyelaran", mentions=[name])], quotes=quotes)
+    return Annotation(
+        Document(id="story", text=text),
+        entities=[Entity("E1", "person", "Sana Oyelaran", mentions=[name])],
+        quotes=quotes,
+    )
 
 
 def where(text: str, words: str) -> tuple[int, int]:
@@ -138,17 +151,22 @@ def test_unchanged_words_keep_their_spans_through_any_edit(edit: str) -> None:
         assert (quote.segments[0].start, quote.segments[0].end) == where(new_text, PHRASES[quote.id])
         assert quote_flags(quote) == []
     assert (moved.quotes[0].speaker.mention.start, moved.quotes[0].speaker.mention.end) == where(
-        new_text, "Sana Oyelaran")
+        new_text, "Sana Oyelaran"
+    )
     assert moved.entities[0].mentions[0].text == "Sana Oyelaran"
 
 
-@pytest.mark.parametrize(("inside", "quote_id"), [
-    (lambda t: t.replace("lift by noon", "lift by one"), "Q1"),
-    (lambda t: t.replace("𝔰𝔥𝔦𝔭𝔰 in port", "𝔰𝔥𝔦𝔭 in the port"), "Q2"),
-    (lambda t: t.replace("👨‍👩‍👧 tickets", "tickets"), "Q3"),
-    (lambda t: t.replace("quay was", "quay 🛠 was"), "Q4"),
-], ids=["replace", "non-BMP", "delete emoji", "insert emoji"])
-def test_an_edit_inside_a_quote_lists_that_quote_alone(inside, quote_id: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    ("inside", "quote_id"),
+    [
+        (lambda t: t.replace("lift by noon", "lift by one"), "Q1"),
+        (lambda t: t.replace("𝔰𝔥𝔦𝔭𝔰 in port", "𝔰𝔥𝔦𝔭 in the port"), "Q2"),
+        (lambda t: t.replace("👨‍👩‍👧 tickets", "tickets"), "Q3"),
+        (lambda t: t.replace("quay was", "quay 🛠 was"), "Q4"),
+    ],
+    ids=["replace", "non-BMP", "delete emoji", "insert emoji"],
+)
+def test_an_edit_inside_a_quote_lists_that_quote_alone(inside, quote_id: str) -> None:
     new_text = inside(STORY)
     moved, changed = reanchor(story_annotation(), new_text)
     validate(moved)
@@ -186,8 +204,8 @@ def test_a_long_article_is_carried_at_character_precision() -> None:
     filler = "".join(f"Paragraph {i} says nothing of note today.\n" for i in range(6000))
     text = filler + STORY + filler
     new_text = "A correction 📝 was added at the top.\n" + text.replace(
-        "The pilot Sana", "The harbour pilot Sana").replace("A clerk said", "A clerk 🧾 said").replace(
-        "Paragraph 10 says", "Paragraph ten says")
+        "The pilot Sana", "The harbour pilot Sana"
+    ).replace("A clerk said", "A clerk 🧾 said").replace("Paragraph 10 says", "Paragraph ten says")
     progress: list[float] = []
     moved, changed = reanchor(story_annotation(text), new_text, progress=progress.append)
     validate(moved)
@@ -203,14 +221,14 @@ def test_fast_blocks_match_real_text_and_the_scorer_keeps_difflib() -> None:
     old = STORY * 3
     new = EDITS["several at once"](old).replace("quay", "new quay", 2)
     for a, b, size in fast_matching_blocks(old, new):
-        assert old[a:a + size] == new[b:b + size]
+        assert old[a : a + size] == new[b : b + size]
     blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
     expected = linear_carry(blocks, len(new))
     carry = offset_carrier(old, new)
     assert [carry(i) for i in range(len(old) + 2)] == [expected(i) for i in range(len(old) + 2)]
 
 
-def linear_carry(blocks, new_length: int):  # noqa: ANN001, ANN201 - score.py's rule, as it is written there
+def linear_carry(blocks, new_length: int):
     def carry(i: int) -> int:
         for a, b, size in blocks:
             if a <= i <= a + size:
@@ -219,6 +237,7 @@ def linear_carry(blocks, new_length: int):  # noqa: ANN001, ANN201 - score.py's 
             if a >= i:
                 return b
         return new_length
+
     return carry
 
 

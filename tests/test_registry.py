@@ -22,16 +22,17 @@ from quoteapp.formats.registry_file import (
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker, validate
 
 
-def article(doc_id: str, text: str, speaker: str, spokesperson: str | None = None,
-            kind: str = "person") -> Annotation:
+def article(doc_id: str, text: str, speaker: str, spokesperson: str | None = None, kind: str = "person") -> Annotation:
     entities = [Entity("E1", kind, speaker)]
     via = []
     if spokesperson:
         entities.append(Entity("E2", "person", spokesperson))
         via = [Intermediary("E2", "spokesperson")]
-    return Annotation(Document(id=doc_id, text=text), entities=entities,
-                      quotes=[Quote("Q1", "indirect", [Span.of(text, 0, 5)], speaker=Speaker("E1"),
-                                    intermediaries=via)])
+    return Annotation(
+        Document(id=doc_id, text=text),
+        entities=entities,
+        quotes=[Quote("Q1", "indirect", [Span.of(text, 0, 5)], speaker=Speaker("E1"), intermediaries=via)],
+    )
 
 
 def corpus() -> list[Annotation]:
@@ -43,7 +44,7 @@ def corpus() -> list[Annotation]:
     ]
 
 
-def identity_of(registry, name: str):  # noqa: ANN001, ANN201
+def identity_of(registry, name: str):
     return next(i for i in registry.identities if name in i.names())
 
 
@@ -77,15 +78,18 @@ def test_editor_split_and_merge_survive_a_rebuild(tmp_path: Path) -> None:
 def test_the_next_analysis_learns_names_and_who_speaks_for_whom() -> None:
     registry = R.build_registry(corpus())
     text = "Kerrouche said the talks were over. Haddar was not seen."
-    fresh = Annotation(Document(id="e", text=text), entities=[Entity("E1", "person", "Kerrouche")],
-                       quotes=[Quote("Q1", "indirect", [Span.of(text, 15, 34)],
-                                     speaker=Speaker("E1", Span.of(text, 0, 9)))])
+    fresh = Annotation(
+        Document(id="e", text=text),
+        entities=[Entity("E1", "person", "Kerrouche")],
+        quotes=[Quote("Q1", "indirect", [Span.of(text, 15, 34)], speaker=Speaker("E1", Span.of(text, 0, 9)))],
+    )
     applied = R.apply_registry(fresh, registry)
     validate(applied)
     quote = applied.quotes[0]
     assert applied.entity(quote.speaker.entity).name == "General Omar Haddar"
     assert [(applied.entity(i.entity).name, i.role) for i in quote.intermediaries] == [
-        ("Sami Kerrouche", "spokesperson")]
+        ("Sami Kerrouche", "spokesperson")
+    ]
     assert quote.intermediaries[0].mention.text == "Kerrouche"
     assert "speaks for" in quote.evidence
     assert fresh.quotes[0].intermediaries == [], "the input is left alone"
@@ -102,31 +106,47 @@ def test_a_broken_registry_file_is_refused_with_a_message(tmp_path: Path) -> Non
     assert read_registry(tmp_path / "missing.json").identities == []
 
 
-GOOD_IDENTITY = {"id": "I1", "name": "Tom Beck", "kind": "person", "aliases": ["Beck"], "speaks_for": None,
-                 "confirmed": True, "members": [{"article": "a", "entity": "E1", "name": "Tom Beck"}]}
+GOOD_IDENTITY = {
+    "id": "I1",
+    "name": "Tom Beck",
+    "kind": "person",
+    "aliases": ["Beck"],
+    "speaks_for": None,
+    "confirmed": True,
+    "members": [{"article": "a", "entity": "E1", "name": "Tom Beck"}],
+}
 
 
 def registry_text(**change: Any) -> str:
     identity = {**GOOD_IDENTITY, **change}
-    return json.dumps({"schema": "quoteapp/registry", "version": 1, "identities": [identity],
-                       "separate": [["Anna Berg", "Anna Borg"]]})
+    return json.dumps(
+        {
+            "schema": "quoteapp/registry",
+            "version": 1,
+            "identities": [identity],
+            "separate": [["Anna Berg", "Anna Borg"]],
+        }
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (registry_text(aliases="Beck"), "identities[0].aliases: expected a list"),  # was four one-letter aliases
-    (registry_text(confirmed="false"), "identities[0].confirmed: expected true or false"),  # was True
-    (registry_text(name=42), "identities[0].name: expected a string"),
-    (registry_text(id=7), "identities[0].id: expected a string"),
-    (registry_text(members=[{"article": "a", "entity": 5, "name": "x"}]), "identities[0].members[0].entity"),
-    (registry_text(kind="wizard"), "identities[0].kind"),
-    (registry_text().replace('"Anna Borg"]', '"Anna Borg", "Anna Barg"]'), "separate[0]"),
-    (registry_text()[:-30], "truncated"),
-    (registry_text(x_note=1).replace('"x_note": 1', '"x_note": ' + "9" * 5000), "too long"),
-    (registry_text(x_note=1).replace('"x_note": 1', '"x_note": ' + "[" * 5000 + "]" * 5000), "nested too deeply"),
-    (registry_text(name="\ud800"), "surrogate"),
-    (registry_text().replace('"version": 1', '"version": 1.0'), "version 1.0"),
-    ("[]", "not a quoteapp registry"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (registry_text(aliases="Beck"), "identities[0].aliases: expected a list"),  # was four one-letter aliases
+        (registry_text(confirmed="false"), "identities[0].confirmed: expected true or false"),  # was True
+        (registry_text(name=42), "identities[0].name: expected a string"),
+        (registry_text(id=7), "identities[0].id: expected a string"),
+        (registry_text(members=[{"article": "a", "entity": 5, "name": "x"}]), "identities[0].members[0].entity"),
+        (registry_text(kind="wizard"), "identities[0].kind"),
+        (registry_text().replace('"Anna Borg"]', '"Anna Borg", "Anna Barg"]'), "separate[0]"),
+        (registry_text()[:-30], "truncated"),
+        (registry_text(x_note=1).replace('"x_note": 1', '"x_note": ' + "9" * 5000), "too long"),
+        (registry_text(x_note=1).replace('"x_note": 1', '"x_note": ' + "[" * 5000 + "]" * 5000), "nested too deeply"),
+        (registry_text(name="\ud800"), "surrogate"),
+        (registry_text().replace('"version": 1', '"version": 1.0'), "version 1.0"),
+        ("[]", "not a quoteapp registry"),
+    ],
+)
 def test_a_bad_registry_is_one_format_error_naming_the_field(tmp_path: Path, text: str, expected: str) -> None:
     path = registry_path(tmp_path)
     path.write_text(text, encoding="utf-8")
@@ -168,24 +188,28 @@ def test_the_editor_applies_the_folders_registry_to_a_new_article(qtbot, tmp_pat
     folder = tmp_path / "story"
     folder.mkdir()
     (folder / "a.txt").write_text(
-        "General Omar Haddar's spokesman Sami Kerrouche said the army would not withdraw.\n", encoding="utf-8")
+        "General Omar Haddar's spokesman Sami Kerrouche said the army would not withdraw.\n", encoding="utf-8"
+    )
     (folder / "b.txt").write_text("Kerrouche said the talks in Geneva were over for now.\n", encoding="utf-8")
     window = MainWindow(load_model=False)
     qtbot.addWidget(window)
     extractor = Extractor()
     window._model_loaded(extractor, extractor.label)
     window.open_folder(folder)
-    qtbot.waitUntil(lambda: window.job is None and bool(window.doc.quotes), timeout=60000)
-    first = window.doc.quotes[0]
+    qtbot.waitUntil(lambda: window.job is None and bool(window.document.quotes), timeout=60000)
+    first = window.document.quotes[0]
     assert [i.role for i in first.intermediaries] == ["spokesperson"], first.evidence
     window.actions["save"].trigger()
     assert registry_path(folder).exists()
     assert window.folders.registry_panel.tree.topLevelItemCount() >= 2
     window.actions["next_article"].trigger()
-    qtbot.waitUntil(lambda: window.job is None and window.doc.article_path.name == "b.txt"
-                    and bool(window.doc.quotes), timeout=60000)
-    quote = window.doc.quotes[0]
-    assert "Omar Haddar" in window.doc.entity(quote.speaker.entity).name
-    assert [(window.doc.entity(i.entity).name, i.role) for i in quote.intermediaries] == [
-        ("Sami Kerrouche", "spokesperson")]
+    qtbot.waitUntil(
+        lambda: window.job is None and window.document.article_path.name == "b.txt" and bool(window.document.quotes),
+        timeout=60000,
+    )
+    quote = window.document.quotes[0]
+    assert "Omar Haddar" in window.document.entity(quote.speaker.entity).name
+    assert [(window.document.entity(i.entity).name, i.role) for i in quote.intermediaries] == [
+        ("Sami Kerrouche", "spokesperson")
+    ]
     window.shutdown()

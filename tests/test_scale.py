@@ -16,16 +16,16 @@ from quoteapp.nlp.batch import FAILED, SKIPPED, WRITTEN, extract_one
 
 ARTICLES = {
     "bridge": "The mayor Ana Pires said the bridge would reopen in June.\n\n"
-              "\"We are on schedule,\" said engineer Tom Reed.\n",
+    '"We are on schedule," said engineer Tom Reed.\n',
     "budget": "According to a council spokesman, the budget was approved on Monday.\n\n"
-              "Finance chief Lena Novak told reporters that taxes would not rise.\n",
-    "strike": "\"The strike will go on,\" the union leader Marco Bianchi said on Tuesday.\n\n"
-              "The company said it regretted the decision.\n",
+    "Finance chief Lena Novak told reporters that taxes would not rise.\n",
+    "strike": '"The strike will go on," the union leader Marco Bianchi said on Tuesday.\n\n'
+    "The company said it regretted the decision.\n",
     "storm": "Forecasters warned that the storm could reach the coast by Friday.\n\n"
-             "\"Stay indoors,\" said the fire chief, Omar Haddad.\n",
+    '"Stay indoors," said the fire chief, Omar Haddad.\n',
     "match": "The coach Ines Duarte said her team had played its best game of the season.\n",
     "vote": "Paul Okafor told Reuters that he would resign after the vote.\n\n"
-            "His office said the decision was final.\n",
+    "His office said the decision was final.\n",
 }
 
 
@@ -56,8 +56,9 @@ def serial(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path]:
     return paths, root / "out"
 
 
-def test_two_processes_write_the_same_files_and_resume(serial: tuple[Path, Path], tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture) -> None:
+def test_two_processes_write_the_same_files_and_resume(
+    serial: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     paths, reference = serial
     out = tmp_path / "out"
     assert extract(paths, out, "--jobs", "2") == 0
@@ -98,8 +99,7 @@ def test_a_changed_article_is_redone(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "worst game" in (out / "match.json").read_text(encoding="utf-8")
 
 
-def test_a_bad_file_is_reported_and_the_rest_done_in_processes(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture) -> None:
+def test_a_bad_file_is_reported_and_the_rest_done_in_processes(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     paths = make_corpus(tmp_path / "articles", ["bridge", "storm", "strike"])
     photo = tmp_path / "articles" / "photo.txt"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
@@ -127,8 +127,9 @@ def test_jobs_must_be_positive(tmp_path: Path) -> None:
     assert exit_info.value.code == 2
 
 
-def test_dask_on_a_local_cluster_writes_what_plain_extract_writes(serial: tuple[Path, Path], tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture) -> None:
+def test_dask_on_a_local_cluster_writes_what_plain_extract_writes(
+    serial: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     distributed = pytest.importorskip("distributed")
     from quoteapp.nlp.distributed import extract_with_dask
 
@@ -137,8 +138,10 @@ def test_dask_on_a_local_cluster_writes_what_plain_extract_writes(serial: tuple[
     out = tmp_path / "out"
     out.mkdir()
     seen = []
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) \
-            as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         results = extract_with_dask(paths, out, client=client, on_result=seen.append)
         # the command line, given the scheduler's address
         assert extract(paths, tmp_path / "cli", "--dask", cluster.scheduler_address) == 0
@@ -150,8 +153,7 @@ def test_dask_on_a_local_cluster_writes_what_plain_extract_writes(serial: tuple[
     assert "4 of 4 articles written" in capsys.readouterr().err
 
 
-def test_without_dask_the_entry_point_says_how_to_install_it(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_dask_the_entry_point_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from quoteapp.nlp.distributed import DaskMissing, extract_with_dask
 
     monkeypatch.setitem(sys.modules, "distributed", None)

@@ -23,8 +23,14 @@ def article(doc_id: str, statuses: tuple[str, ...] = ("auto", "accepted", "rejec
         entities=[Entity("E1", "person", "Ana Ruiz"), Entity("E2", "anonymous", "aide")],
         quotes=[
             Quote("Q1", "direct", [seg[0]], speaker=Speaker("E1"), status=statuses[0]),
-            Quote("Q2", "indirect", [seg[1]], speaker=Speaker("E2"), status=statuses[1],
-                  intermediaries=[Intermediary("E1", "relay")]),
+            Quote(
+                "Q2",
+                "indirect",
+                [seg[1]],
+                speaker=Speaker("E2"),
+                status=statuses[1],
+                intermediaries=[Intermediary("E1", "relay")],
+            ),
             Quote("Q3", "mixed", [seg[2]], speaker=Speaker("E1"), status=statuses[2]),
         ],
     )
@@ -42,8 +48,10 @@ def test_counts_leave_out_rejected_quotes_and_add_up_over_articles() -> None:
 
 
 def test_the_registry_names_one_speaker_across_spellings() -> None:
-    stats = corpus_stats([article("a"), article("b")], canonical={("b", "E1"): "Ana Ruiz", ("a", "E1"): "Ana Ruiz",
-                                                                  ("b", "E2"): "the aide"})
+    stats = corpus_stats(
+        [article("a"), article("b")],
+        canonical={("b", "E1"): "Ana Ruiz", ("a", "E1"): "Ana Ruiz", ("b", "E2"): "the aide"},
+    )
     assert stats.total.by_speaker == {"Ana Ruiz": 2, "aide": 1, "the aide": 1}
 
 
@@ -51,8 +59,10 @@ def test_charts_show_the_counts() -> None:
     stats = corpus_stats([article("a"), article("b", ("auto", "auto", "auto"))])
     figures = build_figures(stats)
     assert set(figures) == {"speakers", "types", "anonymous", "intermediaries", "articles"}
-    bars = {t.get_text(): p.get_width() for t, p in zip(figures["speakers"].axes[0].get_yticklabels(),
-                                                         figures["speakers"].axes[0].patches, strict=True)}
+    bars = {
+        t.get_text(): p.get_width()
+        for t, p in zip(figures["speakers"].axes[0].get_yticklabels(), figures["speakers"].axes[0].patches, strict=True)
+    }
     assert bars == {"Ana Ruiz": 3, "aide": 2}
     assert [p.get_height() for p in figures["types"].axes[0].patches] == [2, 2, 1]
     assert "40%" in figures["anonymous"].axes[0].get_title()
@@ -80,11 +90,18 @@ def test_cli_prints_the_figures_and_saves_the_charts(tmp_path: Path, capsys) -> 
     assert code == 1, "an unreadable file is reported"
     assert "2 articles, 4 quotes" in out.out and "anonymous sources 50%" in out.out
     per_article = [line.split() for line in out.out.splitlines() if line.startswith("  a ") or line.startswith("  b ")]
-    assert [row[:7] for row in per_article] == [["a", "2", "1", "1", "0", "50%", "1"],
-                                                ["b", "2", "1", "1", "0", "50%", "1"]]
+    assert [row[:7] for row in per_article] == [
+        ["a", "2", "1", "1", "0", "50%", "1"],
+        ["b", "2", "1", "1", "0", "50%", "1"],
+    ]
     assert "broken.json" in out.err and "registry" not in out.err and "before-change" not in out.err
     assert sorted(p.name for p in (tmp_path / "charts").glob("*.png")) == [
-        "anonymous.png", "articles.png", "intermediaries.png", "speakers.png", "types.png"]
+        "anonymous.png",
+        "articles.png",
+        "intermediaries.png",
+        "speakers.png",
+        "types.png",
+    ]
 
 
 def test_the_app_shows_the_charts(qtbot) -> None:

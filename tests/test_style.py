@@ -10,6 +10,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_ruff_finds_nothing() -> None:
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
-    run = subprocess.run([ruff, "check", "--no-cache", "quoteapp", "tests", "resources"], cwd=REPO,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [ruff, "check", "--no-cache", "quoteapp", "tests", "resources"], cwd=REPO, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr

@@ -63,8 +63,7 @@ def to_json(agreement: Agreement, *, docs: bool = False) -> dict[str, Any]:
     out["only_in_b"] = agreement.only_in_b
     out["unreadable"] = [{"file": str(u.path), "error": u.message} for u in agreement.unreadable]
     if docs:
-        out["per_document"] = {d.doc_id: figures(d.counts) | {"same_text": d.same_text}
-                               for d in agreement.documents}
+        out["per_document"] = {d.doc_id: figures(d.counts) | {"same_text": d.same_text} for d in agreement.documents}
     return out
 
 
@@ -78,8 +77,10 @@ def _field_lines(f: dict[str, Any]) -> list[str]:
         r = f[name]
         kappa = f"  kappa {r['kappa']:.3f}" if r.get("kappa") is not None else ""
         lines.append(f"{name:15} {r['agreed']}/{r['compared']} {r['rate']:.3f}{kappa}")
-    lines.append(f"intermediaries  both {via['both']} A only {via['a_only']} B only {via['b_only']}  "
-                 f"P {via['P']:.3f} R {via['R']:.3f} F1 {via['F']:.3f}")
+    lines.append(
+        f"intermediaries  both {via['both']} A only {via['a_only']} B only {via['b_only']}  "
+        f"P {via['P']:.3f} R {via['R']:.3f} F1 {via['F']:.3f}"
+    )
     r = f["roles"]
     lines.append(f"{'roles':15} {r['agreed']}/{r['compared']} {r['rate']:.3f}")
     return lines
@@ -92,8 +93,10 @@ def document_lines(d: DocumentAgreement) -> list[str]:
 
 def summary_lines(agreement: Agreement) -> list[str]:
     """The overall figures; speaker to parent are over the matched segments."""
-    lines = [f"articles {len(agreement.documents)} in both, {len(agreement.only_in_a)} only in A, "
-             f"{len(agreement.only_in_b)} only in B (P/R: A as reference; speaker to parent over matched segments)"]
+    lines = [
+        f"articles {len(agreement.documents)} in both, {len(agreement.only_in_a)} only in A, "
+        f"{len(agreement.only_in_b)} only in B (P/R: A as reference; speaker to parent over matched segments)"
+    ]
     lines += _field_lines(figures(agreement.counts))
     if agreement.only_in_a:
         lines.append("only in A: " + ", ".join(agreement.only_in_a))

@@ -12,8 +12,9 @@ MAX_OVERHEAD = 0.15
 def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     p = sub.add_parser(name, help="time the spaCy parse alone and parse + quote rules over a folder of articles")
     p.add_argument("folder", type=Path, metavar="FOLDER", help="a folder of articles (.txt, .md, .html)")
-    p.add_argument("--repeat", type=int, default=3,
-                   help="timed passes, each kind interleaved per article; the median ratio counts")
+    p.add_argument(
+        "--repeat", type=int, default=3, help="timed passes, each kind interleaved per article; the median ratio counts"
+    )
     p.add_argument("--model", metavar="NAME", help="an installed spaCy pipeline (default: en_core_web_sm)")
     p.set_defaults(run=run)
 

@@ -38,10 +38,16 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold attribution files (*.json)")
     p.add_argument("pred_dir", metavar="PRED_DIR", help="folder of predicted attribution files (*.json)")
     p.add_argument("--docs", action="store_true", help="also print the counts of each document")
-    p.add_argument("--by-type", action="store_true",
-                   help="also print figures per quote type (recall by gold type, precision by predicted type)")
-    p.add_argument("--errors", metavar="DOC_ID", help="list the misses, false alarms and wrong speakers "
-                   "of one document, or of every document with 'all'")
+    p.add_argument(
+        "--by-type",
+        action="store_true",
+        help="also print figures per quote type (recall by gold type, precision by predicted type)",
+    )
+    p.add_argument(
+        "--errors",
+        metavar="DOC_ID",
+        help="list the misses, false alarms and wrong speakers of one document, or of every document with 'all'",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     p.set_defaults(run=run)
 
@@ -70,8 +76,13 @@ def run(args: argparse.Namespace) -> int:
     for problem in evaluation.unreadable:
         print(f"unreadable prediction {problem.path.name}: {problem.message}", file=sys.stderr)
     if args.json:
-        print(json.dumps(to_json(evaluation, docs=args.docs, by_type=args.by_type, errors=bool(args.errors)),
-                         indent=1, ensure_ascii=False))
+        print(
+            json.dumps(
+                to_json(evaluation, docs=args.docs, by_type=args.by_type, errors=bool(args.errors)),
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
         return _exit_code(evaluation)
     lines: list[str] = []
     if args.docs:
@@ -99,15 +110,19 @@ def _exit_code(evaluation: Evaluation) -> int:
 def document_line(d: DocumentScore) -> str:
     """One document's counts, as score.py --docs prints them."""
     c = d.counts
-    return (f"{d.doc_id}: gold {c.gold} pred {c.predicted} tp {c.matched} attributed {c.attributed} "
-            f"via tp/fp/fn {c.via_tp}/{c.via_fp}/{c.via_fn}{' MISSING' if d.missing else ''}")
+    return (
+        f"{d.doc_id}: gold {c.gold} pred {c.predicted} tp {c.matched} attributed {c.attributed} "
+        f"via tp/fp/fn {c.via_tp}/{c.via_fp}/{c.via_fn}{' MISSING' if d.missing else ''}"
+    )
 
 
 def summary_lines(evaluation: Evaluation) -> list[str]:
     """The overall figures in score.py's layout (reusable by `extract` after a run against gold)."""
     s = evaluation.summary()
-    lines = [f"documents {s['documents']} (missing predictions {s['missing_predictions']}), "
-             f"gold segments {s['gold_segments']}, predicted {s['predicted_segments']}"]
+    lines = [
+        f"documents {s['documents']} (missing predictions {s['missing_predictions']}), "
+        f"gold segments {s['gold_segments']}, predicted {s['predicted_segments']}"
+    ]
     for name in Scores.MEASURES:
         r = s[name]
         lines.append(f"{name:20} P {r['P']:.3f} R {r['R']:.3f} F1 {r['F']:.3f}")
@@ -137,23 +152,28 @@ def error_line(e: ErrorItem) -> str:
     speaker = f"speaker {e.speaker or '-'}"
     if e.kind == WRONG_SPEAKER:
         speaker += f", predicted {e.predicted_speaker or '-'} ({e.predicted_quote_id})"
-    return (f"  {_KIND_LABELS.get(e.kind, e.kind):13} {e.quote_id:6} {e.quote_type:8} {e.start}-{e.end} "
-            f"\"{_clip(e.text)}\"  {speaker}")
+    return (
+        f"  {_KIND_LABELS.get(e.kind, e.kind):13} {e.quote_id:6} {e.quote_type:8} {e.start}-{e.end} "
+        f'"{_clip(e.text)}"  {speaker}'
+    )
 
 
 def error_lines(d: DocumentScore) -> list[str]:
     errors = d.errors or []
     n = {kind: sum(e.kind == kind for e in errors) for kind in _KIND_LABELS}
-    head = (f"errors in {d.doc_id}: {n[MISS]} missed, {n[FALSE_ALARM]} false alarms, "
-            f"{n[WRONG_SPEAKER]} wrong speakers{' (no prediction)' if d.missing else ''}")
+    head = (
+        f"errors in {d.doc_id}: {n[MISS]} missed, {n[FALSE_ALARM]} false alarms, "
+        f"{n[WRONG_SPEAKER]} wrong speakers{' (no prediction)' if d.missing else ''}"
+    )
     return ["", head, *(error_line(e) for e in errors)]
 
 
 # --------------------------------------------------------------------------- JSON
 
 
-def to_json(evaluation: Evaluation, *, docs: bool = False, by_type: bool = False,
-            errors: bool = False) -> dict[str, Any]:
+def to_json(
+    evaluation: Evaluation, *, docs: bool = False, by_type: bool = False, errors: bool = False
+) -> dict[str, Any]:
     """score.py's JSON object, plus what the options asked for and the unreadable predictions and gold files."""
     out = evaluation.summary()
     out["unreadable_predictions"] = [{"file": u.path.name, "error": u.message} for u in evaluation.unreadable]
@@ -162,16 +182,22 @@ def to_json(evaluation: Evaluation, *, docs: bool = False, by_type: bool = False
         out["per_document"] = {d.doc_id: {**vars(d.counts), **_figures(d.scores)} for d in evaluation.documents}
     if by_type:
         out["by_type"] = {
-            t: {"gold_segments": s.gold, "predicted_segments": s.predicted,
-                **{name: getattr(s, name).as_dict() for name in ("detection", "detection_strict", "attribution")}}
+            t: {
+                "gold_segments": s.gold,
+                "predicted_segments": s.predicted,
+                **{name: getattr(s, name).as_dict() for name in ("detection", "detection_strict", "attribution")},
+            }
             for t, s in evaluation.by_type().items()
         }
     if errors:
-        out["errors"] = {d.doc_id: [e.as_dict() for e in d.errors]
-                         for d in evaluation.documents if d.errors is not None}
+        out["errors"] = {
+            d.doc_id: [e.as_dict() for e in d.errors] for d in evaluation.documents if d.errors is not None
+        }
     return out
 
 
 def _figures(s: Scores) -> dict[str, Any]:
-    return {**{name: getattr(s, name).as_dict() for name in Scores.MEASURES},
-            "speaker_accuracy_overlap30": s.speaker_accuracy_overlap30}
+    return {
+        **{name: getattr(s, name).as_dict() for name in Scores.MEASURES},
+        "speaker_accuracy_overlap30": s.speaker_accuracy_overlap30,
+    }

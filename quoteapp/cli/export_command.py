@@ -17,11 +17,21 @@ FORMATS = ("jsonl", "csv", "docbin", "brat")
 
 def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     p = sub.add_parser(name, help="export a folder of attribution files as jsonl, csv, a spaCy DocBin or brat")
-    p.add_argument("corpus", type=Path, metavar="CORPUS",
-                   help="a folder of *.quotes.json / *.json attribution files (or one such file)")
+    p.add_argument(
+        "corpus",
+        type=Path,
+        metavar="CORPUS",
+        help="a folder of *.quotes.json / *.json attribution files (or one such file)",
+    )
     p.add_argument("--format", required=True, choices=FORMATS, dest="format")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                   help="a file (jsonl, csv, docbin: e.g. corpus.spacy) or a folder (brat)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="a file (jsonl, csv, docbin: e.g. corpus.spacy) or a folder (brat)",
+    )
     p.add_argument("--reviewed-only", action="store_true", help="only articles with no quote left in status auto")
     p.add_argument("--accepted-only", action="store_true", help="only accepted, corrected and added quotes")
     p.set_defaults(run=run)

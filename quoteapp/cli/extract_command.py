@@ -40,13 +40,25 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="articles: .txt, .md, .html")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the .json files")
     p.add_argument("--model", metavar="NAME", help="an installed spaCy pipeline (default: en_core_web_sm)")
-    p.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
-                   help="worker processes, each loading the pipeline once (default: the number of cores; "
-                   "1 works in this process)")
-    p.add_argument("--force", action="store_true",
-                   help="redo every article (default: skip those whose output is newer and of the same text)")
-    p.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address "
-                   "(tcp://host:8786), or 'local' for a cluster on this machine; needs dask[distributed]")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes, each loading the pipeline once (default: the number of cores; 1 works in this process)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="redo every article (default: skip those whose output is newer and of the same text)",
+    )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address "
+        "(tcp://host:8786), or 'local' for a cluster on this machine; needs dask[distributed]",
+    )
     p.set_defaults(run=run)
 
 
@@ -89,8 +101,10 @@ def run(args: argparse.Namespace) -> int:
     if clashes:
         for out, paths in clashes.items():
             print(f"quoteapp: {', '.join(map(str, paths))} would all be written to {out}", file=sys.stderr)
-        print("quoteapp: nothing written: rename the articles, or extract them into different folders (-o)",
-              file=sys.stderr)
+        print(
+            "quoteapp: nothing written: rename the articles, or extract them into different folders (-o)",
+            file=sys.stderr,
+        )
         return USAGE_ERROR
     try:
         args.output.mkdir(parents=True, exist_ok=True)
@@ -105,8 +119,14 @@ def run(args: argparse.Namespace) -> int:
     done = {Path(r.path) for r in skipped}
     todo = [p for p in files if p not in done]
     counts = {WRITTEN: 0, SKIPPED: len(skipped), FAILED: 0}
-    bar = tqdm(total=len(files), initial=len(skipped), unit="article", file=sys.stderr,
-               disable=len(files) < 2, dynamic_ncols=True)
+    bar = tqdm(
+        total=len(files),
+        initial=len(skipped),
+        unit="article",
+        file=sys.stderr,
+        disable=len(files) < 2,
+        dynamic_ncols=True,
+    )
     try:
         if args.dask:
             results = _on_dask(todo, args, bar)
@@ -124,8 +144,9 @@ def run(args: argparse.Namespace) -> int:
         if not (_is_model_not_found(err) or args.dask):
             raise
         bar.close()  # no pipeline, or the Dask client: cannot connect, scheduler gone, not installed
-        print(f"quoteapp: {err}" if _is_model_not_found(err) else f"quoteapp: the Dask run failed: {err}",
-              file=sys.stderr)
+        print(
+            f"quoteapp: {err}" if _is_model_not_found(err) else f"quoteapp: the Dask run failed: {err}", file=sys.stderr
+        )
         return USAGE_ERROR
     bar.close()
     print(_summary(len(files), counts, args.output), file=sys.stderr)
@@ -172,8 +193,12 @@ def _in_processes(files: Sequence[Path], args: argparse.Namespace, jobs: int) ->
 
 
 def _pool(args: argparse.Namespace, workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker, initargs=(args.model, os.getpid()))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+        initargs=(args.model, os.getpid()),
+    )
 
 
 def _pool_run(files: Sequence[Path], args: argparse.Namespace, jobs: int) -> Generator[Result, None, list[Path]]:
@@ -200,9 +225,10 @@ def _find_the_killer(files: Sequence[Path], args: argparse.Namespace) -> Generat
         for n, path in enumerate(files):
             result = _result_of(pool.submit(extract_one, str(path), str(args.output), args.model, force=True), path)
             if result is None:
-                yield Result(str(path), FAILED, error="the worker process died on this article (a crash, or out of "
-                             "memory)")
-                return list(files[n + 1:])
+                yield Result(
+                    str(path), FAILED, error="the worker process died on this article (a crash, or out of memory)"
+                )
+                return list(files[n + 1 :])
             yield result
     return []
 
@@ -225,5 +251,6 @@ def _on_dask(files: Sequence[Path], args: argparse.Namespace, bar: tqdm) -> list
 
     if not files:
         return []
-    return extract_with_dask(files, args.output, model=args.model, scheduler_address=args.dask, force=True,
-                             on_result=lambda _: bar.update())
+    return extract_with_dask(
+        files, args.output, model=args.model, scheduler_address=args.dask, force=True, on_result=lambda _: bar.update()
+    )

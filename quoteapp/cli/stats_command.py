@@ -26,9 +26,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"quoteapp: skipped {path}: {message}", file=sys.stderr)
     stats = corpus_stats([annotation for _, annotation in read.annotations])
     total = stats.total
-    print(f"{total.articles} articles, {total.quotes} quotes "
-          f"({', '.join(f'{n} {t}' for t, n in sorted(total.by_type.items()))}); "
-          f"anonymous sources {total.anonymous_share:.0%}; no speaker {total.unattributed}")
+    print(
+        f"{total.articles} articles, {total.quotes} quotes "
+        f"({', '.join(f'{n} {t}' for t, n in sorted(total.by_type.items()))}); "
+        f"anonymous sources {total.anonymous_share:.0%}; no speaker {total.unattributed}"
+    )
     print("intermediaries: " + (", ".join(f"{n} {r}" for r, n in total.by_role.most_common()) or "none"))
     print("most quoted:")
     for name, count in total.by_speaker.most_common(10):
@@ -36,9 +38,11 @@ def run(args: argparse.Namespace) -> int:
     print("per article:        quotes  direct indirect  mixed  anonymous  intermediaries  most quoted")
     for article, one in stats.per_article.items():
         top = one.by_speaker.most_common(1)
-        print(f"  {article[:18]:18} {one.quotes:6} {one.by_type['direct']:7} {one.by_type['indirect']:8} "
-              f"{one.by_type['mixed']:6} {one.anonymous_share:10.0%} {sum(one.by_role.values()):15}  "
-              f"{top[0][0] if top else '—'}")
+        print(
+            f"  {article[:18]:18} {one.quotes:6} {one.by_type['direct']:7} {one.by_type['indirect']:8} "
+            f"{one.by_type['mixed']:6} {one.anonymous_share:10.0%} {sum(one.by_role.values()):15}  "
+            f"{top[0][0] if top else '—'}"
+        )
     if args.output:
         from quoteapp.corpus.charts import save_charts
 

@@ -10,9 +10,9 @@ import matplotlib
 
 matplotlib.use("Agg")  # draw into memory: works headless and inside a Qt app alike
 
-from matplotlib.figure import Figure  # noqa: E402 - after choosing the backend
+from matplotlib.figure import Figure
 
-from quoteapp.model.statistics import CorpusStats  # noqa: E402
+from quoteapp.model.statistics import CorpusStats
 
 TOP_SPEAKERS = 15
 TYPES = ("direct", "indirect", "mixed")
@@ -42,8 +42,11 @@ def build_figures(stats: CorpusStats) -> dict[str, Figure]:
     fig = Figure(figsize=(5, 4), layout="constrained")
     ax = fig.subplots()
     named = total.quotes - total.anonymous - total.unattributed
-    ax.bar(["named", "anonymous", "no speaker"], [named, total.anonymous, total.unattributed],
-           color=["#4c72b0", "#dd8452", "#999999"])
+    ax.bar(
+        ["named", "anonymous", "no speaker"],
+        [named, total.anonymous, total.unattributed],
+        color=["#4c72b0", "#dd8452", "#999999"],
+    )
     ax.set_title(f"Anonymous sources: {total.anonymous_share:.0%} of quotes")
     ax.set_ylabel("quotes")
     figures["anonymous"] = fig

@@ -46,8 +46,12 @@ def registry_path(folder: Path) -> Path:
 
 def is_annotation_name(name: str) -> bool:
     """Whether a file called `name` in a corpus folder is an attribution file (see the module's rule)."""
-    return (name.endswith(ANNOTATION_SUFFIX) and name != REGISTRY_NAME and not name.endswith(BACKUP_SUFFIX)
-            and not name.startswith("."))
+    return (
+        name.endswith(ANNOTATION_SUFFIX)
+        and name != REGISTRY_NAME
+        and not name.endswith(BACKUP_SUFFIX)
+        and not name.startswith(".")
+    )
 
 
 def annotation_files(folder: str | os.PathLike[str]) -> tuple[list[Path], list[Path]]:

@@ -49,7 +49,7 @@ def variant_keys(word: str) -> set[str]:
     up in an index instead of compared with every name: the first letter with the consonant skeleton,
     and the word with each letter deleted (two words one edit apart share one of those)."""
     keys = {f"s:{word[:1]}{_skeleton(word)}", f"d:{word}"}
-    keys.update(f"d:{word[:i]}{word[i + 1:]}" for i in range(len(word)))
+    keys.update(f"d:{word[:i]}{word[i + 1 :]}" for i in range(len(word)))
     return keys
 
 

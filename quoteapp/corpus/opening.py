@@ -73,7 +73,7 @@ class CarriedOver:
 
     annotation: Annotation
     changed: list[str]  # ids of the quotes whose words changed or vanished (flagged "unplaced")
-    backup: Path        # where the annotation as it was is kept
+    backup: Path  # where the annotation as it was is kept
 
 
 def carry_over(found: ArticleOnDisk, progress: Callable[[float], None] | None = None) -> CarriedOver:

@@ -45,4 +45,3 @@ def newer_recovery(save_path: Path) -> Path | None:
 
 def discard_recovery(save_path: Path) -> None:
     recovery_path(save_path).unlink(missing_ok=True)
-

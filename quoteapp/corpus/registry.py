@@ -49,8 +49,9 @@ def build_registry(annotations: Iterable[Annotation], previous: Registry | None 
     registry = Registry(separate=list(previous.separate) if previous else [])
     for old in previous.identities if previous else []:
         if old.confirmed:
-            registry.identities.append(Identity(old.id, old.name, old.kind, list(old.aliases), [],
-                                                old.speaks_for, True))
+            registry.identities.append(
+                Identity(old.id, old.name, old.kind, list(old.aliases), [], old.speaks_for, True)
+            )
     annotations = list(annotations)
     for annotation in annotations:
         for entity in annotation.entities:
@@ -87,6 +88,7 @@ def _learn_spokespeople(registry: Registry, annotations: list[Annotation]) -> No
 
 # --- the editor's decisions ------------------------------------------------------------------
 
+
 def merge(registry: Registry, keep_id: str, drop_id: str) -> None:
     keep, drop = registry.identity(keep_id), registry.identity(drop_id)
     if keep is None or drop is None or keep is drop:
@@ -97,8 +99,9 @@ def merge(registry: Registry, keep_id: str, drop_id: str) -> None:
     keep.members += drop.members
     keep.speaks_for = keep.speaks_for or drop.speaks_for
     keep.confirmed = True
-    registry.separate = [p for p in registry.separate if not (
-        any(n.lower() in (p[0].lower(), p[1].lower()) for n in keep.names()))]
+    registry.separate = [
+        p for p in registry.separate if not (any(n.lower() in (p[0].lower(), p[1].lower()) for n in keep.names()))
+    ]
     registry.identities.remove(drop)
     for other in registry.identities:
         if other.speaks_for == drop_id:
@@ -135,6 +138,7 @@ def set_speaks_for(registry: Registry, identity_id: str, other_id: str | None) -
 
 # --- applying it to a new analysis -----------------------------------------------------------
 
+
 def apply_registry(annotation: Annotation, registry: Registry) -> Annotation:
     """A fresh analysis with the corpus's knowledge: canonical names, and quotes of a known
     spokesperson re-attributed to the one spoken for, the spokesperson becoming the intermediary."""
@@ -164,12 +168,12 @@ def apply_registry(annotation: Annotation, registry: Registry) -> Annotation:
         spokesperson = Intermediary(quote.speaker.entity, "spokesperson", quote.speaker.mention)
         quote.intermediaries.insert(0, spokesperson)
         quote.speaker = Speaker(target.id, None)
-        quote.evidence = (quote.evidence or "") + (
-            f"; corpus registry: {identity.name} speaks for {principal.name}")  # type: ignore[union-attr]
+        quote.evidence = (quote.evidence or "") + (f"; corpus registry: {identity.name} speaks for {principal.name}")  # type: ignore[union-attr]
     return result
 
 
 # --- the folder's registry file -------------------------------------------------------------------
+
 
 def open_folder_registry(folder: Path) -> RegistryOpened:
     """The registry saved in the folder; an unreadable file is kept aside and said (never raises)."""

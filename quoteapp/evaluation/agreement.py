@@ -30,21 +30,21 @@ MATCHED_FIELDS = ("speaker", "type", "status", "cue", "parent")
 class AgreementCounts:
     """The raw counts of one article, or summed over many (`+`)."""
 
-    a_segments: int = 0        # A's segments that count (eval's gold units)
-    b_segments: int = 0        # B's segments that count (eval's predicted units)
-    matched: int = 0           # segment pairs matched (Jaccard >= 0.5)
-    exact: int = 0             # of them, with the same trimmed span
-    speaker: int = 0           # of them, with the same speaker (eval's naming rule, or both without one)
-    type: int = 0              # ... the same quote type
-    status: int = 0            # ... the same status
-    cue: int = 0               # ... overlapping cues, or both without a cue
-    parent: int = 0            # ... matched parents, or both without a parent
-    via_both: int = 0          # intermediaries named by both (eval's per-quote rule)
+    a_segments: int = 0  # A's segments that count (eval's gold units)
+    b_segments: int = 0  # B's segments that count (eval's predicted units)
+    matched: int = 0  # segment pairs matched (Jaccard >= 0.5)
+    exact: int = 0  # of them, with the same trimmed span
+    speaker: int = 0  # of them, with the same speaker (eval's naming rule, or both without one)
+    type: int = 0  # ... the same quote type
+    status: int = 0  # ... the same status
+    cue: int = 0  # ... overlapping cues, or both without a cue
+    parent: int = 0  # ... matched parents, or both without a parent
+    via_both: int = 0  # intermediaries named by both (eval's per-quote rule)
     via_a_only: int = 0
     via_b_only: int = 0
-    roles_compared: int = 0    # intermediaries named by both on a matched quote pair
-    roles_agreed: int = 0      # of them, with the same role
-    type_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)    # (A's type, B's type) per match
+    roles_compared: int = 0  # intermediaries named by both on a matched quote pair
+    roles_agreed: int = 0  # of them, with the same role
+    type_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # (A's type, B's type) per match
     status_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def __add__(self, other: AgreementCounts) -> AgreementCounts:
@@ -109,8 +109,12 @@ class Agreement:
 def figures(c: AgreementCounts) -> dict[str, Any]:
     """Every figure of a set of counts, as JSON-ready values (P/R: A as reference, B as prediction)."""
     out: dict[str, Any] = {
-        "segments": {"a": c.a_segments, "b": c.b_segments, "matched": c.matched,
-                     **PRF.from_counts(c.matched, c.b_segments, c.a_segments).as_dict()},
+        "segments": {
+            "a": c.a_segments,
+            "b": c.b_segments,
+            "matched": c.matched,
+            **PRF.from_counts(c.matched, c.b_segments, c.a_segments).as_dict(),
+        },
         "strict": {"exact": c.exact, **PRF.from_counts(c.exact, c.b_segments, c.a_segments).as_dict()},
     }
     for name in MATCHED_FIELDS:
@@ -118,7 +122,9 @@ def figures(c: AgreementCounts) -> dict[str, Any]:
     out["type"]["kappa"] = kappa(c.type_pairs)
     out["status"]["kappa"] = kappa(c.status_pairs)
     out["intermediaries"] = {
-        "both": c.via_both, "a_only": c.via_a_only, "b_only": c.via_b_only,
+        "both": c.via_both,
+        "a_only": c.via_a_only,
+        "b_only": c.via_b_only,
         **PRF.from_counts(c.via_both, c.via_both + c.via_b_only, c.via_both + c.via_a_only).as_dict(),
     }
     out["roles"] = Rate(c.roles_agreed, c.roles_compared).as_dict()
@@ -143,14 +149,16 @@ def _speaker_agrees(x: Unit, y: Unit, qa: Quote, qb: Quote) -> bool:
 
 def _roles(a: Annotation, qa: Quote, b: Annotation, qb: Quote) -> tuple[int, int]:
     """(compared, agreed): each of A's intermediaries that B names too on this quote, role against role."""
+
     def named(ann: Annotation, quote: Quote) -> list[tuple[frozenset[tuple[str, ...]], str]]:
         text = ann.document.text
         out = []
         for via in quote.intermediaries:
             entity = ann.entity(via.entity)
             if entity is not None:
-                out.append((names_of(entity, text[via.mention.start:via.mention.end] if via.mention else None),
-                            via.role))
+                out.append(
+                    (names_of(entity, text[via.mention.start : via.mention.end] if via.mention else None), via.role)
+                )
         return out
 
     theirs = named(b, qb)
@@ -173,13 +181,21 @@ def compare_documents(a: Annotation, b: Annotation) -> DocumentAgreement:
     matching = match_units(units_b, units_a)
     judgements = judge(units_b, units_a, matching, nested)
     tp, fp, fn = _count_intermediaries(units_b, units_a, matching)
-    c = AgreementCounts(a_segments=sum(not y.optional for y in units_a), b_segments=len(judgements),
-                        via_both=tp, via_a_only=fn, via_b_only=fp)
+    c = AgreementCounts(
+        a_segments=sum(not y.optional for y in units_a),
+        b_segments=len(judgements),
+        via_both=tp,
+        via_a_only=fn,
+        via_b_only=fp,
+    )
 
     quotes_a = {q.id: q for q in a.quotes}
     quotes_b = {q.id: q for q in b.quotes}
-    pairs = [(judgement, units_b[judgement.predicted], units_a[judgement.gold])
-             for judgement in judgements if judgement.gold is not None]
+    pairs = [
+        (judgement, units_b[judgement.predicted], units_a[judgement.gold])
+        for judgement in judgements
+        if judgement.gold is not None
+    ]
     quote_pairs = {(y.quote_id, x.quote_id) for _, x, y in pairs}
     for judgement, x, y in pairs:
         qa, qb = quotes_a[y.quote_id], quotes_b[x.quote_id]
@@ -189,8 +205,11 @@ def compare_documents(a: Annotation, b: Annotation) -> DocumentAgreement:
         c.type += qa.type == qb.type
         c.status += qa.status == qb.status
         c.cue += _cue_agrees(qa, qb, carry)
-        c.parent += ((qa.parent, qb.parent) in quote_pairs if qa.parent and qb.parent
-                     else qa.parent is None and qb.parent is None)
+        c.parent += (
+            (qa.parent, qb.parent) in quote_pairs
+            if qa.parent and qb.parent
+            else qa.parent is None and qb.parent is None
+        )
         c.type_pairs[qa.type, qb.type] += 1
         c.status_pairs[qa.status, qb.status] += 1
     # roles once per quote pair, on the pair eval uses for intermediaries: A's quote and B's quote of

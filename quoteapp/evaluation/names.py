@@ -14,10 +14,31 @@ from collections.abc import Iterable
 from quoteapp.model import Entity
 
 #: Names that say nothing about who is meant: left out of a speaker's names.
-PRONOUNS = frozenset({
-    "he", "she", "they", "it", "we", "i", "you", "his", "her", "him", "them", "who", "its",
-    "their", "our", "us", "me", "my", "this", "that", "which",
-})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "him",
+        "them",
+        "who",
+        "its",
+        "their",
+        "our",
+        "us",
+        "me",
+        "my",
+        "this",
+        "that",
+        "which",
+    }
+)
 DETERMINERS = ("the ", "a ", "an ")
 
 #: A normalized name as a tuple of tokens: ("khalifa", "haftar").
@@ -33,7 +54,7 @@ def normalize_name(name: str) -> str:
     n = " ".join(n.split())
     for determiner in DETERMINERS:  # in turn, as score.py does: "the a x" -> "x"
         if n.startswith(determiner):
-            n = n[len(determiner):]
+            n = n[len(determiner) :]
     return n
 
 
@@ -48,10 +69,12 @@ def names_of(entity: Entity, mention_text: str | None = None) -> Names:
 
 
 #: Words before a name that say what someone is, not who: left out when given names are compared.
-TITLES = frozenset("""mr mrs ms miss dr prof president vice senator sen rep representative gov governor gen general
+TITLES = frozenset(
+    """mr mrs ms miss dr prof president vice senator sen rep representative gov governor gen general
 marshal minister secretary chancellor king queen prince princess pope judge justice officer sheriff mayor
 chief lt col sgt capt captain commander lord lady sir dame rev father sister prime premier ambassador
-former late""".split())
+former late""".split()
+)
 
 
 def own_name(entity: Entity | None) -> Name | None:
@@ -76,13 +99,16 @@ def names_person(predicted: Name | None, gold_names: Iterable[Name]) -> bool:
     golds = [b for b in map(bare, gold_names) if b]
     if not mine or not golds:
         return False
-    inside = any(mine == g[i:i + len(mine)] for g in golds for i in range(len(g) - len(mine) + 1))
+    inside = any(mine == g[i : i + len(mine)] for g in golds for i in range(len(g) - len(mine) + 1))
     if not inside and not any(same_referent({mine}, {g}) for g in golds):
         return False
     given = set(mine[:-1])
     every = set().union(*golds)
-    return not (given and not given <= every
-                and any(len(g) > 1 and g[-1] == mine[-1] and not given & set(g[:-1]) for g in golds))
+    return not (
+        given
+        and not given <= every
+        and any(len(g) > 1 and g[-1] == mine[-1] and not given & set(g[:-1]) for g in golds)
+    )
 
 
 def same_referent(predicted: Iterable[Name], gold: Iterable[Name]) -> bool:
@@ -94,4 +120,3 @@ def same_referent(predicted: Iterable[Name], gold: Iterable[Name]) -> bool:
             if k and p[-k:] == g[-k:]:
                 return True
     return False
-

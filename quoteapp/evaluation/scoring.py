@@ -58,20 +58,20 @@ COVERAGE_THRESHOLD = 0.3
 class Counts:
     """The raw counts of one document, or summed over many (`+`)."""
 
-    gold: int = 0                 # gold units that count (not optional)
-    predicted: int = 0            # predicted units that count
-    matched: int = 0              # predicted units matching a gold unit (Jaccard >= 0.5)
-    exact: int = 0                # of them, with the same trimmed span
-    attributed: int = 0           # of them, with the right speaker
+    gold: int = 0  # gold units that count (not optional)
+    predicted: int = 0  # predicted units that count
+    matched: int = 0  # predicted units matching a gold unit (Jaccard >= 0.5)
+    exact: int = 0  # of them, with the same trimmed span
+    attributed: int = 0  # of them, with the right speaker
     via_tp: int = 0
     via_fp: int = 0
     via_fn: int = 0
     overlap30_predicted: int = 0  # the same three, matching by 30% gold coverage
     overlap30_matched: int = 0
     overlap30_attributed: int = 0
-    missing: int = 0              # 1 for a gold document without a prediction
-    identity_tp: int = 0          # matches whose predicted entity's own name names the gold speaker
-    identity_predicted: int = 0   # `predicted` and `gold`, on gold that groups speakers only
+    missing: int = 0  # 1 for a gold document without a prediction
+    identity_tp: int = 0  # matches whose predicted entity's own name names the gold speaker
+    identity_predicted: int = 0  # `predicted` and `gold`, on gold that groups speakers only
     identity_gold: int = 0
     clusters_precision: float = 0.0  # summed B-cubed precision and recall over cluster_items
     clusters_recall: float = 0.0
@@ -119,8 +119,15 @@ class Scores:
     speaker_clusters: PRF
 
     #: The P/R/F figures, in score.py's order.
-    MEASURES = ("detection", "detection_strict", "attribution", "intermediaries", "detection_overlap30",
-                "attribution_identity", "speaker_clusters")
+    MEASURES = (
+        "detection",
+        "detection_strict",
+        "attribution",
+        "intermediaries",
+        "detection_overlap30",
+        "attribution_identity",
+        "speaker_clusters",
+    )
 
     @classmethod
     def from_counts(cls, c: Counts) -> Scores:
@@ -147,11 +154,11 @@ class TypeCounts:
     """Counts of one quote type: recall by the gold quote's type, precision by the predicted quote's type."""
 
     gold: int = 0
-    found: int = 0               # gold units of this type that a prediction matched
+    found: int = 0  # gold units of this type that a prediction matched
     found_exact: int = 0
     found_attributed: int = 0
     predicted: int = 0
-    correct: int = 0             # predicted units of this type that matched a gold unit
+    correct: int = 0  # predicted units of this type that matched a gold unit
     correct_exact: int = 0
     correct_attributed: int = 0
 
@@ -185,13 +192,13 @@ class ErrorItem:
     """One error to study: a miss (gold unit found by nothing), a false alarm (predicted unit matching
     nothing) or a wrong speaker (a match attributed to someone else). Offsets are in the gold text."""
 
-    kind: str                            # "miss", "false_alarm" or "wrong_speaker"
-    quote_id: str                        # the gold quote, or the predicted one for a false alarm
+    kind: str  # "miss", "false_alarm" or "wrong_speaker"
+    quote_id: str  # the gold quote, or the predicted one for a false alarm
     quote_type: str
     start: int
     end: int
     text: str
-    speaker: str | None                  # the speaker of that quote
+    speaker: str | None  # the speaker of that quote
     predicted_quote_id: str | None = None  # for a wrong speaker: the predicted quote and its speaker
     predicted_speaker: str | None = None
 
@@ -220,8 +227,9 @@ class DocumentScore:
         return Scores.from_counts(self.counts)
 
 
-def _count_types(predicted: Sequence[Unit], gold: Sequence[Unit],
-                 judgements: Iterable[Judgement]) -> dict[str, TypeCounts]:
+def _count_types(
+    predicted: Sequence[Unit], gold: Sequence[Unit], judgements: Iterable[Judgement]
+) -> dict[str, TypeCounts]:
     """Per quote type: gold units and their finds by the gold type, predicted units and hits by the predicted type."""
     by_type = {t: TypeCounts() for t in QUOTE_TYPES}
 
@@ -246,24 +254,37 @@ def _count_types(predicted: Sequence[Unit], gold: Sequence[Unit],
     return by_type
 
 
-def _list_errors(predicted: Sequence[Unit], gold: Sequence[Unit], judgements: Sequence[Judgement],
-                 text: str) -> list[ErrorItem]:
+def _list_errors(
+    predicted: Sequence[Unit], gold: Sequence[Unit], judgements: Sequence[Judgement], text: str
+) -> list[ErrorItem]:
     """Misses, false alarms and wrong speakers, in the order they occur in the text."""
     found = {jd.gold for jd in judgements if jd.gold is not None}
     errors: list[ErrorItem] = []
     for j, y in enumerate(gold):
         if not y.optional and j not in found:
-            errors.append(ErrorItem(MISS, y.quote_id, y.quote_type, *y.span, text[y.span[0]:y.span[1]],
-                                    y.speaker_label))
+            errors.append(
+                ErrorItem(MISS, y.quote_id, y.quote_type, *y.span, text[y.span[0] : y.span[1]], y.speaker_label)
+            )
     for jd in judgements:
         x = predicted[jd.predicted]
         if jd.gold is None:
-            errors.append(ErrorItem(FALSE_ALARM, x.quote_id, x.quote_type, *x.span, text[x.span[0]:x.span[1]],
-                                    x.speaker_label))
+            errors.append(
+                ErrorItem(FALSE_ALARM, x.quote_id, x.quote_type, *x.span, text[x.span[0] : x.span[1]], x.speaker_label)
+            )
         elif not jd.attributed:
             y = gold[jd.gold]
-            errors.append(ErrorItem(WRONG_SPEAKER, y.quote_id, y.quote_type, *y.span, text[y.span[0]:y.span[1]],
-                                    y.speaker_label, x.quote_id, x.speaker_label))
+            errors.append(
+                ErrorItem(
+                    WRONG_SPEAKER,
+                    y.quote_id,
+                    y.quote_type,
+                    *y.span,
+                    text[y.span[0] : y.span[1]],
+                    y.speaker_label,
+                    x.quote_id,
+                    x.speaker_label,
+                )
+            )
     errors.sort(key=lambda e: (e.start, e.end))
     return errors
 
@@ -272,15 +293,17 @@ def score_document(gold: Annotation, predicted: Annotation | None, *, with_error
     """Score one prediction (None: missing) against its gold annotation."""
     text = gold.document.text
     gold_units = units_of(gold, text)
-    predicted_units = (units_of(predicted, text, offset_carrier(predicted.document.text, text))
-                       if predicted is not None else [])
+    predicted_units = (
+        units_of(predicted, text, offset_carrier(predicted.document.text, text)) if predicted is not None else []
+    )
     nested = gold.document.extra.get("nested_annotated", True) is not False
     grouped = gold.document.extra.get("speakers_grouped", True) is not False
 
     matching = match_units(predicted_units, gold_units)
     judgements = judge(predicted_units, gold_units, matching, nested)
-    loose = judge(predicted_units, gold_units,
-                  match_units(predicted_units, gold_units, gold_coverage, COVERAGE_THRESHOLD), nested)
+    loose = judge(
+        predicted_units, gold_units, match_units(predicted_units, gold_units, gold_coverage, COVERAGE_THRESHOLD), nested
+    )
     via_tp, via_fp, via_fn = _count_intermediaries(predicted_units, gold_units, matching)
     counts = Counts(
         gold=sum(not y.optional for y in gold_units),
@@ -288,7 +311,9 @@ def score_document(gold: Annotation, predicted: Annotation | None, *, with_error
         matched=sum(jd.gold is not None for jd in judgements),
         exact=sum(jd.exact for jd in judgements),
         attributed=sum(jd.attributed for jd in judgements),
-        via_tp=via_tp, via_fp=via_fp, via_fn=via_fn,
+        via_tp=via_tp,
+        via_fp=via_fp,
+        via_fn=via_fn,
         overlap30_predicted=len(loose),
         overlap30_matched=sum(jd.gold is not None for jd in loose),
         overlap30_attributed=sum(jd.attributed for jd in loose),
@@ -297,8 +322,11 @@ def score_document(gold: Annotation, predicted: Annotation | None, *, with_error
     if grouped:
         items = cluster_items(predicted_units, gold_units, matching)
         b3_precision, b3_recall = b_cubed(items)
-        counts.identity_tp = sum(identified(predicted_units[jd.predicted], gold_units[jd.gold], jd.attributed)
-                                 for jd in judgements if jd.gold is not None)
+        counts.identity_tp = sum(
+            identified(predicted_units[jd.predicted], gold_units[jd.gold], jd.attributed)
+            for jd in judgements
+            if jd.gold is not None
+        )
         counts.identity_predicted, counts.identity_gold = counts.predicted, counts.gold
         counts.clusters_precision, counts.clusters_recall, counts.clusters_items = b3_precision, b3_recall, len(items)
     errors = _list_errors(predicted_units, gold_units, judgements, text) if with_errors else None
@@ -386,8 +414,12 @@ def _wants_errors(with_errors: bool | Collection[str], doc_id: str) -> bool:
     return with_errors if isinstance(with_errors, bool) else doc_id in with_errors
 
 
-def evaluate(gold: Iterable[tuple[Path, Annotation]], predictions: Mapping[str, Annotation], *,
-             with_errors: bool | Collection[str] = False) -> Evaluation:
+def evaluate(
+    gold: Iterable[tuple[Path, Annotation]],
+    predictions: Mapping[str, Annotation],
+    *,
+    with_errors: bool | Collection[str] = False,
+) -> Evaluation:
     """Score each gold annotation against the prediction of the same id (else file stem).
 
     `with_errors`: True for the error list of every document, or the ids of the documents wanted.

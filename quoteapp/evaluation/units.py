@@ -76,7 +76,7 @@ class Unit:
     mention: Offsets | None
     optional: bool
     speaker_label: str | None = None
-    entity: str | None = None     # the speaker's entity id, where the entity exists
+    entity: str | None = None  # the speaker's entity id, where the entity exists
     own_name: Name | None = None  # the speaker entity's own name (not aliases, not the mention)
 
 
@@ -101,7 +101,7 @@ def units_of(annotation: Annotation, text: str, carry: Carry = _identity) -> lis
             continue
         speaker = quote.speaker
         mention: Span | None = speaker.mention if speaker is not None else None
-        mention_text = own_text[mention.start:mention.end] if mention is not None else None
+        mention_text = own_text[mention.start : mention.end] if mention is not None else None
         mention_span = (carry(mention.start), carry(mention.end)) if mention is not None else None
         entity = entities.get(speaker.entity) if speaker is not None else None
         speaker_names = names_of(entity, mention_text) if entity is not None else frozenset()
@@ -109,7 +109,7 @@ def units_of(annotation: Annotation, text: str, carry: Carry = _identity) -> lis
             names_of(entities[a]) for a in quote.extra.get("speaker_alternatives") or [] if a in entities
         )
         intermediaries = tuple(
-            names_of(entities[via.entity], own_text[via.mention.start:via.mention.end] if via.mention else None)
+            names_of(entities[via.entity], own_text[via.mention.start : via.mention.end] if via.mention else None)
             for via in quote.intermediaries
             if via.entity in entities
         )
@@ -118,21 +118,35 @@ def units_of(annotation: Annotation, text: str, carry: Carry = _identity) -> lis
         for segment in quote.segments:
             start, end = trim(text, carry(segment.start), carry(segment.end))
             if end > start:
-                out.append(Unit(quote.id, quote.type, (start, end), speaker_names, alternatives, intermediaries,
-                                mention_span, bool(quote.extra.get("optional")), label, entity_id,
-                                own_name(entity)))
+                out.append(
+                    Unit(
+                        quote.id,
+                        quote.type,
+                        (start, end),
+                        speaker_names,
+                        alternatives,
+                        intermediaries,
+                        mention_span,
+                        bool(quote.extra.get("optional")),
+                        label,
+                        entity_id,
+                        own_name(entity),
+                    )
+                )
     return out
 
 
-def match_units(predicted: Sequence[Unit], gold: Sequence[Unit], measure: Measure = jaccard,
-                threshold: float = JACCARD_THRESHOLD) -> dict[int, int]:
+def match_units(
+    predicted: Sequence[Unit], gold: Sequence[Unit], measure: Measure = jaccard, threshold: float = JACCARD_THRESHOLD
+) -> dict[int, int]:
     """One-to-one matching, best pairs first: predicted index -> gold index, in the order the pairs were taken.
 
     Ties go to the higher predicted index, then the higher gold index, exactly as score.py's
     reverse sort of (score, i, j) has it, so that both give the same figures.
     """
-    pairs = sorted(((measure(x.span, y.span), i, j) for i, x in enumerate(predicted) for j, y in enumerate(gold)),
-                   reverse=True)
+    pairs = sorted(
+        ((measure(x.span, y.span), i, j) for i, x in enumerate(predicted) for j, y in enumerate(gold)), reverse=True
+    )
     matching: dict[int, int] = {}
     used_gold: set[int] = set()
     for score, i, j in pairs:
@@ -147,9 +161,11 @@ def match_units(predicted: Sequence[Unit], gold: Sequence[Unit], measure: Measur
 
 def speaker_correct(predicted: Unit, gold: Unit) -> bool:
     """The predicted speaker names the gold speaker or an accepted alternative, or points at the same mention."""
-    return (same_referent(predicted.speaker, gold.speaker)
-            or any(same_referent(predicted.speaker, alt) for alt in gold.alternatives)
-            or _overlap(predicted.mention, gold.mention))
+    return (
+        same_referent(predicted.speaker, gold.speaker)
+        or any(same_referent(predicted.speaker, alt) for alt in gold.alternatives)
+        or _overlap(predicted.mention, gold.mention)
+    )
 
 
 @dataclass(frozen=True)
@@ -162,8 +178,9 @@ class Judgement:
     attributed: bool
 
 
-def judge(predicted: Sequence[Unit], gold: Sequence[Unit], matching: Mapping[int, int],
-          nested_annotated: bool = True) -> list[Judgement]:
+def judge(
+    predicted: Sequence[Unit], gold: Sequence[Unit], matching: Mapping[int, int], nested_annotated: bool = True
+) -> list[Judgement]:
     """Judge the predicted units that count: not those matching an optional gold quote, nor (where the
     gold marks only outermost quotes) unmatched ones lying inside a gold unit."""
     out: list[Judgement] = []
@@ -196,8 +213,9 @@ def representatives(gold: Sequence[Unit], matching: Mapping[int, int]) -> dict[s
     return out
 
 
-def cluster_items(predicted: Sequence[Unit], gold: Sequence[Unit],
-                  matching: Mapping[int, int]) -> list[tuple[object, object]]:
+def cluster_items(
+    predicted: Sequence[Unit], gold: Sequence[Unit], matching: Mapping[int, int]
+) -> list[tuple[object, object]]:
     """(gold speaker entity, predicted speaker entity) for each matched gold quote with a speaker;
     a predicted quote without a speaker entity is a cluster of its own."""
     representative = representatives(gold, matching)
@@ -225,8 +243,9 @@ def b_cubed(items: Sequence[tuple[object, object]]) -> tuple[float, float]:
     return precision, recall
 
 
-def _count_intermediaries(predicted: Sequence[Unit], gold: Sequence[Unit],
-                          matching: Mapping[int, int]) -> tuple[int, int, int]:
+def _count_intermediaries(
+    predicted: Sequence[Unit], gold: Sequence[Unit], matching: Mapping[int, int]
+) -> tuple[int, int, int]:
     """(tp, fp, fn) of intermediaries, per gold quote.
 
     A gold quote is stood for by the predicted quote of its best-matched segment; predicted quotes
@@ -251,5 +270,3 @@ def _count_intermediaries(predicted: Sequence[Unit], gold: Sequence[Unit],
         first_unit.setdefault(x.quote_id, x)
     fp += sum(len(x.intermediaries) for q, x in first_unit.items() if q not in matched_quotes)
     return tp, fp, fn
-
-

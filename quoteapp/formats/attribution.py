@@ -61,7 +61,16 @@ SPAN_FIELDS = ("start", "end", "text")
 SPEAKER_FIELDS = ("entity", "mention")
 INTERMEDIARY_FIELDS = ("entity", "role", "mention")
 QUOTE_FIELDS = (
-    "id", "type", "segments", "cue", "speaker", "intermediaries", "parent", "status", "confidence", "evidence",
+    "id",
+    "type",
+    "segments",
+    "cue",
+    "speaker",
+    "intermediaries",
+    "parent",
+    "status",
+    "confidence",
+    "evidence",
 )
 
 
@@ -248,11 +257,11 @@ def _check_identity(data: Any, source: str) -> None:
         )
     name = data.get("schema")
     if name != SCHEMA_NAME:
-        found = "it has no \"schema\" field" if "schema" not in data else f"its \"schema\" is {_short(name)}"
+        found = 'it has no "schema" field' if "schema" not in data else f'its "schema" is {_short(name)}'
         raise FormatError(
             _at(
                 source,
-                f"this is not a quoteapp attribution file: {found}, expected \"schema\": \"{SCHEMA_NAME}\" "
+                f'this is not a quoteapp attribution file: {found}, expected "schema": "{SCHEMA_NAME}" '
                 f"(its fields are {_field_list(data)})",
             )
         )
@@ -286,8 +295,9 @@ def _check_structure(data: dict[str, Any], source: str) -> None:
 
 
 _TOP_KEYS, _DOCUMENT_KEYS, _ENTITY_KEYS, _SPAN_KEYS, _SPEAKER_KEYS, _INTERMEDIARY_KEYS, _QUOTE_KEYS = map(
-    frozenset, (TOP_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, SPAN_FIELDS, SPEAKER_FIELDS, INTERMEDIARY_FIELDS,
-                QUOTE_FIELDS))
+    frozenset,
+    (TOP_FIELDS, DOCUMENT_FIELDS, ENTITY_FIELDS, SPAN_FIELDS, SPEAKER_FIELDS, INTERMEDIARY_FIELDS, QUOTE_FIELDS),
+)
 
 
 def _extra(obj: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:

@@ -86,8 +86,10 @@ def decode_utf8(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        hint = "it looks like a compressed file" if data.startswith((b"\x1f\x8b", b"PK\x03\x04")) else (
-            "is it an attribution file?"
+        hint = (
+            "it looks like a compressed file"
+            if data.startswith((b"\x1f\x8b", b"PK\x03\x04"))
+            else ("is it an attribution file?")
         )
         raise FormatError(
             _at(source, f"not UTF-8 text (byte 0x{data[e.start]:02x} at position {e.start}); {hint}")
@@ -179,13 +181,23 @@ def _refuse_lone_surrogates(data: Any, source: str) -> None:
         if isinstance(node, str):
             found = _SURROGATE.search(node)
             if found:
-                raise FormatError(_at(source, f"{json_path(path)}: holds a lone surrogate "
-                                              f"(\\u{ord(found.group()):04x}), which no UTF-8 file can store"))
+                raise FormatError(
+                    _at(
+                        source,
+                        f"{json_path(path)}: holds a lone surrogate "
+                        f"(\\u{ord(found.group()):04x}), which no UTF-8 file can store",
+                    )
+                )
         elif isinstance(node, dict):
             for key, value in reversed(node.items()):
                 if _SURROGATE.search(key):
-                    raise FormatError(_at(source, f"{json_path(path)}: a field name holds a lone surrogate "
-                                                  f"(\\u{ord(_SURROGATE.search(key).group()):04x})"))
+                    raise FormatError(
+                        _at(
+                            source,
+                            f"{json_path(path)}: a field name holds a lone surrogate "
+                            f"(\\u{ord(_SURROGATE.search(key).group()):04x})",
+                        )
+                    )
                 stack.append((value, [*path, key]))
         elif isinstance(node, list):
             stack.extend((value, [*path, i]) for i, value in reversed(list(enumerate(node))))
@@ -203,8 +215,9 @@ def _at(source: str, message: str) -> str:
     return f"{source}: {message}" if source else message
 
 
-def check_schema(data: Any, source: str, fast: jsonschema_rs.Draft202012Validator,
-                 slow: jsonschema.protocols.Validator) -> None:
+def check_schema(
+    data: Any, source: str, fast: jsonschema_rs.Draft202012Validator, slow: jsonschema.protocols.Validator
+) -> None:
     """One FormatError naming the field of the first schema error (and how many more), or None.
 
     jsonschema-rs (`fast`) says quickly whether the data is valid; only when it is not, the
@@ -307,8 +320,10 @@ class _TooDeep(ValueError):
 def _check_depth(key: str, value: Any) -> Any:
     """`value`, kept as read and written back as is: refused when it nests too deep for that."""
     if isinstance(value, (dict, list)) and _depth(value, MAX_EXTRA_DEPTH) > MAX_EXTRA_DEPTH:
-        raise _TooDeep(f"{key}: nested more than {MAX_EXTRA_DEPTH} levels deep "
-                       "(quoteapp keeps fields it does not know, and could not save this one again)")
+        raise _TooDeep(
+            f"{key}: nested more than {MAX_EXTRA_DEPTH} levels deep "
+            "(quoteapp keeps fields it does not know, and could not save this one again)"
+        )
     return value
 
 

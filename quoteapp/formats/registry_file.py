@@ -56,9 +56,12 @@ def _validators() -> tuple[jsonschema_rs.Draft202012Validator, jsonschema.protoc
 
 
 def write_registry(registry: Registry, path: Path) -> None:
-    data = {"schema": SCHEMA, "version": VERSION,
-            "identities": [asdict(i) for i in registry.identities],
-            "separate": [list(pair) for pair in registry.separate]}
+    data = {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "identities": [asdict(i) for i in registry.identities],
+        "separate": [list(pair) for pair in registry.separate],
+    }
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -94,9 +97,15 @@ def _check_identity(data: Any, source: str) -> None:
 def _build(data: dict[str, Any]) -> Registry:
     """The model of checked data (the schema has made every access below safe)."""
     identities = [
-        Identity(id=i["id"], name=i["name"], kind=i["kind"], aliases=list(i.get("aliases", [])),
-                 members=[Member(m["article"], m["entity"], m["name"]) for m in i.get("members", [])],
-                 speaks_for=i.get("speaks_for"), confirmed=i.get("confirmed", False))
+        Identity(
+            id=i["id"],
+            name=i["name"],
+            kind=i["kind"],
+            aliases=list(i.get("aliases", [])),
+            members=[Member(m["article"], m["entity"], m["name"]) for m in i.get("members", [])],
+            speaks_for=i.get("speaks_for"),
+            confirmed=i.get("confirmed", False),
+        )
         for i in data.get("identities", [])
     ]
     separate = [(a, b) for a, b in data.get("separate", [])]

@@ -32,13 +32,23 @@ CONDITIONS = ("document", "quote", "analysing", "can_undo", "can_redo")
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "&Open…", "Ctrl+O", "File", "Open an article or a saved .quotes.json"),
     ActionSpec("open_folder", "Open &Folder…", "Ctrl+Shift+O", "File", "Open a folder of articles"),
-    ActionSpec("save", "&Save", "Ctrl+S", "File", "Save the annotation next to the article",
-               enabled_when="document"),
+    ActionSpec("save", "&Save", "Ctrl+S", "File", "Save the annotation next to the article", enabled_when="document"),
     ActionSpec("save_as", "Save &As…", "Ctrl+Shift+S", "File", enabled_when="document"),
-    ActionSpec("export", "&Export Dataset…", "Ctrl+E", "File",
-               "Export the folder's annotations (or the open one) as JSONL, CSV, spaCy DocBin or brat"),
-    ActionSpec("reanalyse", "Re-&analyse", "Ctrl+R", "File", "Find the quotes again; edited quotes are kept",
-               enabled_when="document"),
+    ActionSpec(
+        "export",
+        "&Export Dataset…",
+        "Ctrl+E",
+        "File",
+        "Export the folder's annotations (or the open one) as JSONL, CSV, spaCy DocBin or brat",
+    ),
+    ActionSpec(
+        "reanalyse",
+        "Re-&analyse",
+        "Ctrl+R",
+        "File",
+        "Find the quotes again; edited quotes are kept",
+        enabled_when="document",
+    ),
     ActionSpec("cancel_analysis", "&Cancel Analysis", "Esc", "File", enabled_when="analysing"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "File"),
     ActionSpec("undo", "&Undo", "Ctrl+Z", "Edit", enabled_when="can_undo"),
@@ -53,23 +63,39 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("add_segment", "Add Se&gment from Selection", "G", "Quote", enabled_when="quote"),
     ActionSpec("remove_segment", "Remove Last Segment", "Shift+G", "Quote", enabled_when="quote"),
     ActionSpec("set_cue", "Set &Cue from Selection", "C", "Quote", enabled_when="quote"),
-    ActionSpec("set_speaker", "Set &Speaker…", "S", "Quote", "Pick an entity, or name a new one from the selection",
-               enabled_when="quote"),
+    ActionSpec(
+        "set_speaker",
+        "Set &Speaker…",
+        "S",
+        "Quote",
+        "Pick an entity, or name a new one from the selection",
+        enabled_when="quote",
+    ),
     ActionSpec("add_intermediary", "Add &Intermediary…", "I", "Quote", enabled_when="quote"),
     ActionSpec("remove_intermediary", "Remove Last Intermediary", "Shift+I", "Quote", enabled_when="quote"),
     ActionSpec("set_type", "Change &Type…", "T", "Quote", enabled_when="quote"),
     ActionSpec("set_parent", "Set &Parent Quote…", "P", "Quote", enabled_when="quote"),
     ActionSpec("delete_quote", "&Delete Quote", "Delete", "Quote", enabled_when="quote"),
     ActionSpec("show_rejected", "Show Re&jected Quotes", "Ctrl+Shift+J", "View"),
-    ActionSpec("statistics", "Corpus &Statistics…", "Ctrl+Shift+T", "View",
-               "Who is quoted how often and how, for the open folder (or article)"),
+    ActionSpec(
+        "statistics",
+        "Corpus &Statistics…",
+        "Ctrl+Shift+T",
+        "View",
+        "Who is quoted how often and how, for the open folder (or article)",
+    ),
     ActionSpec("rename_entity", "&Rename Entity…", "F2", "Entity"),
     ActionSpec("entity_kind", "Change Entity &Kind…", "Ctrl+K", "Entity"),
     ActionSpec("add_alias", "Add &Alias…", "Ctrl+Shift+A", "Entity"),
     ActionSpec("remove_alias", "Remove A&lias…", "Ctrl+Alt+A", "Entity"),
     ActionSpec("merge_entities", "&Merge Into…", "Ctrl+M", "Entity", "Merge the selected entity into another"),
-    ActionSpec("split_mention", "&Split Mention Out", "Ctrl+Shift+M", "Entity",
-               "The speaker mention of the selected quote becomes an entity of its own"),
+    ActionSpec(
+        "split_mention",
+        "&Split Mention Out",
+        "Ctrl+Shift+M",
+        "Entity",
+        "The speaker mention of the selected quote becomes an entity of its own",
+    ),
     ActionSpec("next_article", "Next &Article", "Ctrl+PgDown", "Go"),
     ActionSpec("previous_article", "Pre&vious Article", "Ctrl+PgUp", "Go"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "F1", "Help"),
@@ -112,6 +138,9 @@ def shortcuts_html() -> str:
         specs = [s for s in ACTIONS if s.menu == menu]
         if specs:
             rows.append(f"<tr><th colspan=2 align=left><br>{menu}</th></tr>")
-            rows += [f"<tr><td><b>{QKeySequence(s.shortcut).toString(QKeySequence.SequenceFormat.NativeText)}"
-                     f"</b></td><td>{s.text.replace('&', '').rstrip('…')}</td></tr>" for s in specs]
+            rows += [
+                f"<tr><td><b>{QKeySequence(s.shortcut).toString(QKeySequence.SequenceFormat.NativeText)}"
+                f"</b></td><td>{s.text.replace('&', '').rstrip('…')}</td></tr>"
+                for s in specs
+            ]
     return "<table cellpadding=3>" + "".join(rows) + "</table>"

@@ -45,10 +45,10 @@ class Analysis:
         dialogs.error(self.w, "The language model could not be loaded", message)
 
     def analyse_new(self, path: Path | None) -> None:
-        if self.w.doc is None:
+        if self.w.document is None:
             return
         if self.extractor is None:
-            self.pending = path or Path(self.w.doc.annotation.document.id)
+            self.pending = path or Path(self.w.document.annotation.document.id)
             self.w.statusBar().showMessage("The article will be analysed when the language model is loaded…")
             return
         self.start(lambda annotation: self.first_analysis_done(annotation))
@@ -56,11 +56,17 @@ class Analysis:
     def start(self, on_done: Callable[[Annotation], None]) -> None:
         """Analyse the open article off the GUI thread; `on_done` gets the result unless the job was
         cancelled or replaced by another one meanwhile."""
-        assert self.w.doc is not None and self.extractor is not None
+        assert self.w.document is not None and self.extractor is not None
         self._let_go()
-        document = self.w.doc.annotation.document
-        job = AnalysisJob(self.extractor, document.text, document.id, path=self.w.doc.article_path,
-                          title=document.title, parent=self.w)
+        document = self.w.document.annotation.document
+        job = AnalysisJob(
+            self.extractor,
+            document.text,
+            document.id,
+            path=self.w.document.article_path,
+            title=document.title,
+            parent=self.w,
+        )
         job.progress.connect(lambda percent: self.job is job and self.w.progress.setValue(percent))
         job.finished_ok.connect(lambda annotation: self.job is job and on_done(annotation))
         job.failed.connect(lambda message: self.job is job and dialogs.error(self.w, "Analysis failed", message))
@@ -110,11 +116,11 @@ class Analysis:
     def first_analysis_done(self, annotation: Annotation) -> None:
         """Put the first analysis into the open document. Untouched, the document simply takes it;
         edited while the analysis ran, it takes it as one undoable step that keeps every edit."""
-        doc = self.w.doc
-        if doc is None or annotation.document.text != doc.text:
+        document = self.w.document
+        if document is None or annotation.document.text != document.text:
             return  # another article was opened meanwhile
-        self._merge_in(doc, annotation, "Analysis", first=True)
-        if self.w.current_quote_id() is None and doc.quotes:
+        self._merge_in(document, annotation, "Analysis", first=True)
+        if self.w.current_quote_id() is None and document.quotes:
             self.w.select_row(0)
         self.w.folders.refresh_open_item()
         if self.w.folders.folder_files:
@@ -122,20 +128,20 @@ class Analysis:
 
     def reanalyse(self) -> None:
         """Find the quotes again; only quotes no editor touched are replaced (one undoable step)."""
-        if self.w.doc is None:
+        if self.w.document is None:
             return
         if self.extractor is None:
             self.w.statusBar().showMessage("The language model is still loading…", 4000)
             return
-        doc = self.w.doc
-        self.start(lambda fresh: self.w.doc is doc and self._merge_in(doc, fresh, "Re-analyse"))
+        document = self.w.document
+        self.start(lambda fresh: self.w.document is document and self._merge_in(document, fresh, "Re-analyse"))
 
-    def _merge_in(self, doc: AnnotationDocument, fresh: Annotation, step: str, *, first: bool = False) -> None:
+    def _merge_in(self, document: AnnotationDocument, fresh: Annotation, step: str, *, first: bool = False) -> None:
         """Merge an analysis into the document off the GUI thread (the folder's names applied first,
         on a first analysis); an untouched document takes a first analysis without an undo step."""
         registry = self.w.folders.registry if first and self.w.folders.folder is not None else None
-        untouched = first and doc.undo_stack.count() == 0 and not doc.quotes
-        edited = None if untouched else doc.annotation
+        untouched = first and document.undo_stack.count() == 0 and not document.quotes
+        edited = None if untouched else document.annotation
 
         def prepare(_progress: Callable[[float], None]) -> Annotation:
             named = registry is not None and registry.identities
@@ -143,8 +149,8 @@ class Analysis:
             return result if edited is None else merge_reanalysis(edited, result)
 
         ready = run_in_background(self.w, "Putting the analysis in…", prepare)
-        doc.annotation.generator = ready.generator
+        document.annotation.generator = ready.generator
         if untouched:
-            doc.replace_content(ready.quotes, ready.entities)
+            document.replace_content(ready.quotes, ready.entities)
         else:
-            doc.undo_stack.push(C.ReplaceContent(doc, ready.quotes, ready.entities, step))
+            document.undo_stack.push(C.ReplaceContent(document, ready.quotes, ready.entities, step))

@@ -30,14 +30,15 @@ class ChainMargin(QWidget):
         super().__init__(view)
         self.view = view
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().color(self.backgroundRole()).darker(104))
         metrics = painter.fontMetrics()
         for y, text, colour in self.view.chain_labels():
             painter.setPen(colour)
-            painter.drawText(6, int(y) + metrics.ascent(), metrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                                                                self.width() - 10))
+            painter.drawText(
+                6, int(y) + metrics.ascent(), metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 10)
+            )
         painter.end()
 
 
@@ -49,11 +50,14 @@ def chain_label(quote: Quote, name: Callable[[str], str]) -> str:
 
 def quote_tooltip(quote: Quote, name: Callable[[str], str]) -> str:
     """Rich text describing one quote: id, type, status, confidence, speaker, intermediaries, cue."""
+
     def esc(text: str) -> str:
         return html.escape(text, quote=False)
 
-    lines = [f"<b>{esc(quote.id)}</b> · {esc(quote.type)} · {esc(quote.status)}"
-             + (f" · {quote.confidence:.2f}" if quote.confidence is not None else "")]
+    lines = [
+        f"<b>{esc(quote.id)}</b> · {esc(quote.type)} · {esc(quote.status)}"
+        + (f" · {quote.confidence:.2f}" if quote.confidence is not None else "")
+    ]
     if quote.speaker is not None:
         mention = quote.speaker.mention
         said = f" (“{esc(mention.text)}”)" if mention is not None else ""

@@ -54,14 +54,21 @@ def quote_marks(quote: Quote, n: int) -> list[Mark]:
     if quote.speaker is not None:
         spans.append((quote.speaker.mention, SPEAKER, speaker))
     spans += [(via.mention, VIA, via.entity) for via in quote.intermediaries]
-    return [Mark(span.start, span.end, kind, quote.id, entity_id) for span, kind, entity_id in spans
-            if span is not None and 0 <= span.start < span.end <= n]
+    return [
+        Mark(span.start, span.end, kind, quote.id, entity_id)
+        for span, kind, entity_id in spans
+        if span is not None and 0 <= span.start < span.end <= n
+    ]
 
 
 def mention_marks(entities: Iterable[Entity], n: int) -> list[Mark]:
     """The plain mentions of the entities that lie inside a text of `n` code points."""
-    return [Mark(m.start, m.end, MENTION, None, entity.id) for entity in entities for m in entity.mentions
-            if 0 <= m.start < m.end <= n]
+    return [
+        Mark(m.start, m.end, MENTION, None, entity.id)
+        for entity in entities
+        for m in entity.mentions
+        if 0 <= m.start < m.end <= n
+    ]
 
 
 class MarkIndex:

@@ -70,14 +70,15 @@ class ArticleView(MeasuredTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)  # a 5 MB setPlainText must not be kept for undo
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
 
-        self._doc: AnnotationDocument | None = None
+        self._document: AnnotationDocument | None = None
         self._text = ""
         self._offsets = OffsetMap("")
         self._selected: str | None = None
@@ -99,12 +100,12 @@ class ArticleView(MeasuredTextEdit):
         self.setViewportMargins(0, 0, CHAIN_MARGIN, 0)
 
     # --- the document ------------------------------------------------------------------------------
-    def set_document(self, doc: AnnotationDocument | None) -> None:
+    def set_document(self, document: AnnotationDocument | None) -> None:
         """Show another article (or none); the view follows its changes from then on."""
         self._disconnect()
-        self._doc = doc
+        self._document = document
         self._selected = self._entity = None
-        text = doc.text if doc is not None else ""
+        text = document.text if document is not None else ""
         if text is not self._text and text != self._text:
             self._text = text
             self._offsets = OffsetMap(text)
@@ -112,11 +113,11 @@ class ArticleView(MeasuredTextEdit):
             with QSignalBlocker(self.verticalScrollBar()):  # no refresh over a half-replaced text
                 self.setPlainText(text)
         self.setTextCursor(QTextCursor(self.document()))
-        if doc is not None:
-            doc.quotes_reset.connect(self._invalidate)
-            doc.quote_changed.connect(self._quote_changed)
-            doc.entities_reset.connect(self._invalidate)
-            doc.entity_changed.connect(self._invalidate)
+        if document is not None:
+            document.quotes_reset.connect(self._invalidate)
+            document.quote_changed.connect(self._quote_changed)
+            document.entities_reset.connect(self._invalidate)
+            document.entity_changed.connect(self._invalidate)
         self._dirty = True
         self.refresh()
 
@@ -126,11 +127,15 @@ class ArticleView(MeasuredTextEdit):
         return self._offsets
 
     def _disconnect(self) -> None:
-        if self._doc is None or not shiboken6.isValid(self._doc):
+        if self._document is None or not shiboken6.isValid(self._document):
             return
-        doc = self._doc
-        for signal, slot in ((doc.quotes_reset, self._invalidate), (doc.quote_changed, self._quote_changed),
-                             (doc.entities_reset, self._invalidate), (doc.entity_changed, self._invalidate)):
+        document = self._document
+        for signal, slot in (
+            (document.quotes_reset, self._invalidate),
+            (document.quote_changed, self._quote_changed),
+            (document.entities_reset, self._invalidate),
+            (document.entity_changed, self._invalidate),
+        ):
             with contextlib.suppress(RuntimeError, TypeError):  # never connected, or already gone
                 signal.disconnect(slot)
 
@@ -168,7 +173,7 @@ class ArticleView(MeasuredTextEdit):
     def selected_span(self) -> Span | None:
         """The text selected by the editor, in model code points; None when nothing is selected."""
         cursor = self.textCursor()
-        if self._doc is None or not cursor.hasSelection():
+        if self._document is None or not cursor.hasSelection():
             return None
         start, end = self._offsets.span_to_model(cursor.selectionStart(), cursor.selectionEnd())
         return Span(start, end, self._text[start:end])
@@ -215,11 +220,11 @@ class ArticleView(MeasuredTextEdit):
         return list(self._boxes)
 
     def _quote(self, quote_id: str | None) -> Quote | None:
-        return self._doc.quote(quote_id) if self._doc is not None and quote_id else None
+        return self._document.quote(quote_id) if self._document is not None and quote_id else None
 
     def _ensure_index(self) -> None:
-        if self._doc is not None and not shiboken6.isValid(self._doc):
-            self._doc, self._dirty = None, True  # deleted under us (the window drops it with deleteLater)
+        if self._document is not None and not shiboken6.isValid(self._document):
+            self._document, self._dirty = None, True  # deleted under us (the window drops it with deleteLater)
         if self._dirty:
             self._build_index()
         elif self._stale:
@@ -230,21 +235,21 @@ class ArticleView(MeasuredTextEdit):
         self._dirty = False
         self._stale = set()
         marks: list[Mark] = []
-        doc = self._doc
-        if doc is not None:
+        document = self._document
+        if document is not None:
             n = len(self._text)
-            for quote in doc.quotes:
+            for quote in document.quotes:
                 marks += quote_marks(quote, n)
-            marks += mention_marks(doc.entities, n)
+            marks += mention_marks(document.entities, n)
         self._set_marks(marks)
 
     def _update_marks(self) -> None:
         """Redo the marks of the quotes in `_stale` only (the rest of the index is kept)."""
         stale, self._stale = self._stale, set()
         marks = self._index.without_quotes(stale)
-        if self._doc is not None:
+        if self._document is not None:
             for quote_id in stale:
-                quote = self._doc.quote(quote_id)
+                quote = self._document.quote(quote_id)
                 if quote is not None:
                     marks += quote_marks(quote, len(self._text))
         self._set_marks(marks)
@@ -259,9 +264,9 @@ class ArticleView(MeasuredTextEdit):
         """Rebuild the highlights of the visible text (and a margin around it) now."""
         self._timer.stop()
         self._ensure_index()
-        if self._doc is not None and self._selected is not None and self._doc.quote(self._selected) is None:
+        if self._document is not None and self._selected is not None and self._document.quote(self._selected) is None:
             self._selected = None  # deleted (or undone away)
-        if self._doc is None:
+        if self._document is None:
             self._boxes = []
             self.setExtraSelections([])
             return
@@ -276,7 +281,7 @@ class ArticleView(MeasuredTextEdit):
         layers: list[list[tuple[int, int, QTextCharFormat]]] = [[] for _ in range(6)]
         boxes: list[Box] = []
         selected = self._quote(self._selected)
-        key = self._doc.colour_key
+        key = self._document.colour_key
         for m in marks:
             qs, qe = om.span_to_qt(m.start, m.end)
             colour = key(m.entity_id)
@@ -325,7 +330,7 @@ class ArticleView(MeasuredTextEdit):
     def chain_labels(self) -> list[tuple[float, str, QColor]]:
         """(y in the margin, 'via Reuters (outlet) → ...', colour) for each quote with intermediaries
         whose first segment starts in view, top to bottom; labels never overlap."""
-        if self._doc is None or not self._doc.quotes:
+        if self._document is None or not self._document.quotes:
             return []
         first, last = self._visible_range()
         om, dark = self._offsets, pal.is_dark(self.palette())
@@ -342,16 +347,21 @@ class ArticleView(MeasuredTextEdit):
             if not rects:
                 continue
             y = max(rects[0].top(), bottom)
-            labels.append((y, chain_label(quote, self._name), pal.accent_colour(self._doc.colour_key(
-                quote.intermediaries[0].entity), dark)))
+            labels.append(
+                (
+                    y,
+                    chain_label(quote, self._name),
+                    pal.accent_colour(self._document.colour_key(quote.intermediaries[0].entity), dark),
+                )
+            )
             bottom = y + line
         return labels
 
     def _entity_quotes(self) -> set[str]:
         """The quotes the highlighted entity speaks or passes on."""
-        if self._doc is None or self._entity is None:
+        if self._document is None or self._entity is None:
             return set()
-        return {q.id for q in quotes_of(self._doc.annotation, self._entity)}
+        return {q.id for q in quotes_of(self._document.annotation, self._entity)}
 
     def _segment_format(self, entity_id: str | None, dark: bool, dim: bool) -> QTextCharFormat:
         return self._format(("dim", None, dark) if dim else ("segment", entity_id, dark))
@@ -365,14 +375,14 @@ class ArticleView(MeasuredTextEdit):
 
     def _scrolled(self, _value: int = 0) -> None:
         self.chain_margin.update()
-        if self._doc is None:
+        if self._document is None:
             return
         first, last = self._visible_range()
         lo, hi = self._covered
         if first < lo or last > hi:
             self.refresh()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._boxes:
             return
@@ -390,26 +400,26 @@ class ArticleView(MeasuredTextEdit):
         painter.end()
 
     # --- events ------------------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.chain_margin.setGeometry(rect.right() - CHAIN_MARGIN + 1, rect.top(), CHAIN_MARGIN, rect.height())
-        if self._doc is not None:
+        if self._document is not None:
             self.refresh()  # wrapping changed: other text is visible
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._doc is not None:
+        if self._document is not None:
             self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._formats.clear()  # light <-> dark theme
-            if self._doc is not None:
+            if self._document is not None:
                 self.refresh()
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             cp = self.position_at(event.pos())
             tip = self.tooltip_for(self.quote_ids_at(cp)) if cp is not None else ""
@@ -421,24 +431,27 @@ class ArticleView(MeasuredTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         press, self._press = self._press, None
         pos = event.position().toPoint()
-        if (event.button() != Qt.MouseButton.LeftButton or press is None
-                or (pos - press).manhattanLength() >= QApplication.startDragDistance()
-                or self.textCursor().hasSelection()):
+        if (
+            event.button() != Qt.MouseButton.LeftButton
+            or press is None
+            or (pos - press).manhattanLength() >= QApplication.startDragDistance()
+            or self.textCursor().hasSelection()
+        ):
             return  # a drag selects text; only a click picks a quote
         cp = self.position_at(pos)
         ids = self.quote_ids_at(cp) if cp is not None else []
         if ids:
             self.quote_clicked.emit(ids[0])
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if event.buttons() != Qt.MouseButton.NoButton:
             return
@@ -448,7 +461,7 @@ class ArticleView(MeasuredTextEdit):
 
     def position_at(self, point: QPoint) -> int | None:
         """The code point of the character under `point` (viewport coordinates), None off the text."""
-        if self._doc is None:
+        if self._document is None:
             return None
         cursor = self.cursorForPosition(point)
         pos = cursor.position()
@@ -479,5 +492,5 @@ class ArticleView(MeasuredTextEdit):
         return self.tooltip_for(self.quote_ids_at(cp))
 
     def _name(self, entity_id: str) -> str:
-        entity = self._doc.entity(entity_id) if self._doc is not None else None
+        entity = self._document.entity(entity_id) if self._document is not None else None
         return entity.name if entity is not None else entity_id

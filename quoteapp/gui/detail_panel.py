@@ -30,7 +30,7 @@ class DetailPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc: AnnotationDocument | None = None
+        self.document: AnnotationDocument | None = None
         self.quote_id: str | None = None
         self.sightings: list[Sighting] = []
         self.summary = QTextBrowser()
@@ -38,8 +38,12 @@ class DetailPanel(QWidget):
         self.chain = QListWidget()
         self.chain.setMaximumHeight(90)
         buttons = QHBoxLayout()
-        for label, slot in (("Up", lambda: self._move(-1)), ("Down", lambda: self._move(1)),
-                            ("Role…", self._role), ("Remove", self._remove)):
+        for label, slot in (
+            ("Up", lambda: self._move(-1)),
+            ("Down", lambda: self._move(1)),
+            ("Role…", self._role),
+            ("Remove", self._remove),
+        ):
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -51,19 +55,20 @@ class DetailPanel(QWidget):
         layout.addLayout(buttons)
         self.show_quote(None, None)
 
-    def show_quote(self, doc: AnnotationDocument | None, quote_id: str | None,
-                   sightings: list[Sighting] | None = None) -> None:
-        self.doc, self.quote_id = doc, quote_id
+    def show_quote(
+        self, document: AnnotationDocument | None, quote_id: str | None, sightings: list[Sighting] | None = None
+    ) -> None:
+        self.document, self.quote_id = document, quote_id
         if sightings is not None or quote_id is None:
             self.sightings = sightings or []
-        quote = doc.quote(quote_id) if doc and quote_id else None
+        quote = document.quote(quote_id) if document and quote_id else None
         self.chain.clear()
-        if doc is None or quote is None:
+        if document is None or quote is None:
             self.summary.setHtml("<p style='color:gray'>No quote selected.</p>")
             return
-        self.summary.setHtml(self._html(doc, quote) + self._elsewhere())
+        self.summary.setHtml(self._html(document, quote) + self._elsewhere())
         for via in quote.intermediaries:
-            entity = doc.entity(via.entity)
+            entity = document.entity(via.entity)
             self.chain.addItem(f"{entity.name if entity else via.entity} ({via.role})")
 
     def _elsewhere(self) -> str:
@@ -74,17 +79,19 @@ class DetailPanel(QWidget):
         for s in self.sightings:
             chain = " → ".join(f"{escape(name)} <i>({role})</i>" for name, role in s.via)
             via = f"via {chain}" if chain else "<i>with no intermediary</i>"
-            items.append(f"<li><b>{escape(s.ref.article)}</b> {s.ref.quote}: {escape(s.speaker or '?')} {via}"
-                         f"<br><span style='color:gray'>{escape(s.text[:160])}</span></li>")
+            items.append(
+                f"<li><b>{escape(s.ref.article)}</b> {s.ref.quote}: {escape(s.speaker or '?')} {via}"
+                f"<br><span style='color:gray'>{escape(s.text[:160])}</span></li>"
+            )
         return "<p style='color:gray'>Also reported in</p><ul>" + "".join(items) + "</ul>"
 
     def refresh(self) -> None:
-        self.show_quote(self.doc, self.quote_id)
+        self.show_quote(self.document, self.quote_id)
 
     @staticmethod
-    def _html(doc: AnnotationDocument, quote: Quote) -> str:
+    def _html(document: AnnotationDocument, quote: Quote) -> str:
         def name(entity_id: str) -> str:
-            entity = doc.entity(entity_id)
+            entity = document.entity(entity_id)
             return escape(entity.name if entity else entity_id)
 
         speaker = "<i>none</i>"
@@ -92,11 +99,15 @@ class DetailPanel(QWidget):
             mention = f" — as “{escape(quote.speaker.mention.text)}”" if quote.speaker.mention else ""
             speaker = f"<b>{name(quote.speaker.entity)}</b>{mention}"
         chain = " → ".join(f"{name(i.entity)} <i>({i.role})</i>" for i in quote.intermediaries) or "<i>none</i>"
-        segments = "".join(f"<li>{escape(s.text)} <span style='color:gray'>[{s.start}–{s.end}]</span></li>"
-                           for s in quote.segments)
+        segments = "".join(
+            f"<li>{escape(s.text)} <span style='color:gray'>[{s.start}–{s.end}]</span></li>" for s in quote.segments
+        )
         rows = [
-            ("Quote", f"{quote.id} · {quote.type} · <b>{quote.status}</b>"
-                      + (f" · confidence {quote.confidence:.2f}" if quote.confidence is not None else "")),
+            (
+                "Quote",
+                f"{quote.id} · {quote.type} · <b>{quote.status}</b>"
+                + (f" · confidence {quote.confidence:.2f}" if quote.confidence is not None else ""),
+            ),
             ("Speaker", speaker),
             ("Via", chain),
             ("Cue", escape(quote.cue.text) if quote.cue else "<i>none</i>"),

@@ -50,21 +50,28 @@ def export_target(parent: QWidget, fmt: str, suggested: str) -> Path | None:
 
 def unsaved_changes(parent: QWidget, title: str) -> str:
     """'save', 'discard' or 'cancel'."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"{title} has corrections that are not saved.", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Unsaved changes", f"{title} has corrections that are not saved.", parent=parent
+    )
     box.setInformativeText("Save them before going on?")
-    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                           | QMessageBox.StandardButton.Cancel)
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
-        QMessageBox.StandardButton(answer), "cancel")
+        QMessageBox.StandardButton(answer), "cancel"
+    )
 
 
 def article_changed(parent: QWidget, name: str) -> str:
     """The article changed since it was annotated: 'reanchor', 'reanalyse' or 'cancel'."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "The article changed",
-                      f"{name} is not the text its saved annotation was made on.", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "The article changed",
+        f"{name} is not the text its saved annotation was made on.",
+        parent=parent,
+    )
     box.setInformativeText(
         "Re-anchor carries every quote over to the new text where it still stands.\n"
         "Re-analyse finds the quotes again and keeps every quote an editor touched.\n"
@@ -81,19 +88,24 @@ def article_changed(parent: QWidget, name: str) -> str:
 def restore_recovery(parent: QWidget, name: str, when: str) -> bool:
     """Restore the autosaved copy? Yes is the default: it is the editor's newest work."""
     answer = QMessageBox.question(
-        parent, "Recover unsaved work",
+        parent,
+        "Recover unsaved work",
         f"There is unsaved work on {name} from {when}, newer than the saved file.\nRestore it?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
     )
     return answer == QMessageBox.StandardButton.Yes
 
 
 def open_fresh(parent: QWidget, name: str, what: str, problem: str) -> bool:
     """The article's annotation file cannot be read: open the article afresh (the file kept aside)?"""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot read the annotation",
-                      f"The {what} of {name} cannot be read.", parent=parent)
-    box.setInformativeText(f"{problem}\n\nOpen the article afresh? The unreadable file is kept beside it "
-                           "with the ending .bad, so nothing is deleted.")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Cannot read the annotation", f"The {what} of {name} cannot be read.", parent=parent
+    )
+    box.setInformativeText(
+        f"{problem}\n\nOpen the article afresh? The unreadable file is kept beside it "
+        "with the ending .bad, so nothing is deleted."
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Open)
     return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Open
@@ -109,7 +121,7 @@ class _SearchBox(QLineEdit):
         super().__init__()
         self.listing = listing
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in self.MOVES:
             QApplication.sendEvent(self.listing, event)
             return
@@ -132,9 +144,12 @@ def choose(parent: QWidget, title: str, label: str, items: list[str], current: i
     listing.itemActivated.connect(lambda _item: dialog.accept())
 
     def narrow(words: str) -> None:
-        visible = [i for i in range(listing.count())
-                   if not listing.item(i).setHidden(words.lower() not in listing.item(i).text().lower())
-                   and not listing.item(i).isHidden()]
+        visible = [
+            i
+            for i in range(listing.count())
+            if not listing.item(i).setHidden(words.lower() not in listing.item(i).text().lower())
+            and not listing.item(i).isHidden()
+        ]
         if visible and (listing.currentRow() not in visible):
             listing.setCurrentRow(visible[0])
 

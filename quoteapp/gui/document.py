@@ -38,8 +38,14 @@ class AnnotationDocument(QObject):
     #: the entity ids whose `quote_count` changed (a frozenset), after the quote signals
     counts_changed = Signal(object)
 
-    def __init__(self, annotation: Annotation, *, article_path: Path | None = None,
-                 save_path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        annotation: Annotation,
+        *,
+        article_path: Path | None = None,
+        save_path: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.annotation = annotation
         self.article_path = article_path
@@ -216,8 +222,9 @@ class AnnotationDocument(QObject):
     def _in_order(self, row: int) -> bool:
         """Whether the quote at `row` stands in reading order among its neighbours."""
         key = reading_position(self.quotes[row])
-        return ((row == 0 or reading_position(self.quotes[row - 1]) <= key)
-                and (row + 1 == len(self.quotes) or key <= reading_position(self.quotes[row + 1])))
+        return (row == 0 or reading_position(self.quotes[row - 1]) <= key) and (
+            row + 1 == len(self.quotes) or key <= reading_position(self.quotes[row + 1])
+        )
 
     def _insertion_row(self, quote: Quote, hint: int | None) -> int:
         """Where `quote` goes in reading order: `hint` if that is such a place, else after its equals."""

@@ -43,15 +43,15 @@ class EditActions:
     def _push(self, build: Build) -> None:
         """Build a command for the current quote and push it; a refused edit is explained."""
         quote_id = self.w.current_quote_id()
-        if self.w.doc is None or quote_id is None:
+        if self.w.document is None or quote_id is None:
             return
         try:
-            command = build(self.w.doc, quote_id)
+            command = build(self.w.document, quote_id)
         except (ValueError, KeyError, IndexError) as err:
             dialogs.error(self.w, "Cannot do that", str(err).strip("'\""))
             return
         if command is not None:
-            self.w.doc.undo_stack.push(command)
+            self.w.document.undo_stack.push(command)
 
     def _selection(self) -> Span | None:
         span = self.w.view.selected_span()
@@ -60,18 +60,18 @@ class EditActions:
         return span
 
     def _change_role(self, index: int) -> None:
-        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
+        quote = self.w.document.quote(self.w.current_quote_id() or "") if self.w.document else None
         if quote is None or not 0 <= index < len(quote.intermediaries):
             return
         current = ROLES.index(quote.intermediaries[index].role)
         role = dialogs.choose(self.w, "Role", "Role of this intermediary:", list(ROLES), current)
         if role:
-            self._push(lambda doc, q: C.set_intermediary_role(doc, q, index, role))
+            self._push(lambda document, q: C.set_intermediary_role(document, q, index, role))
 
     def _pick_entity(self, title: str, exclude: frozenset[str] = frozenset(), current: str | None = None) -> str | None:
         """An entity id from a searchable list (the choice dialog filters as you type), `current` selected."""
-        assert self.w.doc is not None
-        entities = [e for e in self.w.doc.entities if e.id not in exclude]
+        assert self.w.document is not None
+        entities = [e for e in self.w.document.entities if e.id not in exclude]
         if not entities:
             self.w.statusBar().showMessage("There is no other entity to choose", 4000)
             return None
@@ -105,154 +105,170 @@ class EditActions:
 
     def add_quote(self) -> None:
         span = self._selection()
-        if span is None or self.w.doc is None:
+        if span is None or self.w.document is None:
             return
         quote_type = dialogs.choose(self.w, "Add quote", "Type of the new quote:", list(QUOTE_TYPES))
         if quote_type:
-            command, quote_id = C.add_quote(self.w.doc, span, quote_type)
-            self.w.doc.undo_stack.push(command)
+            command, quote_id = C.add_quote(self.w.document, span, quote_type)
+            self.w.document.undo_stack.push(command)
             self.w.select_quote(quote_id)
 
     def resize_segment(self) -> None:
         span = self._selection()
-        if span is None or self.w.doc is None:
+        if span is None or self.w.document is None:
             return
-        quote = self.w.doc.quote(self.w.current_quote_id() or "")
+        quote = self.w.document.quote(self.w.current_quote_id() or "")
         if quote is None:
             return
         index = max(range(len(quote.segments)), key=lambda i: _overlap(quote.segments[i], span))
-        self._push(lambda doc, q: C.resize_segment(doc, q, index, span))
+        self._push(lambda document, q: C.resize_segment(document, q, index, span))
 
     def add_segment(self) -> None:
         span = self._selection()
         if span is not None:
-            self._push(lambda doc, q: C.add_segment(doc, q, span))
+            self._push(lambda document, q: C.add_segment(document, q, span))
 
     def remove_segment(self) -> None:
-        self._push(lambda doc, q: C.remove_segment(doc, q, len(doc.quote(q).segments) - 1))
+        self._push(lambda document, q: C.remove_segment(document, q, len(document.quote(q).segments) - 1))
 
     def set_cue(self) -> None:
         span = self.w.view.selected_span()
-        self._push(lambda doc, q: C.set_cue(doc, q, span))  # no selection clears the cue
+        self._push(lambda document, q: C.set_cue(document, q, span))  # no selection clears the cue
 
     def set_speaker(self) -> None:
-        if self.w.doc is None or self.w.current_quote_id() is None:
+        if self.w.document is None or self.w.current_quote_id() is None:
             return
         span = self.w.view.selected_span()
         if span is not None:
-            kind = dialogs.choose(self.w, "New speaker", f"“{span.text}” is a new entity of kind:",
-                                  list(ENTITY_KINDS)) if not self._entity_named(span.text) else None
+            kind = (
+                dialogs.choose(self.w, "New speaker", f"“{span.text}” is a new entity of kind:", list(ENTITY_KINDS))
+                if not self._entity_named(span.text)
+                else None
+            )
             existing = self._entity_named(span.text)
             if existing:
-                self._push(lambda doc, q: C.set_speaker(doc, q, existing, span))
+                self._push(lambda document, q: C.set_speaker(document, q, existing, span))
             elif kind:
-                self._push(lambda doc, q: C.set_speaker_new_entity(doc, q, span, kind))
+                self._push(lambda document, q: C.set_speaker_new_entity(document, q, span, kind))
             return
-        quote = self.w.doc.quote(self.w.current_quote_id() or "")
+        quote = self.w.document.quote(self.w.current_quote_id() or "")
         speaker = quote.speaker.entity if quote is not None and quote.speaker is not None else None
         entity_id = self._pick_entity("Set speaker", current=speaker)
         if entity_id:
-            self._push(lambda doc, q: C.set_speaker(doc, q, entity_id))
+            self._push(lambda document, q: C.set_speaker(document, q, entity_id))
 
     def _entity_named(self, name: str) -> str | None:
-        assert self.w.doc is not None
+        assert self.w.document is not None
         lower = name.lower()
-        for entity in self.w.doc.entities:
+        for entity in self.w.document.entities:
             if entity.name.lower() == lower or lower in (a.lower() for a in entity.aliases):
                 return entity.id
         return None
 
     def add_intermediary(self) -> None:
-        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
-        if self.w.doc is None or quote is None:
+        quote = self.w.document.quote(self.w.current_quote_id() or "") if self.w.document else None
+        if self.w.document is None or quote is None:
             return
         taken = {via.entity for via in quote.intermediaries}
         if quote.speaker is not None:
             taken.add(quote.speaker.entity)  # a speaker is never its own intermediary
         entity_id = self._pick_entity("Add intermediary", exclude=frozenset(taken))
-        entity = self.w.doc.entity(entity_id) if entity_id else None
+        entity = self.w.document.entity(entity_id) if entity_id else None
         role = None
         if entity is not None:
-            role = dialogs.choose(self.w, "Role", f"Role of {entity.name}:", list(ROLES),
-                                  ROLES.index(default_role(entity.kind)))
+            role = dialogs.choose(
+                self.w, "Role", f"Role of {entity.name}:", list(ROLES), ROLES.index(default_role(entity.kind))
+            )
         if entity_id and role:
-            self._push(lambda doc, q: C.add_intermediary(doc, q, entity_id, role, self.w.view.selected_span()))
+            self._push(
+                lambda document, q: C.add_intermediary(document, q, entity_id, role, self.w.view.selected_span())
+            )
 
     def remove_intermediary(self) -> None:
-        self._push(lambda doc, q: C.remove_intermediary(doc, q, len(doc.quote(q).intermediaries) - 1)
-                   if doc.quote(q).intermediaries else None)
+        self._push(
+            lambda document, q: (
+                C.remove_intermediary(document, q, len(document.quote(q).intermediaries) - 1)
+                if document.quote(q).intermediaries
+                else None
+            )
+        )
 
     def set_type(self) -> None:
-        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
+        quote = self.w.document.quote(self.w.current_quote_id() or "") if self.w.document else None
         if quote is None:
             return
         quote_type = dialogs.choose(self.w, "Quote type", "Type:", list(QUOTE_TYPES), QUOTE_TYPES.index(quote.type))
         if quote_type:
-            self._push(lambda doc, q: C.set_type(doc, q, quote_type))
+            self._push(lambda document, q: C.set_type(document, q, quote_type))
 
     def set_parent(self) -> None:
-        if self.w.doc is None or self.w.current_quote_id() is None:
+        if self.w.document is None or self.w.current_quote_id() is None:
             return
         current = self.w.current_quote_id()
-        others = [q for q in self.w.doc.quotes if q.id != current]
+        others = [q for q in self.w.document.quotes if q.id != current]
         labels = ["(none)"] + [f"{q.id}: {q.segments[0].text[:60]}" for q in others]
         choice = dialogs.choose(self.w, "Parent quote", "Nested in:", labels)
         if choice is None:
             return
         parent = None if choice == "(none)" else others[labels.index(choice) - 1].id
-        self._push(lambda doc, q: C.set_parent(doc, q, parent))
+        self._push(lambda document, q: C.set_parent(document, q, parent))
 
     def delete_quote(self) -> None:
         self._push(C.delete_quote)
 
     def _push_entity(self, build: Build) -> None:
         entity_id = self.w.current_entity_id()
-        if self.w.doc is None or entity_id is None:
+        if self.w.document is None or entity_id is None:
             self.w.statusBar().showMessage("Select an entity in the Entities panel first", 4000)
             return
         try:
-            command = build(self.w.doc, entity_id)
+            command = build(self.w.document, entity_id)
         except (ValueError, KeyError) as err:
             dialogs.error(self.w, "Cannot do that", str(err).strip("'\""))
             return
         if command is not None:
-            self.w.doc.undo_stack.push(command)
+            self.w.document.undo_stack.push(command)
 
     def rename_entity(self) -> None:
-        def build(doc, entity_id):  # noqa: ANN001, ANN202
-            name = dialogs.text(self.w, "Rename entity", "Name:", doc.entity(entity_id).name)
-            return C.rename_entity(doc, entity_id, name) if name else None
+        def build(document, entity_id):
+            name = dialogs.text(self.w, "Rename entity", "Name:", document.entity(entity_id).name)
+            return C.rename_entity(document, entity_id, name) if name else None
+
         self._push_entity(build)
 
     def entity_kind(self) -> None:
-        def build(doc, entity_id):  # noqa: ANN001, ANN202
+        def build(document, entity_id):
             kind = dialogs.choose(self.w, "Entity kind", "Kind:", list(ENTITY_KINDS))
-            return C.set_entity_kind(doc, entity_id, kind) if kind else None
+            return C.set_entity_kind(document, entity_id, kind) if kind else None
+
         self._push_entity(build)
 
     def add_alias(self) -> None:
-        def build(doc, entity_id):  # noqa: ANN001, ANN202
+        def build(document, entity_id):
             alias = dialogs.text(self.w, "Add alias", "Alias:")
-            return C.add_alias(doc, entity_id, alias) if alias else None
+            return C.add_alias(document, entity_id, alias) if alias else None
+
         self._push_entity(build)
 
     def remove_alias(self) -> None:
-        def build(doc, entity_id):  # noqa: ANN001, ANN202
-            aliases = doc.entity(entity_id).aliases
+        def build(document, entity_id):
+            aliases = document.entity(entity_id).aliases
             alias = dialogs.choose(self.w, "Remove alias", "Alias:", aliases) if aliases else None
-            return C.remove_alias(doc, entity_id, alias) if alias else None
+            return C.remove_alias(document, entity_id, alias) if alias else None
+
         self._push_entity(build)
 
     def merge_entities(self) -> None:
-        def build(doc, entity_id):  # noqa: ANN001, ANN202
-            keep = self._pick_entity(f"Merge {doc.entity(entity_id).name} into", exclude=frozenset({entity_id}))
-            return C.merge_entities(doc, keep, entity_id) if keep else None
+        def build(document, entity_id):
+            keep = self._pick_entity(f"Merge {document.entity(entity_id).name} into", exclude=frozenset({entity_id}))
+            return C.merge_entities(document, keep, entity_id) if keep else None
+
         self._push_entity(build)
 
     def split_mention(self) -> None:
-        quote = self.w.doc.quote(self.w.current_quote_id() or "") if self.w.doc else None
+        quote = self.w.document.quote(self.w.current_quote_id() or "") if self.w.document else None
         if quote is None or quote.speaker is None or quote.speaker.mention is None:
             self.w.statusBar().showMessage("Select a quote whose speaker mention names someone else", 4000)
             return
         mention = quote.speaker.mention
-        self._push(lambda doc, q: C.split_mention(doc, quote.speaker.entity, mention)[0])
+        self._push(lambda document, q: C.split_mention(document, quote.speaker.entity, mention)[0])

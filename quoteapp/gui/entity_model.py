@@ -23,8 +23,17 @@ ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Kind", "Name", "Aliases", "Quotes")
 COL_KIND, COL_NAME, COL_ALIASES, COL_QUOTES = range(4)
 
-__all__ = ["COLUMNS", "COL_ALIASES", "COL_KIND", "COL_NAME", "COL_QUOTES", "ENTITY_ID_ROLE", "SORT_ROLE",
-           "EntityFilterProxy", "EntityTableModel"]
+__all__ = [
+    "COLUMNS",
+    "COL_ALIASES",
+    "COL_KIND",
+    "COL_NAME",
+    "COL_QUOTES",
+    "ENTITY_ID_ROLE",
+    "SORT_ROLE",
+    "EntityFilterProxy",
+    "EntityTableModel",
+]
 
 
 def _dark() -> bool:
@@ -37,16 +46,19 @@ class EntityTableModel(DocumentTableModel):
     columns = COLUMNS
 
     def _source_rows(self) -> list[Entity]:
-        assert self.doc is not None
-        return list(self.doc.entities)
+        assert self.document is not None
+        return list(self.document.entities)
 
-    def _signals(self, doc: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
-        return [(doc.entities_reset, self._sync_rows), (doc.entity_changed, self._entity_changed),
-                (doc.counts_changed, self._counts_changed)]
+    def _signals(self, document: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
+        return [
+            (document.entities_reset, self._sync_rows),
+            (document.entity_changed, self._entity_changed),
+            (document.counts_changed, self._counts_changed),
+        ]
 
     def _entity_changed(self, entity_id: str) -> None:
-        assert self.doc is not None
-        self._refresh_one(entity_id, self.doc.entity)
+        assert self.document is not None
+        self._refresh_one(entity_id, self.document.entity)
 
     def _counts_changed(self, entity_ids: frozenset[str]) -> None:
         """The document recounted these entities: repaint their Quotes cells (and re-sort those rows only)."""
@@ -58,7 +70,7 @@ class EntityTableModel(DocumentTableModel):
 
     def quote_count(self, entity_id: str) -> int:
         """The document's count (kept by the document as quotes change: no scan)."""
-        return self.doc.quote_count(entity_id) if self.doc is not None else 0
+        return self.document.quote_count(entity_id) if self.document is not None else 0
 
     def display(self, entity: Entity, column: int) -> str:
         if column == COL_KIND:
@@ -83,8 +95,10 @@ class EntityTableModel(DocumentTableModel):
         if entity.aliases:
             lines.append("Also: " + html.escape(", ".join(entity.aliases)))
         count = self.quote_count(entity.id)
-        lines.append(f"{count} quote{'' if count == 1 else 's'}, {len(entity.mentions)} mention"
-                     f"{'' if len(entity.mentions) == 1 else 's'}")
+        lines.append(
+            f"{count} quote{'' if count == 1 else 's'}, {len(entity.mentions)} mention"
+            f"{'' if len(entity.mentions) == 1 else 's'}"
+        )
         return "<qt>" + "<br>".join(lines) + "</qt>"
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -103,7 +117,7 @@ class EntityTableModel(DocumentTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(entity)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME:
-            return speaker_colour(self.doc.colour_key(entity.id) if self.doc else entity.id, _dark())
+            return speaker_colour(self.document.colour_key(entity.id) if self.document else entity.id, _dark())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_QUOTES:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

@@ -35,7 +35,8 @@ class FolderDocks:
         self.crossrefs: dict[QuoteRef, list[Sighting]] = {}  # the same statement in other articles
         self.article_list = QListWidget()
         self.article_list.itemActivated.connect(
-            lambda item: window.open_path(Path(item.data(Qt.ItemDataRole.UserRole))))
+            lambda item: window.open_path(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
         self.articles_dock = self._dock("Articles", self.article_list)
         self.registry_panel = RegistryPanel()
         self.registry_dock = self._dock("Speakers across the folder", self.registry_panel)
@@ -54,7 +55,7 @@ class FolderDocks:
         return self.corpus.articles if self.corpus is not None else []
 
     @property
-    def registry(self):  # noqa: ANN201 - quoteapp.model.registry.Registry
+    def registry(self):
         return self.registry_panel.registry
 
     def open(self, folder: Path) -> None:
@@ -83,10 +84,16 @@ class FolderDocks:
         folder = self.folder
         opened = open_folder_registry(folder)
         if opened.problem is not None:
-            kept = (f"The unreadable file is kept as {opened.set_aside_as.name}." if opened.set_aside_as
-                    else "The unreadable file could not be moved aside; it will be replaced.")
-            dialogs.error(self.w, "The speaker registry could not be read",
-                          f"{opened.problem}\n\n{kept}\nA new registry is built from the folder's annotations.")
+            kept = (
+                f"The unreadable file is kept as {opened.set_aside_as.name}."
+                if opened.set_aside_as
+                else "The unreadable file could not be moved aside; it will be replaced."
+            )
+            dialogs.error(
+                self.w,
+                "The speaker registry could not be read",
+                f"{opened.problem}\n\n{kept}\nA new registry is built from the folder's annotations.",
+            )
         previous = opened.registry
         saved = [annotation for _, annotation in self.corpus.annotations()] if self.corpus else []
         registry = build_registry(saved, previous)
@@ -102,12 +109,16 @@ class FolderDocks:
 
     def colour_by_identity(self) -> None:
         """In a folder, a speaker's colour follows its corpus identity, the same in every article."""
-        if self.w.doc is None:
+        if self.w.document is None:
             return
-        article = self.w.doc.annotation.document.id
+        article = self.w.document.annotation.document.id
         registry = self.registry_panel.registry if self.folder is not None else None
-        self.w.doc.colour_keys = {m.entity: identity.id for identity in (registry.identities if registry else [])
-                                  for m in identity.members if m.article == article}
+        self.w.document.colour_keys = {
+            m.entity: identity.id
+            for identity in (registry.identities if registry else [])
+            for m in identity.members
+            if m.article == article
+        }
 
     def link(self) -> None:
         """Find the statements the folder's articles share (saved annotations and the open one)."""
@@ -121,25 +132,25 @@ class FolderDocks:
 
     def refresh_open_item(self) -> None:
         """The open article's line in the folder list says what the editor sees, saved or not."""
-        doc = self.w.doc
-        if doc is None or doc.article_path not in self.folder_files or not doc.quotes:
+        document = self.w.document
+        if document is None or document.article_path not in self.folder_files or not document.quotes:
             return
-        unsaved = not doc.undo_stack.isClean() or doc.save_path is None or not doc.save_path.exists()
-        state = annotation_state(doc.annotation) + (", not saved" if unsaved else "")
-        item = self.article_list.item(self.folder_files.index(doc.article_path))
-        item.setText(f"{doc.article_path.name}  —  {state}")
+        unsaved = not document.undo_stack.isClean() or document.save_path is None or not document.save_path.exists()
+        state = annotation_state(document.annotation) + (", not saved" if unsaved else "")
+        item = self.article_list.item(self.folder_files.index(document.article_path))
+        item.setText(f"{document.article_path.name}  —  {state}")
 
     def mark_open_article(self) -> None:
-        if not self.folder_files or self.w.doc is None or self.w.doc.article_path is None:
+        if not self.folder_files or self.w.document is None or self.w.document.article_path is None:
             return
         self.refresh_states()
-        if self.w.doc.article_path in self.folder_files:
-            self.article_list.setCurrentRow(self.folder_files.index(self.w.doc.article_path))
+        if self.w.document.article_path in self.folder_files:
+            self.article_list.setCurrentRow(self.folder_files.index(self.w.document.article_path))
 
     def step(self, delta: int) -> None:
         if not self.folder_files:
             return
-        current = self.w.doc.article_path if self.w.doc else None
+        current = self.w.document.article_path if self.w.document else None
         at = self.folder_files.index(current) if current in self.folder_files else -1
         target = at + delta
         if 0 <= target < len(self.folder_files):
@@ -147,10 +158,10 @@ class FolderDocks:
 
     def annotations(self) -> list[Annotation]:
         """The open folder's saved annotations, with the open article as it is now (saved or not)."""
-        current = self.w.doc.annotation if self.w.doc else None
+        current = self.w.document.annotation if self.w.document else None
         out = [current] if current is not None else []
         for path in self.folder_files:
-            if self.w.doc is not None and path == self.w.doc.article_path:
+            if self.w.document is not None and path == self.w.document.article_path:
                 continue
             saved = self.corpus.annotation(path)
             if saved is not None:

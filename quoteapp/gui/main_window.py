@@ -64,7 +64,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.setWindowTitle(f"{APP_NAME}[*]")
         self._fit_to_screen(1400, 860)
         self.setAcceptDrops(True)
-        self.doc: AnnotationDocument | None = None
+        self.document: AnnotationDocument | None = None
 
         self.view = ArticleView()
         quotes = build_quote_list()
@@ -74,8 +74,10 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.detail = DetailPanel()
         entities = build_entity_list()
         self.entity_model, self.entity_proxy, self.entity_table = entities.model, entities.proxy, entities.table
-        self.side_docks = [self._dock("Quote", self.detail, Qt.DockWidgetArea.RightDockWidgetArea),
-                           self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.side_docks = [
+            self._dock("Quote", self.detail, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea),
+        ]
         self.folders = FolderDocks(self)
         self.analysis = Analysis(self)
         self.edits = EditActions(self)
@@ -96,9 +98,11 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.entity_table.selectionModel().currentRowChanged.connect(self._entity_row_changed)
         self.view.quote_clicked.connect(self.select_quote)
         self.detail.move_intermediary.connect(
-            lambda i, d: self.edits._push(lambda doc, q: C.move_intermediary(doc, q, i, d)))
+            lambda i, d: self.edits._push(lambda document, q: C.move_intermediary(document, q, i, d))
+        )
         self.detail.remove_intermediary.connect(
-            lambda i: self.edits._push(lambda doc, q: C.remove_intermediary(doc, q, i)))
+            lambda i: self.edits._push(lambda document, q: C.remove_intermediary(document, q, i))
+        )
         self.detail.change_role.connect(self.edits._change_role)
         self._update_status()
         self._update_actions()
@@ -117,7 +121,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """The side docks never take more than a third of the window: the article and the quote
         list keep room for a readable line and every column."""
         super().resizeEvent(event)
@@ -135,52 +139,63 @@ class MainWindow(ArticleOpening, QMainWindow):
                 self.recent_menu.aboutToShow.connect(self._fill_recent)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main toolbar")
-        for name in ("open", "save", "undo", "redo", "previous_quote", "next_quote", "accept", "reject",
-                     "add_quote", "set_speaker", "reanalyse"):
+        for name in (
+            "open",
+            "save",
+            "undo",
+            "redo",
+            "previous_quote",
+            "next_quote",
+            "accept",
+            "reject",
+            "add_quote",
+            "set_speaker",
+            "reanalyse",
+        ):
             toolbar.addAction(self.actions[name])
 
     # --- the model -----------------------------------------------------------------------------
 
     # --- opening -------------------------------------------------------------------------------
 
-    def _set_document(self, doc: AnnotationDocument | None) -> None:
-        if self.doc is not None:
-            self.doc.undo_stack.blockSignals(True)
-            self.doc.deleteLater()
-        self.doc = doc
+    def _set_document(self, document: AnnotationDocument | None) -> None:
+        if self.document is not None:
+            self.document.undo_stack.blockSignals(True)
+            self.document.deleteLater()
+        self.document = document
         self.folders.colour_by_identity()
-        self.view.set_document(doc)
-        self.quote_model.set_document(doc)
-        self.entity_model.set_document(doc)
-        self.detail.show_quote(doc, None)
-        if doc is not None:
-            doc.undo_stack.cleanChanged.connect(self._title)
-            doc.undo_stack.indexChanged.connect(self._changed)
-            doc.quote_changed.connect(lambda _id: self._after_change())
-            doc.quotes_reset.connect(self._after_change)
-            doc.entities_reset.connect(self._after_change)
-            doc.entity_changed.connect(lambda _id: self._after_change())
+        self.view.set_document(document)
+        self.quote_model.set_document(document)
+        self.entity_model.set_document(document)
+        self.detail.show_quote(document, None)
+        if document is not None:
+            document.undo_stack.cleanChanged.connect(self._title)
+            document.undo_stack.indexChanged.connect(self._changed)
+            document.quote_changed.connect(lambda _id: self._after_change())
+            document.quotes_reset.connect(self._after_change)
+            document.entities_reset.connect(self._after_change)
+            document.entity_changed.connect(lambda _id: self._after_change())
         self._title()
         self._update_status()
         self._update_actions()
         self.folders.mark_open_article()
-        if doc is not None and doc.quotes:
+        if document is not None and document.quotes:
             self.select_row(0)
 
     # --- saving --------------------------------------------------------------------------------
     def save_to(self, path: Path) -> bool:
-        assert self.doc is not None
+        assert self.document is not None
         try:
-            write_annotation(self.doc.annotation, path)
+            write_annotation(self.document.annotation, path)
         except FormatError as err:
             dialogs.error(self, "Cannot save", str(err))
             return False
-        except Exception as err:  # noqa: BLE001 - whatever went wrong, the work stays open and unsaved
+        except Exception as err:
             dialogs.error(self, "Cannot save", f"{path}: the annotation could not be written ({err!r}).")
             return False
-        old = self.doc.save_path
-        self.doc.save_path = path
-        self.doc.undo_stack.setClean()
+        old = self.document.save_path
+        self.document.save_path = path
+        self.document.undo_stack.setClean()
         if old is not None:
             discard_recovery(old)
         self.statusBar().showMessage(f"Saved {path}", 4000)
@@ -191,38 +206,41 @@ class MainWindow(ArticleOpening, QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when it is fine to leave the current article (saved, discarded, or nothing to save)."""
-        if self.doc is None or self.doc.undo_stack.isClean():
+        if self.document is None or self.document.undo_stack.isClean():
             return True
         choice = dialogs.unsaved_changes(self, self._doc_name())
         if choice == "save":
             return self.do_save() is not False
         if choice == "discard":
-            if self.doc.save_path is not None:
-                discard_recovery(self.doc.save_path)
-            self.doc.undo_stack.setClean()
+            if self.document.save_path is not None:
+                discard_recovery(self.document.save_path)
+            self.document.undo_stack.setClean()
             return True
         return False
 
     def autosave(self) -> None:
         """Write the unsaved work to the recovery folder. A failure is said once (status bar and a
         dialog), then shown in the status bar while it lasts, so the editor knows to save by hand."""
-        if self.doc is None or self.doc.save_path is None or self.doc.undo_stack.isClean():
+        if self.document is None or self.document.save_path is None or self.document.undo_stack.isClean():
             return
         try:
-            write_recovery(self.doc.annotation, self.doc.save_path)
+            write_recovery(self.document.annotation, self.document.save_path)
         except (FormatError, OSError) as err:
             self.autosave_label.setText("⚠ Autosave is not working: save with Ctrl+S")
             self.autosave_label.setToolTip(str(err))
             self.autosave_label.show()
             if not self.autosave_warned:
                 self.autosave_warned = True
-                dialogs.error(self, "Autosave failed",
-                              f"Unsaved work cannot be kept in the recovery folder ({recovery_dir()}):\n{err}\n\n"
-                              "Your corrections are still open: save them with File > Save.")
+                dialogs.error(
+                    self,
+                    "Autosave failed",
+                    f"Unsaved work cannot be kept in the recovery folder ({recovery_dir()}):\n{err}\n\n"
+                    "Your corrections are still open: save them with File > Save.",
+                )
             return
         self.autosave_label.hide()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
             self._save_geometry()
             self.shutdown()
@@ -252,8 +270,8 @@ class MainWindow(ArticleOpening, QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the background threads before the window goes (a running QThread must not be destroyed)."""
-        if self.doc is not None:
-            self.doc.undo_stack.blockSignals(True)
+        if self.document is not None:
+            self.document.undo_stack.blockSignals(True)
         self.analysis.wait()
         loader = getattr(self, "loader", None)
         if loader is not None:
@@ -266,7 +284,7 @@ class MainWindow(ArticleOpening, QMainWindow):
 
     def select_quote(self, quote_id: str) -> None:
         row = self.quote_proxy.proxy_row_of(quote_id)
-        if row < 0 and self.doc is not None and self.doc.quote(quote_id) is not None:
+        if row < 0 and self.document is not None and self.document.quote(quote_id) is not None:
             self.filter_box.clear()
             row = self.quote_proxy.proxy_row_of(quote_id)
         if row >= 0:
@@ -275,19 +293,20 @@ class MainWindow(ArticleOpening, QMainWindow):
     def select_row(self, row: int) -> None:
         index = self.quote_proxy.index(row, 0)
         self.quote_table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.quote_table.scrollTo(index)
 
-    def _table_row_changed(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
+    def _table_row_changed(self, current, _previous) -> None:
         quote_id = self.quote_proxy.quote_id_at(current.row()) if current.isValid() else None
         self.view.select_quote(quote_id)
         sightings = []
-        if self.doc is not None and quote_id is not None:
-            sightings = self.folders.crossrefs.get(QuoteRef(self.doc.annotation.document.id, quote_id), [])
-        self.detail.show_quote(self.doc, quote_id, sightings)
+        if self.document is not None and quote_id is not None:
+            sightings = self.folders.crossrefs.get(QuoteRef(self.document.annotation.document.id, quote_id), [])
+        self.detail.show_quote(self.document, quote_id, sightings)
         self._update_actions()
 
-    def _entity_row_changed(self, current, _previous) -> None:  # noqa: ANN001
+    def _entity_row_changed(self, current, _previous) -> None:
         self.view.highlight_entity(self.current_entity_id())
 
     def current_entity_id(self) -> str | None:
@@ -310,34 +329,40 @@ class MainWindow(ArticleOpening, QMainWindow):
 
     def _title(self) -> None:
         self.folders.refresh_open_item()
-        dirty = self.doc is not None and not self.doc.undo_stack.isClean()
+        dirty = self.document is not None and not self.document.undo_stack.isClean()
         self.setWindowModified(dirty)
-        self.setWindowTitle(f"{self._doc_name()}[*] — {APP_NAME}" if self.doc else f"{APP_NAME}[*]")
+        self.setWindowTitle(f"{self._doc_name()}[*] — {APP_NAME}" if self.document else f"{APP_NAME}[*]")
 
     def _doc_name(self) -> str:
-        if self.doc is None:
+        if self.document is None:
             return ""
-        if self.doc.article_path is not None:
-            return self.doc.article_path.name
-        return self.doc.save_path.name if self.doc.save_path else self.doc.annotation.document.id
+        if self.document.article_path is not None:
+            return self.document.article_path.name
+        return self.document.save_path.name if self.document.save_path else self.document.annotation.document.id
 
     def _update_status(self) -> None:
         self.status_model.setText(f"Model: {self.analysis.model_label}")
-        if self.doc is None:
+        if self.document is None:
             self.status_counts.setText("")
             return
-        c = self.doc.status_counts()
+        c = self.document.status_counts()
         self.status_counts.setText(
-            f"{len(self.doc.quotes)} quotes: {c['auto']} auto · {c['accepted']} accepted · "
-            f"{c['corrected'] + c['added']} corrected · {c['rejected']} rejected")
+            f"{len(self.document.quotes)} quotes: {c['auto']} auto · {c['accepted']} accepted · "
+            f"{c['corrected'] + c['added']} corrected · {c['rejected']} rejected"
+        )
 
     def _update_actions(self) -> None:
-        stack = self.doc.undo_stack if self.doc and shiboken6.isValid(self.doc.undo_stack) else None
-        set_enabled(self.actions, {
-            "document": self.doc is not None, "quote": self.current_quote_id() is not None,
-            "analysing": self.job is not None, "can_undo": bool(stack and stack.canUndo()),
-            "can_redo": bool(stack and stack.canRedo()),
-        })
+        stack = self.document.undo_stack if self.document and shiboken6.isValid(self.document.undo_stack) else None
+        set_enabled(
+            self.actions,
+            {
+                "document": self.document is not None,
+                "quote": self.current_quote_id() is not None,
+                "analysing": self.job is not None,
+                "can_undo": bool(stack and stack.canUndo()),
+                "can_redo": bool(stack and stack.canRedo()),
+            },
+        )
         if stack is not None:
             self.actions["undo"].setText(f"&Undo {stack.undoText()}".rstrip())
             self.actions["redo"].setText(f"&Redo {stack.redoText()}".rstrip())
@@ -358,11 +383,11 @@ class MainWindow(ArticleOpening, QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none yet)").setEnabled(False)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.open_folder(paths[0]) if paths[0].is_dir() else self.open_path(paths[0])
@@ -372,8 +397,8 @@ class MainWindow(ArticleOpening, QMainWindow):
     # --- actions: file -------------------------------------------------------------------------
     def _start_folder(self) -> str:
         """Where the Open dialogs start: the open article's folder, the open folder, the last one used."""
-        if self.doc is not None and self.doc.article_path is not None:
-            return str(self.doc.article_path.parent)
+        if self.document is not None and self.document.article_path is not None:
+            return str(self.document.article_path.parent)
         if self.folders.folder is not None:
             return str(self.folders.folder)
         recent = recent_paths()
@@ -396,19 +421,42 @@ class MainWindow(ArticleOpening, QMainWindow):
         """Which method runs each action of the table in `actions`: bound here, one line each."""
         e, f = self.edits, self.folders
         return {
-            "open": self.do_open, "open_folder": self.do_open_folder, "save": self.do_save,
-            "save_as": self.do_save_as, "export": lambda: export_dataset(self), "reanalyse": self.analysis.reanalyse,
-            "cancel_analysis": self.analysis.cancel, "quit": self.close,
-            "undo": self.do_undo, "redo": self.do_redo, "find": self.do_find,
-            "next_quote": e.next_quote, "previous_quote": e.previous_quote, "accept": e.accept, "reject": e.reject,
-            "add_quote": e.add_quote, "resize_segment": e.resize_segment, "add_segment": e.add_segment,
-            "remove_segment": e.remove_segment, "set_cue": e.set_cue, "set_speaker": e.set_speaker,
-            "add_intermediary": e.add_intermediary, "remove_intermediary": e.remove_intermediary,
-            "set_type": e.set_type, "set_parent": e.set_parent, "delete_quote": e.delete_quote,
-            "show_rejected": self.do_show_rejected, "statistics": f.statistics,
-            "rename_entity": e.rename_entity, "entity_kind": e.entity_kind, "add_alias": e.add_alias,
-            "remove_alias": e.remove_alias, "merge_entities": e.merge_entities, "split_mention": e.split_mention,
-            "next_article": lambda: f.step(1), "previous_article": lambda: f.step(-1),
+            "open": self.do_open,
+            "open_folder": self.do_open_folder,
+            "save": self.do_save,
+            "save_as": self.do_save_as,
+            "export": lambda: export_dataset(self),
+            "reanalyse": self.analysis.reanalyse,
+            "cancel_analysis": self.analysis.cancel,
+            "quit": self.close,
+            "undo": self.do_undo,
+            "redo": self.do_redo,
+            "find": self.do_find,
+            "next_quote": e.next_quote,
+            "previous_quote": e.previous_quote,
+            "accept": e.accept,
+            "reject": e.reject,
+            "add_quote": e.add_quote,
+            "resize_segment": e.resize_segment,
+            "add_segment": e.add_segment,
+            "remove_segment": e.remove_segment,
+            "set_cue": e.set_cue,
+            "set_speaker": e.set_speaker,
+            "add_intermediary": e.add_intermediary,
+            "remove_intermediary": e.remove_intermediary,
+            "set_type": e.set_type,
+            "set_parent": e.set_parent,
+            "delete_quote": e.delete_quote,
+            "show_rejected": self.do_show_rejected,
+            "statistics": f.statistics,
+            "rename_entity": e.rename_entity,
+            "entity_kind": e.entity_kind,
+            "add_alias": e.add_alias,
+            "remove_alias": e.remove_alias,
+            "merge_entities": e.merge_entities,
+            "split_mention": e.split_mention,
+            "next_article": lambda: f.step(1),
+            "previous_article": lambda: f.step(-1),
             "shortcuts": lambda: dialogs.show_html(self, "Keyboard shortcuts", shortcuts_html()),
         }
 
@@ -427,27 +475,27 @@ class MainWindow(ArticleOpening, QMainWindow):
             self.open_folder(folder)
 
     def do_save(self) -> bool:
-        if self.doc is None:
+        if self.document is None:
             return False
-        if self.doc.save_path is None:
+        if self.document.save_path is None:
             return self.do_save_as()
-        return self.save_to(self.doc.save_path)
+        return self.save_to(self.document.save_path)
 
     def do_save_as(self) -> bool:
-        if self.doc is None:
+        if self.document is None:
             return False
-        suggested = str(self.doc.save_path or (self.doc.annotation.document.id + EDITOR_SUFFIX))
+        suggested = str(self.document.save_path or (self.document.annotation.document.id + EDITOR_SUFFIX))
         path = dialogs.save_path(self, suggested)
         return self.save_to(path) if path is not None else False
 
     # --- actions: edit -------------------------------------------------------------------------
     def do_undo(self) -> None:
-        if self.doc is not None:
-            self.doc.undo_stack.undo()
+        if self.document is not None:
+            self.document.undo_stack.undo()
 
     def do_redo(self) -> None:
-        if self.doc is not None:
-            self.doc.undo_stack.redo()
+        if self.document is not None:
+            self.document.undo_stack.redo()
 
     def do_find(self) -> None:
         self.filter_box.setFocus()
@@ -462,6 +510,7 @@ class MainWindow(ArticleOpening, QMainWindow):
 
     # --- actions: go, help ---------------------------------------------------------------------
 
+
 def recent_paths() -> list[str]:
     """The recent files and folders, newest first. QSettings gives a one-item list back as a plain
     string on some platforms, which must not be read as a list of characters."""
@@ -469,5 +518,3 @@ def recent_paths() -> list[str]:
     if isinstance(value, str):
         value = [value]
     return [str(v) for v in value or [] if isinstance(v, str) and v]
-
-

@@ -56,8 +56,7 @@ class ArticleOpening:
             if dialogs.restore_recovery(self, path.name, when):
                 restored = self._read_or_set_aside(found.recovery, path.name, "recovery copy")
                 if restored is not None:
-                    self._show(AnnotationDocument(restored, article_path=path, save_path=found.save_path),
-                               unsaved=True)
+                    self._show(AnnotationDocument(restored, article_path=path, save_path=found.save_path), unsaved=True)
                     return True
             else:
                 discard_recovery(found.save_path)
@@ -75,14 +74,14 @@ class ArticleOpening:
         self.analysis.analyse_new(path)
         return True
 
-    def _show(self, doc: AnnotationDocument, *, unsaved: bool = False) -> None:
-        """Make `doc` the open article; `unsaved`: its content is not what its file holds."""
-        self._set_document(doc)
+    def _show(self, document: AnnotationDocument, *, unsaved: bool = False) -> None:
+        """Make `document` the open article; `unsaved`: its content is not what its file holds."""
+        self._set_document(document)
         if unsaved:
-            doc.undo_stack.resetClean()
+            document.undo_stack.resetClean()
             self._title()
-        if doc.article_path is not None:
-            self._remember(doc.article_path)
+        if document.article_path is not None:
+            self._remember(document.article_path)
 
     def _read_or_set_aside(self, path: Path, article_name: str, what: str) -> Annotation | None:
         """The annotation in `path`; when it cannot be read, the user may start afresh (see
@@ -107,14 +106,19 @@ class ArticleOpening:
         choice = dialogs.article_changed(self, name)
         if choice == "cancel":
             return False
-        carried = run_in_background(self, f"Carrying the quotes over to the new {name}…",
-                                    lambda progress: carry_over(found, progress))
-        self._show(AnnotationDocument(carried.annotation, article_path=found.article.path,
-                                      save_path=found.save_path), unsaved=True)
+        carried = run_in_background(
+            self, f"Carrying the quotes over to the new {name}…", lambda progress: carry_over(found, progress)
+        )
+        self._show(
+            AnnotationDocument(carried.annotation, article_path=found.article.path, save_path=found.save_path),
+            unsaved=True,
+        )
         message = f"The old annotation is kept in {carried.backup.name}."
         if carried.changed:
-            message += (f"\nThese quotes lost or changed words and need a look: {', '.join(carried.changed)}.\n"
-                        "They are marked ⚠ in the quote list; the filter flag:unplaced lists them.")
+            message += (
+                f"\nThese quotes lost or changed words and need a look: {', '.join(carried.changed)}.\n"
+                "They are marked ⚠ in the quote list; the filter flag:unplaced lists them."
+            )
         if choice == "reanalyse":
             self.analysis.reanalyse()
         dialogs.info(self, "Annotation carried over", message)

@@ -84,10 +84,10 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         reading = column == COL_ID and order == Qt.SortOrder.AscendingOrder
         super().sort(-1 if reading else column, order)
 
-    def sortColumn(self) -> int:  # noqa: N802 - Qt's name
+    def sortColumn(self) -> int:
         return self._column
 
-    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802
+    def sortOrder(self) -> Qt.SortOrder:
         return self._order
 
     def filter_text(self) -> str:
@@ -147,9 +147,14 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         if (flags := wanted.keys.get("flag")) and not any(f.startswith(v) for v in flags for f in quote_flags(quote)):
             return False
         if wanted.words:
-            haystack = "\n".join((
-                quote_content(quote), _speaker_names(model, quote), model.intermediaries_text(quote),
-                quote.cue.text if quote.cue else "")).casefold()
+            haystack = "\n".join(
+                (
+                    quote_content(quote),
+                    _speaker_names(model, quote),
+                    model.intermediaries_text(quote),
+                    quote.cue.text if quote.cue else "",
+                )
+            ).casefold()
             return all(word in haystack for word in wanted.words)
         return True
 

@@ -43,6 +43,7 @@ _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
 
 # --- text helpers (plain functions so the proxy and the tests share them) ------------------------------
 
+
 def one_line(text: str) -> str:
     """Runs of spaces and line breaks as one space: a table cell shows one line."""
     return _SPACES.sub(" ", text).strip()
@@ -94,6 +95,7 @@ def _italic() -> QFont:
 
 # --- quotes ------------------------------------------------------------------------------------------
 
+
 class QuoteTableModel(DocumentTableModel):
     """One row per quote of the document, in the document's order (the proxy sorts)."""
 
@@ -104,37 +106,41 @@ class QuoteTableModel(DocumentTableModel):
         self._entities: dict[str, Entity] = {}
 
     def _source_rows(self) -> list[Quote]:
-        assert self.doc is not None
-        return list(self.doc.quotes)
+        assert self.document is not None
+        return list(self.document.quotes)
 
-    def _signals(self, doc: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
-        return [(doc.quotes_reset, self._sync_rows), (doc.quote_changed, self._quote_changed),
-                (doc.entities_reset, self._entities_reset), (doc.entity_changed, self._entity_changed)]
+    def _signals(self, document: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
+        return [
+            (document.quotes_reset, self._sync_rows),
+            (document.quote_changed, self._quote_changed),
+            (document.entities_reset, self._entities_reset),
+            (document.entity_changed, self._entity_changed),
+        ]
 
     def _reread(self) -> None:
-        self._entities = {e.id: e for e in self.doc.entities} if self.doc is not None else {}
+        self._entities = {e.id: e for e in self.document.entities} if self.document is not None else {}
 
     def _quote_changed(self, quote_id: str) -> None:
-        assert self.doc is not None
-        self._refresh_one(quote_id, self.doc.quote)
+        assert self.document is not None
+        self._refresh_one(quote_id, self.document.quote)
 
     def _entity_changed(self, entity_id: str) -> None:
         """A name changed: repaint the rows of the quotes naming this entity, and only those."""
-        assert self.doc is not None
-        entity = self.doc.entity(entity_id)
+        assert self.document is not None
+        entity = self.document.entity(entity_id)
         if entity is None:
             self._entities_reset()
             return
         self._entities[entity_id] = entity
-        self._refresh_ids(self.doc.quotes_naming(entity_id))
+        self._refresh_ids(self.document.quotes_naming(entity_id))
 
     def _entities_reset(self) -> None:
         """Entities came or went: repaint the quotes naming those whose entry changed."""
         old = self._entities
         self._reread()
         changed = {i for i in old.keys() | self._entities.keys() if old.get(i) is not self._entities.get(i)}
-        if self.doc is not None:
-            self._refresh_ids({q for entity_id in changed for q in self.doc.quotes_naming(entity_id)})
+        if self.document is not None:
+            self._refresh_ids({q for entity_id in changed for q in self.document.quotes_naming(entity_id)})
 
     # --- reading ---------------------------------------------------------------------------------------
     def quote_at(self, row: int) -> Quote | None:
@@ -155,10 +161,11 @@ class QuoteTableModel(DocumentTableModel):
         return self.entity_name(quote.speaker.entity, mention.text if mention else None)
 
     def intermediaries_text(self, quote: Quote) -> str:
-        """"Name (role) → Name (role)", nearest to the speaker first, as the chain is stored."""
+        """ "Name (role) → Name (role)", nearest to the speaker first, as the chain is stored."""
         return ARROW.join(
             f"{self.entity_name(i.entity, i.mention.text if i.mention else None)} ({i.role})"
-            for i in quote.intermediaries)
+            for i in quote.intermediaries
+        )
 
     def display(self, quote: Quote, column: int) -> str:
         if column == COL_ID:
@@ -196,10 +203,12 @@ class QuoteTableModel(DocumentTableModel):
 
     def tooltip(self, quote: Quote) -> str:
         """Everything an editor checks about a quote, as rich text so that long content wraps."""
-        lines = [f"<b>{html.escape(quote.id)}</b> · {html.escape(quote.type)} · {html.escape(quote.status)}"
-                 + ("" if quote.confidence is None else f" · {quote.confidence:.2f}"),
-                 f"<p>{html.escape(quote_content(quote))}</p>",
-                 f"Speaker: {html.escape(self.speaker_name(quote))}"]
+        lines = [
+            f"<b>{html.escape(quote.id)}</b> · {html.escape(quote.type)} · {html.escape(quote.status)}"
+            + ("" if quote.confidence is None else f" · {quote.confidence:.2f}"),
+            f"<p>{html.escape(quote_content(quote))}</p>",
+            f"Speaker: {html.escape(self.speaker_name(quote))}",
+        ]
         if quote.intermediaries:
             lines.append(f"Intermediaries: {html.escape(self.intermediaries_text(quote))}")
         if quote.cue is not None:
@@ -232,7 +241,7 @@ class QuoteTableModel(DocumentTableModel):
         if role == Qt.ItemDataRole.FontRole and quote.status == "rejected":
             return _italic()
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_SPEAKER and quote.speaker is not None:
-            return speaker_colour(self.doc.colour_key(quote.speaker.entity) if self.doc else None, _dark())
+            return speaker_colour(self.document.colour_key(quote.speaker.entity) if self.document else None, _dark())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CONFIDENCE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

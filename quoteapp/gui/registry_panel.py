@@ -30,8 +30,12 @@ class RegistryPanel(QWidget):
         for column, width in ((1, 80), (2, 55), (3, 120)):
             self.tree.header().resizeSection(column, width)
         buttons = QHBoxLayout()
-        for label, slot in (("Merge into…", self.merge), ("Split out", self.split), ("Confirm", self.confirm),
-                            ("Speaks for…", self.speaks_for)):
+        for label, slot in (
+            ("Merge into…", self.merge),
+            ("Split out", self.split),
+            ("Confirm", self.confirm),
+            ("Speaks for…", self.speaks_for),
+        ):
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -49,8 +53,15 @@ class RegistryPanel(QWidget):
         self.tree.clear()
         for identity in sorted(self.registry.identities, key=lambda i: (-len(i.articles), i.name.lower())):
             principal = self.registry.identity(identity.speaks_for) if identity.speaks_for else None
-            item = QTreeWidgetItem([identity.name, identity.kind, str(len(identity.articles)),
-                                    principal.name if principal else "", "yes" if identity.confirmed else ""])
+            item = QTreeWidgetItem(
+                [
+                    identity.name,
+                    identity.kind,
+                    str(len(identity.articles)),
+                    principal.name if principal else "",
+                    "yes" if identity.confirmed else "",
+                ]
+            )
             item.setData(0, ID_ROLE, identity.id)
             item.setToolTip(0, "Also written: " + ", ".join(identity.aliases) if identity.aliases else identity.name)
             for member in identity.members:

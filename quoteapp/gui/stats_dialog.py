@@ -8,8 +8,13 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QTabWidget, QVBoxLay
 from quoteapp.corpus.charts import chart_pngs
 from quoteapp.model.statistics import CorpusStats
 
-TITLES = {"speakers": "Speakers", "types": "Types", "anonymous": "Anonymous", "intermediaries": "Intermediaries",
-          "articles": "Per article"}
+TITLES = {
+    "speakers": "Speakers",
+    "types": "Types",
+    "anonymous": "Anonymous",
+    "intermediaries": "Intermediaries",
+    "articles": "Per article",
+}
 
 
 class StatsDialog(QDialog):

@@ -34,6 +34,7 @@ def id_number(item_id: str) -> int:
 
 # --- the shared base ---------------------------------------------------------------------------------
 
+
 class DocumentTableModel(QAbstractTableModel):
     """A table over one list of the document (quotes or entities), kept as a snapshot of that list."""
 
@@ -41,7 +42,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.doc: AnnotationDocument | None = None
+        self.document: AnnotationDocument | None = None
         self._rows: list[Any] = []
         self._row_index: dict[str, int] = {}
         self._connections: list[tuple[Any, Callable[..., None]]] = []
@@ -52,7 +53,7 @@ class DocumentTableModel(QAbstractTableModel):
     def _source_rows(self) -> list[Any]:
         raise NotImplementedError
 
-    def _signals(self, doc: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
+    def _signals(self, document: AnnotationDocument) -> list[tuple[Any, Callable[..., None]]]:
         raise NotImplementedError
 
     def _reread(self) -> None:
@@ -66,20 +67,20 @@ class DocumentTableModel(QAbstractTableModel):
         return id_number(item.id)
 
     # --- the document ----------------------------------------------------------------------------------
-    def set_document(self, doc: AnnotationDocument | None) -> None:
-        """Show `doc` (None: an empty table), following its signals instead of the old one's."""
+    def set_document(self, document: AnnotationDocument | None) -> None:
+        """Show `document` (None: an empty table), following its signals instead of the old one's."""
         for signal, slot in self._connections:
             with contextlib.suppress(RuntimeError, TypeError):  # the old document may be gone already
                 signal.disconnect(slot)
         self._connections = []
         self.beginResetModel()
-        self.doc = doc
+        self.document = document
         self._keys = {}
         self._reread()
-        self._take(self._source_rows() if doc is not None else [])
+        self._take(self._source_rows() if document is not None else [])
         self.endResetModel()
-        if doc is not None:
-            self._connections = self._signals(doc)
+        if document is not None:
+            self._connections = self._signals(document)
             for signal, slot in self._connections:
                 signal.connect(slot)
 
@@ -93,7 +94,7 @@ class DocumentTableModel(QAbstractTableModel):
         One row added, removed or moved (the usual undo step) is announced as such; rows whose object
         was replaced are repainted, the others left alone; anything bigger is a model reset.
         """
-        new = self._source_rows() if self.doc is not None else []
+        new = self._source_rows() if self.document is not None else []
         old_rows = self._rows
         old_ids = [item.id for item in old_rows]
         new_ids = [item.id for item in new]
@@ -178,8 +179,7 @@ class DocumentTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -193,9 +193,9 @@ def _one_moved(old: list[str], new: list[str]) -> tuple[int, int] | None:
         return None
     first = next(i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
     last = len(old) - next(i for i, (a, b) in enumerate(zip(reversed(old), reversed(new), strict=True)) if a != b)
-    if old[first + 1:last] == new[first:last - 1]:  # the first differing one moved down to `last - 1`
+    if old[first + 1 : last] == new[first : last - 1]:  # the first differing one moved down to `last - 1`
         return first, last - 1
-    if old[first:last - 1] == new[first + 1:last]:  # the last differing one moved up to `first`
+    if old[first : last - 1] == new[first + 1 : last]:  # the last differing one moved up to `first`
         return last - 1, first
     return None
 
@@ -214,4 +214,4 @@ def sort_less(model: Any, left: AnyIndex, right: AnyIndex) -> bool:
 def _one_extra(longer: list[str], shorter: list[str]) -> int:
     """Where `longer` has one id more than `shorter`, all else in the same order; -1 otherwise."""
     at = next((i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b), len(shorter))
-    return at if longer[:at] + longer[at + 1:] == shorter else -1
+    return at if longer[:at] + longer[at + 1 :] == shorter else -1

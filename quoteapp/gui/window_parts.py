@@ -99,8 +99,8 @@ def build_article_pane(view: ArticleView, quotes: QuoteList) -> QSplitter:
 
 @dataclass
 class StatusFields:
-    model: QLabel     # the language model in use
-    counts: QLabel    # the article's quotes by status
+    model: QLabel  # the language model in use
+    counts: QLabel  # the article's quotes by status
     autosave: QLabel  # shown while autosave cannot write
     progress: QProgressBar
 

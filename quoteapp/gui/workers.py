@@ -38,7 +38,7 @@ class ModelLoader(QThread):
             from quoteapp.nlp.extractor import Extractor
 
             extractor = Extractor(self.model)
-        except Exception as err:  # noqa: BLE001 - any failure is shown to the user, never a crash
+        except Exception as err:
             self.failed.emit(str(err))
             return
         self.loaded.emit(extractor, extractor.label)
@@ -52,8 +52,16 @@ class AnalysisJob(QThread):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, extractor: object, text: str, doc_id: str, *, path: Path | None = None,
-                 title: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        extractor: object,
+        text: str,
+        doc_id: str,
+        *,
+        path: Path | None = None,
+        title: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.extractor, self.text, self.doc_id, self.path, self.title = extractor, text, doc_id, path, title
         self._cancel = False
@@ -69,13 +77,16 @@ class AnalysisJob(QThread):
     def run(self) -> None:
         try:
             annotation: Annotation = self.extractor.annotate(  # type: ignore[attr-defined]
-                self.text, self.doc_id, path=self.path.name if self.path else None, title=self.title,
+                self.text,
+                self.doc_id,
+                path=self.path.name if self.path else None,
+                title=self.title,
                 progress=self._progress,
             )
         except Cancelled:
             self.cancelled.emit()
             return
-        except Exception as err:  # noqa: BLE001 - reported in the window
+        except Exception as err:
             self.failed.emit(f"{err}\n\n{traceback.format_exc(limit=3)}")
             return
         self.finished_ok.emit(annotation)
@@ -95,7 +106,7 @@ class TaskThread(QThread):
     def run(self) -> None:
         try:
             self.result = self.work(lambda fraction: self.progress.emit(int(fraction * 100)))
-        except BaseException as err:  # noqa: BLE001 - handed back to the GUI thread, raised there
+        except BaseException as err:
             self.error = err
 
 
@@ -103,13 +114,21 @@ class _InputBlocker(QObject):
     """Swallows the user's keys and clicks while a step the window waits on runs: the window keeps
     painting, but nothing can change the document under the worker."""
 
-    BLOCKED = frozenset({
-        QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
-        QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.Wheel, QEvent.Type.Drop,
-    })
+    BLOCKED = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.Shortcut,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.Wheel,
+            QEvent.Type.Drop,
+        }
+    )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         return event.type() in self.BLOCKED
 
 

@@ -17,6 +17,19 @@ from quoteapp.model.annotation import (
 from quoteapp.model.validation import InvalidAnnotation, check_span, validate
 
 __all__ = [
-    "ENTITY_KINDS", "QUOTE_TYPES", "ROLES", "STATUSES", "Annotation", "Document", "Entity",
-    "Intermediary", "InvalidAnnotation", "Quote", "Span", "Speaker", "check_span", "text_sha256", "validate",
+    "ENTITY_KINDS",
+    "QUOTE_TYPES",
+    "ROLES",
+    "STATUSES",
+    "Annotation",
+    "Document",
+    "Entity",
+    "Intermediary",
+    "InvalidAnnotation",
+    "Quote",
+    "Span",
+    "Speaker",
+    "check_span",
+    "text_sha256",
+    "validate",
 ]

@@ -107,8 +107,9 @@ def _words(text: str) -> list[str]:
 _LEVELS: tuple[Callable[[str], list[str]], ...] = (_lines, _words)
 
 
-def _align(old: str, new: str, base_a: int, base_b: int, level: int, out: list[Block],
-           progress: Progress | None) -> None:
+def _align(
+    old: str, new: str, base_a: int, base_b: int, level: int, out: list[Block], progress: Progress | None
+) -> None:
     """Append the matching blocks of `old` and `new` (which start at base_a / base_b) to `out`."""
     if not old or not new:
         return
@@ -127,8 +128,15 @@ def _align(old: str, new: str, base_a: int, base_b: int, level: int, out: list[B
         a1, a2, b1 = old_starts[i1], old_starts[i2], new_starts[j1]
         if tag == "equal" and a2 - a1 >= MIN_ANCHOR_CHARS:
             if pending is not None:
-                _align(old[pending[0]:a1], new[pending[1]:b1], base_a + pending[0], base_b + pending[1],
-                       level + 1, out, None)
+                _align(
+                    old[pending[0] : a1],
+                    new[pending[1] : b1],
+                    base_a + pending[0],
+                    base_b + pending[1],
+                    level + 1,
+                    out,
+                    None,
+                )
                 pending = None
             out.append((base_a + a1, base_b + b1, a2 - a1))
         elif pending is None:
@@ -136,7 +144,7 @@ def _align(old: str, new: str, base_a: int, base_b: int, level: int, out: list[B
         if progress is not None and level == 0 and n % 64 == 0:
             progress(0.95 * (i2 / max(len(old_ids), 1)))
     if pending is not None:
-        _align(old[pending[0]:], new[pending[1]:], base_a + pending[0], base_b + pending[1], level + 1, out, None)
+        _align(old[pending[0] :], new[pending[1] :], base_a + pending[0], base_b + pending[1], level + 1, out, None)
 
 
 def _char_blocks(old: str, new: str) -> list[Block]:

@@ -133,5 +133,5 @@ class Annotation:
     def next_id(self, prefix: str) -> str:
         """A fresh id such as `Q12` or `E4`, after the highest number in use."""
         used = [x.id for x in (self.quotes if prefix == "Q" else self.entities)]
-        numbers = [int(i[len(prefix):]) for i in used if i.startswith(prefix) and i[len(prefix):].isdigit()]
+        numbers = [int(i[len(prefix) :]) for i in used if i.startswith(prefix) and i[len(prefix) :].isdigit()]
         return f"{prefix}{max(numbers, default=0) + 1}"

@@ -99,13 +99,18 @@ def with_parent(quote: Quote, parent: str | None) -> Quote:
 
 def new_quote(annotation: Annotation, span: Span, quote_type: str) -> Quote:
     """An editor's quote over `span`: status `added`, no confidence."""
-    return Quote(id=annotation.next_id("Q"), type=quote_type, segments=[span], status="added", confidence=None,
-                 evidence="added by an editor")
+    return Quote(
+        id=annotation.next_id("Q"),
+        type=quote_type,
+        segments=[span],
+        status="added",
+        confidence=None,
+        evidence="added by an editor",
+    )
 
 
 def new_entity(annotation: Annotation, name: str, kind: str = "person", mention: Span | None = None) -> Entity:
-    return Entity(id=annotation.next_id("E"), kind=kind, name=name, aliases=[],
-                  mentions=[mention] if mention else [])
+    return Entity(id=annotation.next_id("E"), kind=kind, name=name, aliases=[], mentions=[mention] if mention else [])
 
 
 def renamed(entity: Entity, name: str) -> Entity:
@@ -147,6 +152,7 @@ def repointed(quote: Quote, old: str, new: str) -> Quote | None:
 
 def quotes_with_mention(annotation: Annotation, entity_id: str, mention: Span) -> list[Quote]:
     """Quotes whose speaker or intermediary is `entity_id` named at `mention`."""
+
     def names_here(quote: Quote) -> bool:
         speaker = quote.speaker
         if speaker is not None and speaker.entity == entity_id and speaker.mention == mention:
@@ -157,6 +163,7 @@ def quotes_with_mention(annotation: Annotation, entity_id: str, mention: Span) -
 
 
 # --- the chain of intermediaries ----------------------------------------------------------------------
+
 
 def with_intermediary(quote: Quote, entity_id: str, role: str, mention: Span | None = None) -> Quote:
     """One more intermediary at the outer end of the chain."""
@@ -185,6 +192,7 @@ def with_intermediary_role(quote: Quote, index: int, role: str) -> Quote:
 
 # --- nesting ---------------------------------------------------------------------------------------
 
+
 def check_parent(annotation: Annotation, quote_id: str, parent_id: str | None) -> None:
     """Refuse (ValueError) a parent that would nest a quote inside its own child."""
     current = parent_id
@@ -198,6 +206,7 @@ def check_parent(annotation: Annotation, quote_id: str, parent_id: str | None) -
 
 
 # --- entities ---------------------------------------------------------------------------------------
+
 
 def with_kind(entity: Entity, kind: str) -> Entity:
     new = copy.deepcopy(entity)

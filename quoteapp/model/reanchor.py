@@ -57,8 +57,7 @@ def without_flag(quote: Quote, flag: str) -> Quote:
     return new
 
 
-def reanchor(annotation: Annotation, new_text: str,
-             progress: Progress | None = None) -> tuple[Annotation, list[str]]:
+def reanchor(annotation: Annotation, new_text: str, progress: Progress | None = None) -> tuple[Annotation, list[str]]:
     """The annotation on `new_text`, and the ids of quotes whose text changed or vanished.
 
     A quote whose every segment vanished keeps a one-character segment at the place it was. Every
@@ -66,6 +65,7 @@ def reanchor(annotation: Annotation, new_text: str,
     flag survives a save. Cheap enough for a worker thread: the alignment takes milliseconds on a
     megabyte with a few edits; `progress` hears fractions up to 1.0.
     """
+
     def report(fraction: float) -> None:
         if progress is not None:
             progress(fraction)
@@ -89,26 +89,45 @@ def reanchor(annotation: Annotation, new_text: str,
         if n % 256 == 0:
             report(0.5 + 0.4 * n / max(len(annotation.quotes), 1))
     entities = [_moved_entity(e, moved) for e in annotation.entities]
-    result = Annotation(replace(annotation.document, text=new_text, sha256=text_sha256(new_text),
-                                extra=copy.deepcopy(annotation.document.extra)),
-                        entities, quotes, copy.deepcopy(annotation.generator), copy.deepcopy(annotation.extra))
+    result = Annotation(
+        replace(
+            annotation.document,
+            text=new_text,
+            sha256=text_sha256(new_text),
+            extra=copy.deepcopy(annotation.document.extra),
+        ),
+        entities,
+        quotes,
+        copy.deepcopy(annotation.generator),
+        copy.deepcopy(annotation.extra),
+    )
     report(1.0)
     return result, changed
 
 
-def _moved_quote(quote: Quote, moved: Callable[[Span | None], Span | None], carry: Callable[[int], int],
-                 new_text: str) -> tuple[Quote, bool]:
+def _moved_quote(
+    quote: Quote, moved: Callable[[Span | None], Span | None], carry: Callable[[int], int], new_text: str
+) -> tuple[Quote, bool]:
     """The quote on the new text, and whether its words changed (or vanished)."""
     segments = [s for s in (moved(seg) for seg in quote.segments) if s is not None]
     lost = [s.text for s in segments] != [s.text for s in quote.segments]
     if not segments:
         at = min(carry(quote.segments[0].start), max(len(new_text) - 1, 0))
         segments = [Span.of(new_text, at, at + 1)]
-    speaker = None if quote.speaker is None else replace(
-        quote.speaker, mention=moved(quote.speaker.mention), extra=_copied(quote.speaker.extra))
+    speaker = (
+        None
+        if quote.speaker is None
+        else replace(quote.speaker, mention=moved(quote.speaker.mention), extra=_copied(quote.speaker.extra))
+    )
     intermediaries = [replace(v, mention=moved(v.mention), extra=_copied(v.extra)) for v in quote.intermediaries]
-    return replace(quote, segments=segments, cue=moved(quote.cue), speaker=speaker, intermediaries=intermediaries,
-                   extra=_copied(quote.extra)), lost
+    return replace(
+        quote,
+        segments=segments,
+        cue=moved(quote.cue),
+        speaker=speaker,
+        intermediaries=intermediaries,
+        extra=_copied(quote.extra),
+    ), lost
 
 
 def _copied(extra: dict) -> dict:
@@ -187,7 +206,8 @@ def merge_reanalysis(edited: Annotation, fresh: Annotation) -> Annotation:
         new.parent = quote_map.get(new.parent) if new.parent else None
     result.quotes = sorted(kept + added, key=lambda q: (q.start, -q.end))
     used = {q.speaker.entity for q in result.quotes if q.speaker} | {
-        i.entity for q in result.quotes for i in q.intermediaries}
+        i.entity for q in result.quotes for i in q.intermediaries
+    }
     before = {x.id for x in edited.entities}
     result.entities = [e for e in result.entities if e.id in used or e.id in before]
     result.generator = fresh.generator or result.generator

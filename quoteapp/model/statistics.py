@@ -65,8 +65,9 @@ class CorpusStats:
     per_article: dict[str, Stats]
 
 
-def corpus_stats(annotations: Iterable[Annotation],
-                 canonical: Mapping[tuple[str, str], str] | None = None) -> CorpusStats:
+def corpus_stats(
+    annotations: Iterable[Annotation], canonical: Mapping[tuple[str, str], str] | None = None
+) -> CorpusStats:
     total, per_article = Stats(), {}
     for annotation in annotations:
         stats = article_stats(annotation, canonical)

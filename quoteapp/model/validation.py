@@ -31,7 +31,7 @@ def check_span(span: Span, text: str, where: str) -> None:
         raise InvalidAnnotation(where, f"end {span.end} is not after start {span.start}")
     if span.end > len(text):
         raise InvalidAnnotation(where, f"end {span.end} is past the end of the text ({len(text)})")
-    actual = text[span.start:span.end]
+    actual = text[span.start : span.end]
     if actual != span.text:
         at = _first_difference(span.text, actual)
         raise InvalidAnnotation(

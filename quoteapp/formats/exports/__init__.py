@@ -40,6 +40,14 @@ def export(
 
 
 __all__ = [
-    "EXPORTERS", "ExportOptions", "ExportReport", "Item", "export", "export_brat", "export_csv", "export_docbin",
-    "export_jsonl", "is_reviewed",
+    "EXPORTERS",
+    "ExportOptions",
+    "ExportReport",
+    "Item",
+    "export",
+    "export_brat",
+    "export_csv",
+    "export_docbin",
+    "export_jsonl",
+    "is_reviewed",
 ]

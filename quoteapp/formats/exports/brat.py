@@ -67,8 +67,10 @@ def export_brat(
         txt.write_bytes(annotation.document.text.encode("utf-8"))
         ann.write_bytes(_Standoff(annotation, report).render().encode("utf-8"))
         report.files += [txt, ann]
-    report.warn("brat: entity aliases, the extractor's evidence and entity mentions outside quotes are not kept; "
-                "confidence is only in the quote's note")
+    report.warn(
+        "brat: entity aliases, the extractor's evidence and entity mentions outside quotes are not kept; "
+        "confidence is only in the quote's note"
+    )
     return report
 
 
@@ -80,7 +82,7 @@ def fragments(text: str, spans: Iterable[Span]) -> list[tuple[int, int]]:
     out = []
     for span in spans:
         start = span.start
-        for m in re.finditer(r"\n", text[span.start:span.end]):
+        for m in re.finditer(r"\n", text[span.start : span.end]):
             out.append((start, span.start + m.start()))
             start = span.start + m.end()
         out.append((start, span.end))
@@ -164,8 +166,10 @@ class _Standoff:
 
     def _link(self, tq: str, type_: str, relation: str, entity: str, mention: Span | None) -> None:
         if mention is None:
-            self.report.warn(f"brat: {PLURALS[type_]} with no mention at their quote have no span to link; "
-                             "they are named in the quote's note only")
+            self.report.warn(
+                f"brat: {PLURALS[type_]} with no mention at their quote have no span to link; "
+                "they are named in the quote's note only"
+            )
             return
         if t := self._t(type_, [mention], key=entity, note=self._entity_note(entity)):
             self._r(relation, tq, t)

@@ -105,8 +105,6 @@ def _only_vouched(annotation: Annotation, report: ExportReport) -> Annotation:
     return out
 
 
-
-
 def speaker_name(annotation: Annotation, quote: Quote) -> tuple[str, str]:
     """The speaker's canonical name and kind, or ('', '') when the quote has none."""
     if quote.speaker is None:

@@ -26,8 +26,19 @@ from quoteapp.model import Annotation, Quote
 from quoteapp.model.queries import SEGMENT_GAP, quote_text
 
 COLUMNS = (
-    "article", "quote_id", "text", "type", "speaker", "speaker_kind", "intermediaries", "cue", "status",
-    "confidence", "parent", "start", "end",
+    "article",
+    "quote_id",
+    "text",
+    "type",
+    "speaker",
+    "speaker_kind",
+    "intermediaries",
+    "cue",
+    "status",
+    "confidence",
+    "parent",
+    "start",
+    "end",
 )
 
 
@@ -72,13 +83,17 @@ def _warn_losses(chosen: list[Item], report: ExportReport) -> None:
     """Name only the losses this data actually has, so a user knows what to look for elsewhere."""
     quotes = [(a, q) for _, a in chosen for q in a.quotes]
     if any(len(q.segments) > 1 for _, q in quotes):
-        report.warn(f"csv: split quotes are one text cell (segments joined with '{SEGMENT_GAP.strip()}'); "
-                    "only the first start and last end offsets are kept")
+        report.warn(
+            f"csv: split quotes are one text cell (segments joined with '{SEGMENT_GAP.strip()}'); "
+            "only the first start and last end offsets are kept"
+        )
     if any(q.parent for _, q in quotes):
         report.warn("csv: nesting is flattened to the direct parent's id; parent chains must be rebuilt from it")
     if any(q.speaker and q.speaker.mention or any(v.mention for v in q.intermediaries) for _, q in quotes):
-        report.warn("csv: speaker and intermediary mentions (the words naming them at each quote) are dropped; "
-                    "only canonical names are kept")
+        report.warn(
+            "csv: speaker and intermediary mentions (the words naming them at each quote) are dropped; "
+            "only canonical names are kept"
+        )
     if any(e.mentions or e.aliases for _, a in chosen for e in a.entities):
         report.warn("csv: entity ids, aliases and mentions are dropped; speakers are identified by name only")
     if any(q.evidence for _, q in quotes):

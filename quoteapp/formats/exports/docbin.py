@@ -72,11 +72,14 @@ class _Groups:
         key = (group, span.start, span.end, label, kb_id, span_id)
         if key in self.index:
             return self.index[key]
-        doc_span = self.doc.char_span(span.start, span.end, label=label, kb_id=kb_id, span_id=span_id,
-                                      alignment_mode="expand")
+        doc_span = self.doc.char_span(
+            span.start, span.end, label=label, kb_id=kb_id, span_id=span_id, alignment_mode="expand"
+        )
         if doc_span is None:
-            self.report.warn(f"docbin: a {group} stretch that covers no token (only whitespace) has no span; "
-                             "its offsets are in the side table")
+            self.report.warn(
+                f"docbin: a {group} stretch that covers no token (only whitespace) has no span; "
+                "its offsets are in the side table"
+            )
             return None
         if (doc_span.start_char, doc_span.end_char) != (span.start, span.end):
             self.report.warn("docbin: spans are widened to whole tokens; the exact offsets are in the side table")
@@ -97,21 +100,35 @@ def _doc(nlp: Any, annotation: Annotation, report: ExportReport) -> Any:
 
     quotes = []
     for q in annotation.quotes:
-        quotes.append({
-            "id": q.id, "type": q.type, "status": q.status, "confidence": q.confidence, "parent": q.parent,
-            "evidence": q.evidence,
-            "segments": [_span(s) for s in q.segments],
-            "spans": [i for s in q.segments if (i := groups.add("quotes", s, q.type, span_id=q.id)) is not None],
-            "cue": None if q.cue is None else {**_span(q.cue), "span": groups.add("cues", q.cue, "cue")},
-            "speaker": None if q.speaker is None else {
-                "entity": q.speaker.entity,
-                "mention": mention(q.speaker.mention, "speakers", kinds.get(q.speaker.entity, ""), q.speaker.entity),
-            },
-            "intermediaries": [
-                {"entity": v.entity, "role": v.role, "mention": mention(v.mention, "intermediaries", v.role, v.entity)}
-                for v in q.intermediaries
-            ],
-        })
+        quotes.append(
+            {
+                "id": q.id,
+                "type": q.type,
+                "status": q.status,
+                "confidence": q.confidence,
+                "parent": q.parent,
+                "evidence": q.evidence,
+                "segments": [_span(s) for s in q.segments],
+                "spans": [i for s in q.segments if (i := groups.add("quotes", s, q.type, span_id=q.id)) is not None],
+                "cue": None if q.cue is None else {**_span(q.cue), "span": groups.add("cues", q.cue, "cue")},
+                "speaker": None
+                if q.speaker is None
+                else {
+                    "entity": q.speaker.entity,
+                    "mention": mention(
+                        q.speaker.mention, "speakers", kinds.get(q.speaker.entity, ""), q.speaker.entity
+                    ),
+                },
+                "intermediaries": [
+                    {
+                        "entity": v.entity,
+                        "role": v.role,
+                        "mention": mention(v.mention, "intermediaries", v.role, v.entity),
+                    }
+                    for v in q.intermediaries
+                ],
+            }
+        )
     for entity in annotation.entities:
         for m in entity.mentions:
             groups.add("mentions", m, entity.kind, kb_id=entity.id)
