@@ -237,15 +237,29 @@ def test_relative_pronoun_subject_stands_for_its_antecedent() -> None:
 
 
 def test_agent_of_a_passive_cue_speaks() -> None:
-    doc = build("The closure was announced by Holm.", [
-        ("The", 1, "det", "DET", "DT", "the"), ("closure", 3, "nsubjpass", "NOUN", "NN", "closure"),
-        ("was", 3, "auxpass", "AUX", "VBD", "be"), ("announced", 3, "ROOT", "VERB", "VBN", "announce"),
-        ("by", 3, "agent", "ADP", "IN", "by"), ("Holm", 4, "pobj", "PROPN", "NNP", "Holm"), punct(".", 3),
+    doc = build("It was announced by Holm that the port closed.", [
+        ("It", 2, "nsubjpass", "PRON", "PRP", "it"), ("was", 2, "auxpass", "AUX", "VBD", "be"),
+        ("announced", 2, "ROOT", "VERB", "VBN", "announce"), ("by", 2, "agent", "ADP", "IN", "by"),
+        ("Holm", 3, "pobj", "PROPN", "NNP", "Holm"), ("that", 8, "mark", "SCONJ", "IN", "that"),
+        ("the", 7, "det", "DET", "DT", "the"), ("port", 8, "nsubj", "NOUN", "NN", "port"),
+        ("closed", 2, "ccomp", "VERB", "VBD", "close"), punct(".", 2),
     ])
-    state = State(doc)
-    state.subjects.clear()  # the agent step is what this test is about: no subject step before it
-    mention, how = speaker_of(state, doc[3])
-    assert (mention.text if mention else None, how) == ("Holm", "agent")
+    cand = only(find_candidates(doc), "ccomp")
+    assert seg(doc, cand) == ["the port closed"] and cand.speaker and cand.speaker.text == "Holm"
+    assert cand.evidence[0] == "indirect: ccomp of 'announced'; speaker: agent"
+
+
+def test_subject_inside_the_quote_gives_way_to_the_one_before_it() -> None:
+    doc = build("Holm “hailed the deal” but stressed that talks go on.", [
+        ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"), punct("“", 2), ("hailed", 2, "ROOT", "VERB", "VBD", "hail"),
+        ("the", 4, "det", "DET", "DT", "the"), ("deal", 7, "nsubj", "NOUN", "NN", "deal"), punct("”", 4),
+        ("but", 2, "cc", "CCONJ", "CC", "but"), ("stressed", 2, "conj", "VERB", "VBD", "stress"),
+        ("that", 10, "mark", "SCONJ", "IN", "that"), ("talks", 10, "nsubj", "NOUN", "NNS", "talk"),
+        ("go", 7, "ccomp", "VERB", "VBP", "go"), ("on", 10, "prt", "ADP", "RP", "on"), punct(".", 2),
+    ])
+    mention, how = speaker_of(State(doc), doc[7])  # the parse made "deal" (quoted) the subject of "stressed"
+    assert mention is not None and mention.text == "Holm"
+    assert how == "the subject before the quoted words (the parse's subject is quoted)"
 
 
 def test_reporting_participle_shares_the_subject_of_its_host_cue() -> None:
@@ -264,6 +278,45 @@ def test_reporting_participle_shares_the_subject_of_its_host_cue() -> None:
     assert (cue(doc, said), seg(doc, said)) == ("said", ["the port was shut"])  # the participle is not content
     assert (cue(doc, adding), seg(doc, adding)) == ("adding", ["it would open"])
     assert adding.speaker and adding.speaker.text == "Holm"
+
+
+def test_quote_after_a_colon_in_a_mixed_quote_is_the_inner_speaker_s() -> None:
+    doc = build("Holm said the minister repeated her demands: “pay the workers now”.", [
+        ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("the", 3, "det", "DET", "DT", "the"), ("minister", 4, "nsubj", "NOUN", "NN", "minister"),
+        ("repeated", 1, "ccomp", "VERB", "VBD", "repeat"), ("her", 6, "poss", "PRON", "PRP$", "her"),
+        ("demands", 4, "dobj", "NOUN", "NNS", "demand"), punct(":", 4), punct("“", 9),
+        ("pay", 4, "parataxis", "VERB", "VB", "pay"), ("the", 11, "det", "DET", "DT", "the"),
+        ("workers", 9, "dobj", "NOUN", "NNS", "worker"), ("now", 9, "advmod", "ADV", "RB", "now"), punct("”", 9),
+        punct(".", 1),
+    ])
+    cands = find_candidates(doc)
+    mixed, colon = only(cands, "ccomp"), only(cands, "colon")
+    assert mixed.type == "mixed" and mixed.speaker and mixed.speaker.text == "Holm"
+    assert seg(doc, colon) == ["pay the workers now"] and cue(doc, colon) == "repeated"
+    assert colon.speaker and colon.speaker.text == "the minister" and colon.parent is not None
+    assert cands[colon.parent] is mixed
+
+
+def test_another_named_subject_between_breaks_the_voice() -> None:
+    rows = [*QUOTE_THEN[:-1], (".", 8, "punct", "PUNCT", ".", "."), ("Berg", 11, "nsubj", "PROPN", "NNP", "Berg"),
+            ("left", 11, "ROOT", "VERB", "VBD", "leave"), (".", 11, "punct", "PUNCT", ".", "."),
+            ("\n\n", 12, "dep", "SPACE", "_SP", "\n\n")]
+    doc = build("“The port will close,” Holm said. Berg left.\n\n“It will open in May.”", rows + _second_quote(13))
+    second = only(find_candidates(doc), "direct-no-cue")
+    assert second.speaker is None
+    assert second.evidence[-1] == "not the voice of the quote before: another subject between them ('Berg')"
+
+
+def test_the_surer_of_two_candidates_for_the_same_content_is_kept_and_inner_ones_nest() -> None:
+    state = State(spacy.blank("en")("x" * 200))
+    state.candidates = [Candidate("indirect", [(10, 100)], None, None, "b", 0.5),
+                        Candidate("direct", [(12, 100)], None, None, "a", 0.9),
+                        Candidate("direct", [(20, 40)], None, None, "c", 0.7)]
+    for sieve in SIEVES:
+        if sieve.name in ("dedupe", "nest"):
+            sieve(state)
+    assert [(c.rule, c.parent) for c in state.candidates] == [("a", None), ("c", 0)]
 
 
 @pytest.mark.parametrize("text", ["", "No quotes here at all"])
