@@ -30,6 +30,8 @@ class AccordingTo:
 
 
 def _according(state: State, tok: Token, to: Token) -> None:
+    """One "according to" phrase: its source's quote, or an outlet clause when an outlet passed on
+    the words of a cue earlier in the sentence."""
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not objs:
         return

@@ -48,6 +48,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _scale(length: int) -> int:
+    """The length's cell row: lengths within a factor 1/SAME_SPAN share or neighbour a row."""
     return int(math.log(max(length, 1), 1 / SAME_SPAN))
 
 
@@ -69,6 +70,7 @@ def _near(grid: dict[tuple[int, int], list[Candidate]], cand: Candidate) -> Iter
 
 
 def _same_span(a: Candidate, b: Candidate) -> bool:
+    """Jaccard overlap of the two contents above SAME_SPAN."""
     inter = max(0, min(a.end, b.end) - max(a.start, b.start))
     union = max(a.end, b.end) - min(a.start, b.start)
     return union > 0 and inter / union > SAME_SPAN

@@ -3,6 +3,18 @@
 Each sieve is a callable with a `name` that reads and writes the explicit `State` of one Doc.
 To add a rule, write a sieve (with its docstring, named confidence and words in the lexicon), put
 it in `SIEVES` where its reads and writes fall, and test it on a hand-built Doc (tests/test_sieves.py).
+
+The order follows what each sieve reads and writes:
+
+1. `ReportedClauses` first: a reported clause claims the quoted fragments it holds (a mixed
+   quote), marking them `absorbed` and its cue `used`, before they could pass for quotes.
+2. `AccordingTo`, also on the unquoted text: it adds its quotes and records outlet clauses.
+3. `DirectQuotes` then takes the quoted spans not absorbed, with cues not yet used.
+4. `Dedupe` keeps the surer of two candidates for the same content and puts them in reading
+   order: every sieve that adds candidates comes before it.
+5. `OutletsAround` adds the outlets recorded by 1 and 2 to the quotes whose cues they cover.
+6. `Nest` sets parents; 7. `SameVoice` reads the top-level quotes (after nesting) and the
+   intermediaries (after the outlets) of the quote before an uncued one.
 """
 
 from __future__ import annotations
@@ -27,21 +39,6 @@ class Sieve(Protocol):
     name: str
 
     def __call__(self, state: State) -> None: ...
-
-
-class Order:
-    """Why the sieves run in this order.
-
-    1. `ReportedClauses` first: a reported clause claims the quoted fragments it holds (a mixed
-       quote), marking them `absorbed` and its cue `used`, before they could pass for quotes.
-    2. `AccordingTo` next, also on the unquoted text, before the quotes: it records outlet clauses.
-    3. `DirectQuotes` then takes the quoted spans not absorbed, with cues not yet used.
-    4. `Dedupe` keeps the surer of two candidates for the same content, in reading order: all the
-       sieves that add candidates come before it.
-    5. `OutletsAround` adds the outlets recorded by 1 and 2 to the quotes whose cues they cover.
-    6. `Nest` sets parents; 7. `SameVoice` reads the top-level quotes (after nesting) and the
-       intermediaries (after the outlets) of the quote before an uncued one.
-    """
 
 
 SIEVES: tuple[Sieve, ...] = (
