@@ -37,6 +37,7 @@ def cue(doc: Doc, cand: Candidate) -> str | None:
 def only(cands: list[Candidate], rule: str) -> Candidate:
     found = [c for c in cands if c.rule == rule]
     assert len(found) == 1, [(c.rule, c.segments) for c in cands]
+    assert found[0].evidence[0].startswith(f"{rule}: "), found[0].evidence  # the evidence names the sieve
     return found[0]
 
 
@@ -79,7 +80,7 @@ def test_reported_clause_is_an_indirect_quote_of_its_cue() -> None:
     cand = only(find_candidates(doc), "ccomp")
     assert (cand.type, seg(doc, cand), cue(doc, cand)) == ("indirect", ["the port closed"], "said")
     assert cand.speaker and cand.speaker.text == "Lena Holm"
-    assert cand.evidence[0] == "indirect: ccomp of 'said'; speaker: nsubj"
+    assert cand.evidence[0] == "ccomp: indirect, reported by 'said'; speaker: nsubj"
 
 
 def test_verb_of_intention_reports_its_infinitive() -> None:
@@ -246,7 +247,7 @@ def test_agent_of_a_passive_cue_speaks() -> None:
     ])
     cand = only(find_candidates(doc), "ccomp")
     assert seg(doc, cand) == ["the port closed"] and cand.speaker and cand.speaker.text == "Holm"
-    assert cand.evidence[0] == "indirect: ccomp of 'announced'; speaker: agent"
+    assert cand.evidence[0] == "ccomp: indirect, reported by 'announced'; speaker: agent"
 
 
 def test_subject_inside_the_quote_gives_way_to_the_one_before_it() -> None:

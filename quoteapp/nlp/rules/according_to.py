@@ -57,7 +57,7 @@ def _according(state: State, tok: Token, to: Token) -> None:
         return
     state.candidates.append(Candidate(
         "indirect", [span], (tok.idx, to.idx + len(to)), mention, NAME, CONFIDENCE,
-        [f"indirect: 'according to'; speaker: its object '{mention.text}'"],
+        [f"{NAME}: indirect; speaker: its object '{mention.text}'"],
     ))
 
 

@@ -36,7 +36,7 @@ def dash_byline(state: State, q: QuotedSpan) -> Candidate | None:
     if found is None or words(state.text[q.start:q.end]) < MIN_WORDS:
         return None
     return Candidate("direct", list(q.segments), (m.start(1), m.end(1)), found, NAME, CONFIDENCE,
-                     [f"direct: marks, then a dash and a name after the quote; speaker: "
+                     [f"{NAME}: direct, marks, then a dash and a name after the quote; speaker: "
                       f"'{found.text}' after the dash"])
 
 

@@ -67,7 +67,7 @@ def cued(state: State, q: QuotedSpan) -> Candidate | None:
     cand = Candidate(
         "direct", list(q.segments), state.cue_span(cue), speaker, CUED,
         CONFIDENCE_CUED if speaker else CONFIDENCE_CUED_NO_SPEAKER,
-        [f"direct: marks {state.text[q.open_at]}…; cue '{cue.text}'; speaker: {how}"],
+        [f"{CUED}: marks {state.text[q.open_at]}…; cue '{cue.text}'; speaker: {how}"],
         cue_token=cue.i,
     )
     add_intermediaries(cand, cue)
@@ -76,7 +76,8 @@ def cued(state: State, q: QuotedSpan) -> Candidate | None:
 
 def uncued(q: QuotedSpan) -> Candidate:
     """A whole clause in marks with no cue: a quote whose speaker the same-voice sieve may find."""
-    return Candidate("direct", list(q.segments), None, None, UNCUED, CONFIDENCE_UNCUED, ["direct: marks, no cue found"])
+    return Candidate("direct", list(q.segments), None, None, UNCUED, CONFIDENCE_UNCUED,
+                     [f"{UNCUED}: marks, no cue found"])
 
 
 def split_quote(state: State, previous: Candidate, q: QuotedSpan) -> bool:

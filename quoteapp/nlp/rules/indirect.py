@@ -193,7 +193,7 @@ def add_reported(state: State, span: tuple[int, int], cue: Token, rule: str, con
     cand = Candidate(
         kind, [(start, end)], state.cue_span(cue), speaker, rule,
         round(confidence * (1.0 if speaker else NO_SPEAKER_FACTOR), 2),
-        [f"{kind}: {rule} of '{cue.text}'; speaker: {how}"], cue_token=cue.i,
+        [f"{rule}: {kind}, reported by '{cue.text}'; speaker: {how}"], cue_token=cue.i,
     )
     add_intermediaries(cand, cue)
     state.candidates.append(cand)
@@ -217,5 +217,5 @@ def colon_quotes(state: State, outer: Candidate, inside: list[QuotedSpan], cue: 
         speaker, how = speaker_of(state, verb)
         state.candidates.append(Candidate(
             "direct", list(q.segments), state.cue_span(verb), speaker, COLON, CONFIDENCE_COLON,
-            [f"direct: after a colon, in the words of '{verb.text}'; speaker: {how}"], cue_token=verb.i,
+            [f"{COLON}: direct after a colon, in the words of '{verb.text}'; speaker: {how}"], cue_token=verb.i,
         ))

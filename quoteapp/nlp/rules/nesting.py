@@ -30,7 +30,7 @@ def nested(state: State, q: QuotedSpan, outer: Candidate) -> None:
                     speaker = None
                 state.candidates.append(Candidate(
                     "direct", list(child.segments), state.cue_span(tok), speaker, NAME,
-                    CONFIDENCE, [f"nested in a quote; cue '{tok.text}'; speaker: {how}"],
+                    CONFIDENCE, [f"{NAME}: in a quote; cue '{tok.text}'; speaker: {how}"],
                     parent=len(state.candidates) - 1 if outer is state.candidates[-1] else None,
                     cue_token=tok.i,
                 ))
