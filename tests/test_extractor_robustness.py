@@ -241,7 +241,7 @@ def test_an_over_long_line_is_cut_into_sentences_before_the_parser(extractor: Ex
 
 def test_quotes_are_only_compared_with_their_neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
     """_dedupe and _nest on many candidates: the comparisons grow with their number, not its square."""
-    from quoteapp.nlp import rules
+    from quoteapp.nlp.rules import merge as rules
 
     calls = 0
     real = rules._same_span

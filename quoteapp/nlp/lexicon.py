@@ -6,6 +6,8 @@ speech rather than something else ("call" often does not; "say" nearly always do
 
 from __future__ import annotations
 
+import re
+
 #: Verbs whose clausal complement is reported speech or a stated position, with a confidence.
 REPORTING_VERBS: dict[str, float] = {
     # plain saying
@@ -118,3 +120,20 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
 
 MALE_TITLES = frozenset("mr mr. sir lord king prince father he him his".split())
 FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady queen princess she her".split())
+
+# --- words the extraction sieves (nlp/rules/) read -------------------------------------------------
+
+#: Verbs whose infinitive complement is a stated intention or demand ("vowed to fight").
+XCOMP_CUES = frozenset("vow pledge promise threaten urge ask call demand refuse decline agree offer".split())
+#: Complements that are about the source, not reported content ("who asked not to be named"); use .match().
+NOT_CONTENT = re.compile(r"(not )?to be (named|identified|quoted)\b|anonymity\b", re.IGNORECASE)
+#: The dashes that sign a quote with its speaker's name: "“...” -Commissioner Hana Ross", "— Mayor Tim Beck".
+BYLINE_DASHES = "-–—―"
+#: Verbs after which spaCy may take an inverted subject for an object ("…,” said the official).
+INVERTED_SUBJECT_CUES = frozenset("say add tell write ask".split())
+#: Prepositions that lead from a document to its source: "a statement from Macron's office".
+SOURCE_PREPOSITIONS = frozenset("from by of".split())
+#: Punctuation before a subjectless reporting participle ("..., adding that").
+PARTICIPLE_BREAKS = frozenset(",;—–")
+#: Opening quotation marks, as tokens: where a speaker search before the quote stops.
+OPENING_MARKS = frozenset({"“", '"', "‘", "«", "„"})

@@ -1,0 +1,140 @@
+"""Direct quotes: a pair of quotation marks, and who says the words inside.
+
+One sieve walks the quoted spans in reading order and gives each to the first of these that takes
+it: a cue next to the marks (`cued`), a dash and a name after them (`bylines.dash_byline`), or, for a
+whole clause with no cue, a further segment of the quote before (`split_quote`) or a quote of its
+own with its speaker left to the same-voice sieve (`uncued`). Words in a quote's inner quotes with a
+cue of their own become nested quotes (`nesting`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quoteapp.nlp.quotemarks import QuotedSpan
+from quoteapp.nlp.rules.bylines import dash_byline
+from quoteapp.nlp.rules.candidate import Candidate, words
+from quoteapp.nlp.rules.nesting import nested
+from quoteapp.nlp.rules.speakers import add_intermediaries, speaker_of
+from quoteapp.nlp.rules.state import State
+
+#: A quoted stretch shorter than this many words, with no cue of its own, is a scare quote or title.
+MIN_DIRECT_WORDS = 4
+#: How many tokens may stand between a quote's closing mark and its cue ("…,” the Libyan commander said).
+CUE_WINDOW_AFTER = 9
+CUE_WINDOW_BEFORE = 12
+#: A further segment must open less than this many characters after the quote it continues.
+SPLIT_GAP_CHARS = 120
+#: Marks, a cue and its speaker / marks and a cue, no speaker found / marks, no cue.
+CONFIDENCE_CUED = 0.9
+CONFIDENCE_CUED_NO_SPEAKER = 0.7
+CONFIDENCE_UNCUED = 0.4
+
+CUED = "direct"
+UNCUED = "direct-no-cue"
+SENTENCE_ENDS = (".", "!", "?")
+
+
+class DirectQuotes:
+    """Every quoted span not claimed by a mixed quote: cued, signed with a dash, split or uncued."""
+
+    name = "direct"
+
+    def __call__(self, state: State) -> None:
+        previous: Candidate | None = None
+        for q in state.quoted:
+            if q.open_at in state.absorbed:
+                continue
+            cand = cued(state, q) or dash_byline(state, q)
+            if cand is None:
+                if words(state.text[q.start:q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
+                    continue  # a scare quote, a title or a fragment: maybe part of a mixed quote later
+                if previous is not None and split_quote(state, previous, q):
+                    continue
+                cand = uncued(q)
+            state.candidates.append(cand)
+            nested(state, q, cand)
+            previous = cand
+
+
+def cued(state: State, q: QuotedSpan) -> Candidate | None:
+    """“…,” X said / X said: “…”: a whole clause in marks with a cue next to them."""
+    cue = cue_after(state, q) or cue_before(state, q)
+    if cue is None or not state.sentence_like(q):
+        return None
+    speaker, how = speaker_of(state, cue)
+    state.used_cues.add(cue.i)
+    cand = Candidate(
+        "direct", list(q.segments), state.cue_span(cue), speaker, CUED,
+        CONFIDENCE_CUED if speaker else CONFIDENCE_CUED_NO_SPEAKER,
+        [f"{CUED}: marks {state.text[q.open_at]}…; cue '{cue.text}'; speaker: {how}"],
+        cue_token=cue.i,
+    )
+    add_intermediaries(cand, cue)
+    return cand
+
+
+def uncued(q: QuotedSpan) -> Candidate:
+    """A whole clause in marks with no cue: a quote whose speaker the same-voice sieve may find."""
+    return Candidate("direct", list(q.segments), None, None, UNCUED, CONFIDENCE_UNCUED,
+                     [f"{UNCUED}: marks, no cue found"])
+
+
+def split_quote(state: State, previous: Candidate, q: QuotedSpan) -> bool:
+    """“A,” she said. “B.”: B goes on from A when only the attribution stands between them; then B
+    becomes a further segment of A."""
+    if previous.cue is None or q.open_at - previous.end >= SPLIT_GAP_CHARS:
+        return False
+    if "\n" in state.text[previous.end:q.open_at]:
+        return False
+    if state.starts_between(previous.end, q.open_at):
+        return False
+    previous.segments.extend(q.segments)
+    previous.evidence.append("split quote: a further segment after the attribution")
+    return True
+
+
+def cue_after(state: State, q: QuotedSpan) -> Token | None:
+    """“…,” X said / said X: a cue within a few tokens after the closing mark, same sentence."""
+    if not q.closed:
+        return None
+    doc = state.doc
+    i = state.token_at(q.outer_end)
+    while i < len(doc) and doc[i].idx < q.outer_end:
+        i += 1
+    for j in range(i, min(i + CUE_WINDOW_AFTER, len(doc))):
+        tok = doc[j]
+        if tok.text in SENTENCE_ENDS or "\n" in tok.text or state.in_quote(tok.idx):
+            return None
+        if state.is_cue(tok):
+            return tok
+    return cue_after_apposition(state, i)
+
+
+def cue_after_apposition(state: State, i: int) -> Token | None:
+    """“…,” Ann Lee, the long-serving head of the port authority, said.: the cue lies beyond the
+    window, but its subject is the noun phrase that starts right after the closing mark."""
+    doc = state.doc
+    if i >= len(doc) or doc[i].pos_ != "PROPN":
+        return None
+    sent = state.sentence(i)
+    for tok in doc[i + CUE_WINDOW_AFTER:min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
+        if state.in_quote(tok.idx) or tok.text in SENTENCE_ENDS:
+            return None
+        if state.is_cue(tok):
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return tok if subject is not None and subject.left_edge.i == i else None
+    return None
+
+
+def cue_before(state: State, q: QuotedSpan) -> Token | None:
+    """X said: “…” / X said, “…”: the last cue in the few tokens before the opening mark."""
+    i = state.token_at(q.open_at)
+    lo = max(0, i - CUE_WINDOW_BEFORE)
+    for j in range(i - 1, lo - 1, -1):
+        tok = state.doc[j]
+        if tok.text in SENTENCE_ENDS or "\n" in tok.text or state.in_quote(tok.idx):
+            return None
+        if state.is_cue(tok):
+            return tok
+    return None

@@ -1,0 +1,41 @@
+"""Outlets that passed quotes on: “...,” Haftar told X, reported Reuters."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from quoteapp.nlp.mentions import Mention, make_mention
+from quoteapp.nlp.rules.state import State
+
+ROLE = "outlet"
+
+
+def outlet_source(cue: Token) -> Mention | None:
+    """The outlet that is the subject (or inverted subject) of a cue: 'Reuters reported', 'reported Reuters'."""
+    for child in cue.children:
+        inverted = child.i > cue.i and child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN"
+        if child.dep_ in ("nsubj", "nsubjpass") or inverted:
+            mention = make_mention(child)
+            if mention.kind == "outlet":
+                return mention
+    return None
+
+
+class OutletsAround:
+    """Every quote whose cue lies in an outlet clause (found by the reported-clause and according-to
+    sieves) gets the outlet as an intermediary, unless the outlet is its speaker or already there."""
+
+    name = "outlet"
+
+    def __call__(self, state: State) -> None:
+        cued = sorted((c for c in state.candidates if c.cue is not None), key=lambda c: c.cue[0])  # type: ignore[index]
+        cue_starts = [c.cue[0] for c in cued]  # type: ignore[index]
+        for (start, end), outlet, verb in state.outlet_clauses:
+            for cand in cued[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
+                if cand.speaker == outlet:
+                    continue
+                if all(m.start != outlet.start for m, _ in cand.intermediaries):
+                    cand.intermediaries.append((outlet, ROLE))
+                    cand.evidence.append(f"{ROLE}: '{verb} {outlet.text}' around the cue")

@@ -1,0 +1,149 @@
+"""Who speaks at a cue: the speaker cascade as named steps, tried in order.
+
+At each verb, from the cue up through the clauses it hangs on: the nominal subject (through a
+relative pronoun to its antecedent, through a speech-act noun to its owner, or, when the parse's
+subject is quoted, the subject before the quotes), else the agent of a passive, else an inverted
+subject ("…,” said the official). When none answers, climb: a reporting participle to the cue
+whose subject it shares, else to the verb's head. The text a step returns names it, and goes into
+the candidate's evidence after "speaker:".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from quoteapp.nlp import intermediaries
+from quoteapp.nlp.lexicon import INVERTED_SUBJECT_CUES, OPENING_MARKS, SPEECH_ACT_NOUNS
+from quoteapp.nlp.mentions import Mention, antecedent_of_relative, make_mention
+from quoteapp.nlp.rules.candidate import Candidate
+from quoteapp.nlp.rules.state import State
+
+#: How many verbs up from the cue the cascade climbs before it gives up.
+MAX_HOPS = 7
+#: How far back (tokens) the subject before the quotes is looked for when the sentence starts in a quote.
+LINE_START_REACH = 60
+
+NSUBJ = "nsubj"
+AGENT = "agent"
+INVERTED_SUBJECT = "inverted subject"
+SUBJECT_BEFORE_QUOTES = "the subject before the quoted words (the parse's subject is quoted)"
+SUBJECT_IN_QUOTE = "subject inside a quote"
+NO_SUBJECT = "no subject"
+
+Found = tuple[Mention | None, str]
+#: A step: (state, cue, verb reached, hops climbed, note on how it was reached) -> found, or None to go on.
+Step = Callable[[State, Token, Token, int, str], "Found | None"]
+
+
+def by_subject(state: State, cue: Token, verb: Token, hops: int, note: str) -> Found | None:
+    """The verb's nominal subject, the nearest when there are several ("The coach Anna Holm said")."""
+    subjects = state.subjects.get(verb.i, [])
+    if not subjects:
+        return None
+    nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+    subject = antecedent_of_relative(nearest)
+    how = (NSUBJ if hops == 0 else f"{NSUBJ} of '{verb.text}'") + note
+    if subject is not nearest:
+        how += f" ('{nearest.text}' -> '{subject.text}')"  # the relative clause's antecedent
+    if state.in_quote(subject.idx) and not state.in_quote(cue.idx):
+        return subject_before_quotes(state, cue)
+    owner = speech_act_owner(subject)
+    if owner is not None:
+        return make_mention(owner), how + f"; the {subject.text} is {owner.text}'s"
+    return make_mention(subject), how
+
+
+def by_agent(state: State, cue: Token, verb: Token, hops: int, note: str) -> Found | None:
+    """The agent of a passive cue: "it was announced by the mayor"."""
+    for agent in state.agents.get(verb.i, []):
+        objs = [c for c in agent.children if c.dep_ == "pobj"]
+        if objs:
+            return make_mention(objs[0]), AGENT
+    return None
+
+
+def by_inverted_subject(state: State, cue: Token, verb: Token, hops: int, note: str) -> Found | None:
+    """“…,” said the official: spaCy may take an inverted subject for an object of the cue itself."""
+    if hops != 0 or verb.lemma_.lower() not in INVERTED_SUBJECT_CUES:
+        return None
+    inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")]
+    if inverted and state.quote_before(verb):
+        return make_mention(inverted[0]), INVERTED_SUBJECT
+    return None
+
+
+#: The steps tried at each verb, in order: the first that answers decides.
+STEPS: tuple[Step, ...] = (by_subject, by_agent, by_inverted_subject)
+
+
+def speaker_of(state: State, cue: Token) -> Found:
+    """The subject of the cue (or of the verb it hangs on), as a mention, and how it was found."""
+    verb: Token | None = cue
+    hops, note = 0, ""
+    while verb is not None and hops < MAX_HOPS:
+        for step in STEPS:
+            found = step(state, cue, verb, hops, note)
+            if found is not None:
+                return found
+        host = participle_host(state, verb)
+        if host is not None:
+            note = f" (the participle '{cue.text}' shares the subject of '{host.text}')"
+            verb = host  # "X said Y was Z, adding that ...": X adds, not Y
+        elif climbs(verb):
+            verb = verb.head
+        else:
+            break
+        hops += 1
+    return None, NO_SUBJECT
+
+
+def climbs(verb: Token) -> bool:
+    """Whether a verb with no speaker of its own takes the speaker of its head (a clause it hangs on)."""
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "pobj"):
+        return True
+    return verb.dep_ == "prep"
+
+
+def participle_host(state: State, verb: Token) -> Token | None:
+    """The cue whose speaker a reporting participle ("..., adding that", "while acknowledging")
+    shares when the parse hung it on a verb of that cue's reported clause: the participle has no
+    subject of its own, so it is controlled by the matrix subject, who is the one speaking."""
+    if not state.reporting_participle(verb):
+        return None
+    head = verb.head
+    if head.dep_ != "ccomp" or not state.is_cue(head.head):
+        return None
+    return head.head
+
+
+def speech_act_owner(subject: Token) -> Token | None:
+    """"Haftar's reaction was to ask": whose reaction, response or answer speaks."""
+    if subject.lemma_.lower() in SPEECH_ACT_NOUNS:
+        return next((c for c in subject.children if c.dep_ == "poss"), None)
+    return None
+
+
+def subject_before_quotes(state: State, cue: Token) -> Found:
+    """The parse took a word of quoted content for the subject: 'X “hailed ...” but stressed':
+    the speaker is the noun opening the sentence, before its first quotation mark."""
+    doc, text = state.doc, state.text
+    start = state.sentence(cue.i).start
+    if state.in_quote(doc[start].idx):  # the parser cut the sentence inside the quote ("hailed...")
+        floor = max(cue.i - LINE_START_REACH, 0)  # look for the line start no further back than that
+        start = max(state.token_at(text.rfind("\n", doc[floor].idx, cue.idx) + 1), floor)
+    for tok in doc[start:cue.i]:
+        if state.in_quote(tok.idx) or tok.text in OPENING_MARKS:
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ in ("nsubj", "nsubjpass", "npadvmod", "ROOT"):
+            return make_mention(tok), SUBJECT_BEFORE_QUOTES
+    return None, SUBJECT_IN_QUOTE
+
+
+def add_intermediaries(cand: Candidate, cue: Token) -> None:
+    """Who passed the words on around the cue (spokesperson, outlet...), other than the speaker."""
+    for mention, role, reason in intermediaries.around_cue(cue):
+        if cand.speaker is None or (mention.start, mention.end) != (cand.speaker.start, cand.speaker.end):
+            cand.intermediaries.append((mention, role))
+            cand.evidence.append(f"{role}: {reason}")
