@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QListWidget, QMe
 
 from quoteapp.gui import dialogs
 from quoteapp.gui.edit_actions import default_role
-from quoteapp.gui.main_window import MainWindow, recent_paths
+from quoteapp.gui.main_window import MainWindow
+from quoteapp.gui.opening import recent_paths
 from quoteapp.model import Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.model import edits as E
 

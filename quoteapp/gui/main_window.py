@@ -8,13 +8,12 @@ file, recovery, workers) live in their own modules.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -53,7 +52,6 @@ EXPORT_SCOPES = {
     "accepted and corrected quotes only": {"accepted_only": True},
     "reviewed articles, accepted and corrected quotes": {"reviewed_only": True, "accepted_only": True},
 }
-MAX_RECENT = 10
 
 
 class MainWindow(ArticleOpening, QMainWindow):
@@ -368,41 +366,10 @@ class MainWindow(ArticleOpening, QMainWindow):
             self.actions["redo"].setText(f"&Redo {stack.redoText()}".rstrip())
 
     # --- recent files, folders, drag and drop ----------------------------------------------------
-    def _remember(self, path: Path) -> None:
-        recent = [p for p in recent_paths() if p != str(path)]
-        QSettings().setValue("recent", [str(path), *recent][:MAX_RECENT])
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for name in recent_paths():
-            path = Path(name)
-            label = f"{name}{os.sep}" if path.is_dir() else name
-            action = QAction(label, self.recent_menu)
-            action.triggered.connect(lambda _=False, p=path: self.open_folder(p) if p.is_dir() else self.open_path(p))
-            self.recent_menu.addAction(action)
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.open_folder(paths[0]) if paths[0].is_dir() else self.open_path(paths[0])
 
     # --- editing helpers -----------------------------------------------------------------------
 
     # --- actions: file -------------------------------------------------------------------------
-    def _start_folder(self) -> str:
-        """Where the Open dialogs start: the open article's folder, the open folder, the last one used."""
-        if self.document is not None and self.document.article_path is not None:
-            return str(self.document.article_path.parent)
-        if self.folders.folder is not None:
-            return str(self.folders.folder)
-        recent = recent_paths()
-        return str(Path(recent[0]).parent) if recent else ""
 
     @property
     def job(self) -> AnalysisJob | None:
@@ -464,16 +431,6 @@ class MainWindow(ArticleOpening, QMainWindow):
         """Open a folder of articles: its list, its speakers, its first article."""
         self.folders.open(folder)
 
-    def do_open(self) -> None:
-        path = dialogs.open_path(self, self._start_folder())
-        if path is not None:
-            self.open_path(path)
-
-    def do_open_folder(self) -> None:
-        folder = dialogs.open_folder(self, self._start_folder())
-        if folder is not None:
-            self.open_folder(folder)
-
     def do_save(self) -> bool:
         if self.document is None:
             return False
@@ -509,12 +466,3 @@ class MainWindow(ArticleOpening, QMainWindow):
     # --- actions: entities ---------------------------------------------------------------------
 
     # --- actions: go, help ---------------------------------------------------------------------
-
-
-def recent_paths() -> list[str]:
-    """The recent files and folders, newest first. QSettings gives a one-item list back as a plain
-    string on some platforms, which must not be read as a list of characters."""
-    value = QSettings().value("recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in value or [] if isinstance(v, str) and v]

@@ -1,4 +1,5 @@
-"""Opening an article or an attribution file in the editor: the window's side of `corpus.opening`.
+"""Opening an article or an attribution file in the editor (Open, Open Folder, recent files, drag
+and drop): the window's side of `corpus.opening`.
 
 `corpus.opening` finds what the folder holds for an article (saved, recovered, changed, unreadable,
 fresh) without deciding; here the user is asked (restore the autosave? re-anchor or re-analyse?
@@ -7,8 +8,12 @@ start afresh from an unreadable file?) and the result shown. The window class mi
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 
 from quoteapp.corpus.opening import CHANGED, RECOVERED, SAVED, UNREADABLE, ArticleOnDisk, carry_over, open_article
 from quoteapp.corpus.recovery import discard_recovery
@@ -18,6 +23,18 @@ from quoteapp.gui import dialogs
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.workers import run_in_background
 from quoteapp.model import Annotation
+
+#: how many files and folders File > Open Recent lists
+MAX_RECENT = 10
+
+
+def recent_paths() -> list[str]:
+    """The recent files and folders, newest first. QSettings gives a one-item list back as a plain
+    string on some platforms, which must not be read as a list of characters."""
+    value = QSettings().value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value or [] if isinstance(v, str) and v]
 
 
 class ArticleOpening:
@@ -123,3 +140,46 @@ class ArticleOpening:
             self.analysis.reanalyse()
         dialogs.info(self, "Annotation carried over", message)
         return True
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in recent_paths() if p != str(path)]
+        QSettings().setValue("recent", [str(path), *recent][:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in recent_paths():
+            path = Path(name)
+            label = f"{name}{os.sep}" if path.is_dir() else name
+            action = QAction(label, self.recent_menu)
+            action.triggered.connect(lambda _=False, p=path: self.open_folder(p) if p.is_dir() else self.open_path(p))
+            self.recent_menu.addAction(action)
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.open_folder(paths[0]) if paths[0].is_dir() else self.open_path(paths[0])
+
+    def _start_folder(self) -> str:
+        """Where the Open dialogs start: the open article's folder, the open folder, the last one used."""
+        if self.document is not None and self.document.article_path is not None:
+            return str(self.document.article_path.parent)
+        if self.folders.folder is not None:
+            return str(self.folders.folder)
+        recent = recent_paths()
+        return str(Path(recent[0]).parent) if recent else ""
+
+    def do_open(self) -> None:
+        path = dialogs.open_path(self, self._start_folder())
+        if path is not None:
+            self.open_path(path)
+
+    def do_open_folder(self) -> None:
+        folder = dialogs.open_folder(self, self._start_folder())
+        if folder is not None:
+            self.open_folder(folder)
