@@ -1,5 +1,8 @@
 """From an article's text to an Annotation: parse, find quotes, group speakers, link nesting.
 
+The app reads only the component's public output (`doc._.quotes`, `doc._.quote_persons`: plain data,
+see `quoteapp.nlp.component`), the same that anyone's pipeline gets.
+
 Long texts are parsed in chunks cut at paragraph breaks (spaCy's max_length and memory), and
 offsets are carried back to the whole text, so a 5 MB article works like a short one.
 """
@@ -15,7 +18,8 @@ from spacy.tokens import Doc
 
 from quoteapp import __version__
 from quoteapp.model import Annotation, Document
-from quoteapp.nlp.mentions import Mention, make_mention
+from quoteapp.nlp.component import candidate_from_dict, mention_from_dict
+from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.pipeline import load_pipeline, pipeline_label
 from quoteapp.nlp.resolve import build_annotation
 from quoteapp.nlp.rules import Candidate
@@ -70,9 +74,9 @@ class Extractor:
         docs = self.nlp.pipe((self.make_doc(chunk) for _, chunk in chunks), batch_size=1)
         for n, ((offset, _), doc) in enumerate(zip(chunks, docs, strict=True)):
             base = len(cands)
-            for cand in doc._.quote_candidates:
-                cands.append(_shift(cand, offset, base))
-            persons.extend(make_mention(ent.root).shifted(offset) for ent in doc.ents if ent.label_ == "PERSON")
+            for quote in doc._.quotes:
+                cands.append(_shift(candidate_from_dict(quote), offset, base))
+            persons.extend(mention_from_dict(p).shifted(offset) for p in doc._.quote_persons)
             if progress:
                 progress((n + 1) / len(chunks))
         return _Found(cands, persons)
