@@ -43,8 +43,13 @@ def _quotes_text(doc: Doc) -> list[tuple[str, list[str], str | None]]:
             for q in doc._.quotes]
 
 
-def test_a_fresh_interpreter_adds_the_components_by_name_without_importing_quoteapp() -> None:
-    script = textwrap.dedent(f"""
+def _run(script: str) -> str:
+    assert "import quoteapp" not in script and "from quoteapp" not in script  # only the components' names
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_fresh_interpreter_adds_the_components_by_name_without_importing_quoteapp(tmp_path: Path) -> None:
+    out = _run(textwrap.dedent(f"""
         import json, sys
         import spacy
         assert "quoteapp" not in sys.modules, "loaded before spaCy asked for it"
@@ -53,10 +58,12 @@ def test_a_fresh_interpreter_adds_the_components_by_name_without_importing_quote
         nlp.add_pipe("quoteapp_quotes")
         doc = nlp({TEXTS[0]!r})
         print(json.dumps(doc._.quotes))
-    """)
-    assert "import quoteapp" not in script and "from quoteapp" not in script  # only the components' names
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+        nlp.to_disk({str(tmp_path / "saved")!r})
+    """))
     quotes = json.loads(out)
+    saved = str(tmp_path / "saved")
+    again = _run(f"import json, spacy; print(json.dumps(spacy.load({saved!r})({TEXTS[0]!r})._.quotes))")
+    assert json.loads(again) == quotes  # the saved pipeline, loaded in another fresh interpreter
     text = TEXTS[0]
     assert [(q["type"], [text[s:e] for s, e in q["segments"]]) for q in quotes] == [
         ("direct", ["The ferry will run all winter,"]),

@@ -6,7 +6,8 @@ pipeline with a parser, found by spaCy through the `spacy_factories` entry point
     nlp.add_pipe("quoteapp_quotes")
 
 The public output is plain data (ints, strings, lists, dicts: JSON-able), so `doc.to_bytes()`,
-`DocBin(store_user_data=True)` and `nlp.pipe(texts, n_process=2)` carry it:
+`DocBin(store_user_data=True)` and `nlp.pipe(texts, n_process=2)` carry it (DocBin's msgpack reads
+its lists back as tuples: the same JSON, and `candidate_from_dict` takes either):
 
 - `doc._.quotes`: one dict per quote, offsets in characters of `doc.text`:
   `{"type": "direct" | "indirect" | "mixed", "segments": [[start, end], ...], "cue": [start, end] | None,

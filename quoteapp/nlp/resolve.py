@@ -132,8 +132,7 @@ class SpeakerResolver:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        if not Doc.has_extension("attribution"):
-            Doc.set_extension("attribution", default=None)
+        _register_attribution()
 
     def __call__(self, doc: Doc) -> Doc:
         annotation = build_annotation_from_output(
@@ -142,6 +141,15 @@ class SpeakerResolver:
         data = to_dict(annotation)
         doc._.attribution = {"entities": data["entities"], "quotes": data["quotes"]}
         return doc
+
+
+def _register_attribution() -> None:
+    """`doc._.attribution`, registered on import too, so a Doc read back from bytes can be asked for it."""
+    if not Doc.has_extension("attribution"):
+        Doc.set_extension("attribution", default=None)
+
+
+_register_attribution()
 
 
 @Language.factory(SPEAKERS_NAME, requires=["doc._.quotes", "doc._.quote_persons"], assigns=["doc._.attribution"])
