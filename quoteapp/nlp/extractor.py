@@ -1,5 +1,8 @@
 """From an article's text to an Annotation: parse, find quotes, group speakers, link nesting.
 
+The app reads only the component's public output (`doc._.quotes`, `doc._.quote_persons`: plain data,
+see `quoteapp.nlp.component`), the same that anyone's pipeline gets.
+
 Long texts are parsed in chunks cut at paragraph breaks (spaCy's max_length and memory), and
 offsets are carried back to the whole text, so a 5 MB article works like a short one.
 """
@@ -8,17 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from quoteapp import __version__
 from quoteapp.model import Annotation, Document
-from quoteapp.nlp.mentions import Mention, make_mention
 from quoteapp.nlp.pipeline import load_pipeline, pipeline_label
-from quoteapp.nlp.resolve import build_annotation
-from quoteapp.nlp.rules import Candidate
+from quoteapp.nlp.resolve import build_annotation, build_annotation_from_output
 
 __all__ = ["Extractor", "build_annotation", "split_chunks"]
 
@@ -32,8 +34,10 @@ LONG_RUNS = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 @dataclass
 class _Found:
-    candidates: list[Candidate]
-    persons: list[Mention]
+    """The component's public output over all chunks, offsets into the whole text."""
+
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] = field(default_factory=list)
 
 
 def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -64,18 +68,16 @@ class Extractor:
 
     def _find(self, text: str, progress: Callable[[float], None] | None) -> _Found:
         chunks = split_chunks(text)
-        cands: list[Candidate] = []
-        persons: list[Mention] = []
+        found = _Found()
         # batch_size=1: a chunk's progress is reported (and a cancel seen) as soon as it is parsed
         docs = self.nlp.pipe((self.make_doc(chunk) for _, chunk in chunks), batch_size=1)
         for n, ((offset, _), doc) in enumerate(zip(chunks, docs, strict=True)):
-            base = len(cands)
-            for cand in doc._.quote_candidates:
-                cands.append(_shift(cand, offset, base))
-            persons.extend(make_mention(ent.root).shifted(offset) for ent in doc.ents if ent.label_ == "PERSON")
+            base = len(found.quotes)
+            found.quotes.extend(_shift_quote(q, offset, base) for q in doc._.quotes)
+            found.persons.extend(_shift_mention(p, offset) for p in doc._.quote_persons)
             if progress:
                 progress((n + 1) / len(chunks))
-        return _Found(cands, persons)
+        return found
 
     def make_doc(self, text: str) -> Doc:
         """The tokenized Doc of `text`, in linear time: runs without spaces longer than LONG_RUN are
@@ -94,19 +96,30 @@ class Extractor:
     ) -> Annotation:
         """The annotation of one article, with every quote `auto`."""
         found = self._find(text, progress)
-        return build_annotation(
-            Document(id=doc_id, text=text, path=path, title=title), found.candidates, found.persons,
+        return build_annotation_from_output(
+            Document(id=doc_id, text=text, path=path, title=title), found.quotes, found.persons,
             {"app": "quoteapp", "app_version": __version__, "pipeline": self.label},
         )
 
 
-def _shift(cand: Candidate, offset: int, base: int) -> Candidate:
+def _shift_quote(quote: dict[str, Any], offset: int, base: int) -> dict[str, Any]:
+    """A chunk's quote dict with offsets into the whole text and its parent an index into all quotes."""
     if not offset and not base:
-        return cand
-    return Candidate(
-        cand.type, [(s + offset, e + offset) for s, e in cand.segments],
-        (cand.cue[0] + offset, cand.cue[1] + offset) if cand.cue else None,
-        cand.speaker.shifted(offset) if cand.speaker else None, cand.rule, cand.confidence,
-        list(cand.evidence), cand.parent + base if cand.parent is not None else None, cand.cue_token,
-        [(m.shifted(offset), role) for m, role in cand.intermediaries],
-    )
+        return quote
+    return {
+        **quote,
+        "segments": [[s + offset, e + offset] for s, e in quote["segments"]],
+        "cue": [quote["cue"][0] + offset, quote["cue"][1] + offset] if quote["cue"] else None,
+        "speaker": _shift_mention(quote["speaker"], offset) if quote["speaker"] else None,
+        "intermediaries": [{**i, "mention": _shift_mention(i["mention"], offset)} for i in quote["intermediaries"]],
+        "parent": quote["parent"] + base if quote["parent"] is not None else None,
+    }
+
+
+def _shift_mention(mention: dict[str, Any], offset: int) -> dict[str, Any]:
+    """A MENTION dict (and its principal) moved `offset` characters on."""
+    if not offset:
+        return mention
+    principal = mention.get("principal")
+    return {**mention, "start": mention["start"] + offset, "end": mention["end"] + offset,
+            "principal": _shift_mention(principal, offset) if principal else None}

@@ -4,19 +4,31 @@ A spokesperson's words are the principal's: "Haftar's spokesman said" has speake
 spokesperson "Haftar's spokesman"; the article's later "al-Mesmari said" or "he said" of a known
 spokesperson does too. A quote nested in another speaker's quote reached us through that speaker
 (relay) and through everyone who passed the outer quote on. Chains run from the speaker outward.
+
+`build_annotation_from_output` does all this from the component's public output (plain dicts of
+`doc._.quotes` and `doc._.quote_persons`), and the spaCy component `quoteapp_speakers` puts its result
+for one Doc into `doc._.attribution`: the `entities` and `quotes` of the attribution file
+(speaker entity ids, intermediaries with roles, parent ids), plain data like the rest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quoteapp.formats.attribution import to_dict
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
+from quoteapp.nlp.component import candidate_from_dict, mention_from_dict
 from quoteapp.nlp.entities import EntityDraft, EntityGrouper
 from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.rules import Candidate
 
 ROLE_ORDER = {"spokesperson": 0, "relay": 1, "outlet": 2}
+SPEAKERS_NAME = "quoteapp_speakers"
 
 
 @dataclass
@@ -102,6 +114,48 @@ def build_annotation(
         quotes.append(quote)
     _add_relays(quotes, {ids[k]: by_key[k] for k in used})
     return Annotation(document=document, entities=entities, quotes=quotes, generator=generator)
+
+
+def build_annotation_from_output(
+    document: Document, quotes: Iterable[dict[str, Any]], persons: Iterable[dict[str, Any]], generator: dict
+) -> Annotation:
+    """The annotation of `document` from the component's plain output (offsets into document.text):
+    the one way from `doc._.quotes` to model objects, for the app and for `quoteapp_speakers`."""
+    return build_annotation(
+        document, [candidate_from_dict(q) for q in quotes], [mention_from_dict(p) for p in persons], generator
+    )
+
+
+class SpeakerResolver:
+    """Groups one Doc's speakers into entities: `doc._.attribution` = {"entities": [...], "quotes": [...]}
+    as in the attribution file. The app does this over a whole article instead (its chunks' output)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        _register_attribution()
+
+    def __call__(self, doc: Doc) -> Doc:
+        annotation = build_annotation_from_output(
+            Document(id="doc", text=doc.text), doc._.quotes or [], doc._.quote_persons or [], {}
+        )
+        data = to_dict(annotation)
+        doc._.attribution = {"entities": data["entities"], "quotes": data["quotes"]}
+        return doc
+
+
+def _register_attribution() -> None:
+    """`doc._.attribution`, registered on import too, so a Doc read back from bytes can be asked for it."""
+    if not Doc.has_extension("attribution"):
+        Doc.set_extension("attribution", default=None)
+
+
+_register_attribution()
+
+
+@Language.factory(SPEAKERS_NAME, requires=["doc._.quotes", "doc._.quote_persons"], assigns=["doc._.attribution"])
+def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolver:
+    """The `quoteapp_speakers` factory (entry point `spacy_factories`), added after `quoteapp_quotes`."""
+    return SpeakerResolver(name)
 
 
 def saveable(cands: list[Candidate], length: int) -> list[Candidate]:
