@@ -36,16 +36,29 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_collection_off_the_main_thread() -> Iterator[None]:
+    """Cyclic garbage collection only between tests, on the main (GUI) thread, as the editor does it
+    (quoteapp.gui.collector): left automatic, it runs in whichever thread allocates, such as an
+    analysis thread, and Qt crashes (or aborts) when it frees a widget there."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def collect_on_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
-    """After a GUI test, free what it left in reference cycles (closed windows, dialogs) here, on the GUI thread.
-
-    Left to the cyclic collector, they are freed by whichever thread allocates next, such as the next
-    test's analysis thread, and Qt crashes (or aborts) when a widget is deleted off the GUI thread.
-    """
+    """After each test, collect here: in full after a Qt test (closed windows, dialogs), else the
+    generations whose thresholds passed."""
     yield
     if "qapp" in request.fixturenames:  # every Qt test (qtbot needs qapp too)
         gc.collect()
+        return
+    threshold, counts = gc.get_threshold(), gc.get_count()
+    for generation in (2, 1, 0):
+        if counts[generation] > threshold[generation]:
+            gc.collect(generation)
+            return
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ class Cycle:
 
 
 def test_the_collector_collects_on_the_gui_thread_and_gives_collection_back(qtbot) -> None:
-    assert gc.isenabled()
+    before = gc.isenabled()
+    gc.enable()  # as in the editor's process (the test session keeps collection off itself)
     collector = GuiThreadCollector(interval_ms=10)
     try:
         assert not gc.isenabled(), "automatic collection is off: no worker thread collects"
@@ -23,4 +24,7 @@ def test_the_collector_collects_on_the_gui_thread_and_gives_collection_back(qtbo
         qtbot.waitUntil(lambda: gc.get_count()[0] < before, timeout=2000)
     finally:
         collector.stop()
-    assert gc.isenabled()
+        enabled = gc.isenabled()
+        if not before:
+            gc.disable()
+    assert enabled, "collection is given back as it was"

@@ -22,6 +22,7 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
         self.threshold = gc.get_threshold()
+        self.was_enabled = gc.isenabled()
         gc.disable()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.collect)
@@ -36,6 +37,7 @@ class GuiThreadCollector(QObject):
                 return
 
     def stop(self) -> None:
-        """Give collection back to Python (when the editor closes)."""
+        """Give collection back to Python as it was (when the editor closes)."""
         self.timer.stop()
-        gc.enable()
+        if self.was_enabled:
+            gc.enable()

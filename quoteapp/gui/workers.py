@@ -161,6 +161,7 @@ def _wait_for(parent: QWidget, label: str, work: Callable[[Callable[[float], Non
     thread.wait()
     dialog.close()
     dialog.deleteLater()
+    thread.deleteLater()
     error, result = thread.error, thread.result
     thread.error = thread.result = None
     if error is not None:
