@@ -10,43 +10,46 @@ from quoteapp.corpus.names import same_name
 from quoteapp.nlp.extractor import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 # --- names ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("a", "b", "how"), [
-    ("Miroslav Tadek", "Tadek", "exact"),
-    ("Fadil al-Qarrani", "Qarrani", "exact"),
-    ("Osmar Haddadi", "Hadadi", "fuzzy"),
-    ("Osmar Haddadi", "Hiddadi", "fuzzy"),
-    ("Carter", "Porter", None),
-    ("Anna Berglund", "Karl Berglund", None),
-    ("Anna Berglund", "Karl Berglind", None),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "how"),
+    [
+        ("Miroslav Tadek", "Tadek", "exact"),
+        ("Fadil al-Qarrani", "Qarrani", "exact"),
+        ("Osmar Haddadi", "Hadadi", "fuzzy"),
+        ("Osmar Haddadi", "Hiddadi", "fuzzy"),
+        ("Carter", "Porter", None),
+        ("Anna Berglund", "Karl Berglund", None),
+        ("Anna Berglund", "Karl Berglind", None),
+    ],
+)
 def test_same_name_keeps_different_people_apart(a: str, b: str, how: str | None) -> None:
     assert same_name(a, b) == how
 
 
 def test_spelling_variants_are_one_entity(extractor: Extractor) -> None:
-    a = extract(extractor, "Colonel Osmar Haddadi said the port would stay closed. "
-                           "Later, Hiddadi said the talks had failed.")
+    a = extract(
+        extractor, "Colonel Osmar Haddadi said the port would stay closed. Later, Hiddadi said the talks had failed."
+    )
     first, second = quote_with(a, "port"), quote_with(a, "talks")
     assert first.speaker and second.speaker and first.speaker.entity == second.speaker.entity
     assert "spelling variant" in (second.evidence or "")
 
 
 def test_description_resolves_through_premodifier(extractor: Extractor) -> None:
-    a = extract(extractor, "Northland mayor Petra Quist met the unions on Monday. "
-                           "The mayor said the strike would end soon.")
+    a = extract(
+        extractor, "Northland mayor Petra Quist met the unions on Monday. The mayor said the strike would end soon."
+    )
     assert speaker(a, quote_with(a, "strike")) == "Petra Quist"
 
 
 # --- pronouns ------------------------------------------------------------------------------------
 def test_pronoun_skips_names_inside_quotes(extractor: Extractor) -> None:
-    a = extract(extractor, "“The bridge is safe,” said the engineer after the visit.\n\n"
-                           "“When we asked, Tomas Ruud’s answer was to ask: ‘who pays for it?’” she added.")
+    a = extract(
+        extractor,
+        "“The bridge is safe,” said the engineer after the visit.\n\n"
+        "“When we asked, Tomas Ruud’s answer was to ask: ‘who pays for it?’” she added.",
+    )
     outer = quote_with(a, "When we asked")
     assert speaker(a, outer) == "engineer"
     inner = quote_with(a, "who pays")
@@ -56,9 +59,12 @@ def test_pronoun_skips_names_inside_quotes(extractor: Extractor) -> None:
 
 # --- spokespeople --------------------------------------------------------------------------------
 def test_statement_read_by_spokesman(extractor: Extractor) -> None:
-    a = extract(extractor, "In a statement read by his spokesman Ivo Marek, General Lars Brandt claimed "
-                           "that the army would hold the valley.\n\n"
-                           "“We will not retreat,” Marek said on Friday.")
+    a = extract(
+        extractor,
+        "In a statement read by his spokesman Ivo Marek, General Lars Brandt claimed "
+        "that the army would hold the valley.\n\n"
+        "“We will not retreat,” Marek said on Friday.",
+    )
     first = quote_with(a, "army would hold")
     assert speaker(a, first) == "Lars Brandt"
     assert chain(a, first) == [("Ivo Marek", "spokesperson")]
@@ -83,8 +89,11 @@ def test_outlets_told_and_reported(extractor: Extractor) -> None:
 
 
 def test_interview_published_by_outlet(extractor: Extractor) -> None:
-    a = extract(extractor, "During an interview published by the weekly Harbour Gazette, Mayor Petra Quist "
-                           "said the ferry would run again in May.")
+    a = extract(
+        extractor,
+        "During an interview published by the weekly Harbour Gazette, Mayor Petra Quist "
+        "said the ferry would run again in May.",
+    )
     q = quote_with(a, "ferry")
     assert speaker(a, q) == "Petra Quist"
     assert [role for _, role in chain(a, q)] == ["outlet"]
@@ -99,17 +108,23 @@ def test_according_to_outlet_is_an_intermediary(extractor: Extractor) -> None:
 
 # --- relays --------------------------------------------------------------------------------------
 def test_relay_chain_runs_from_speaker_outward(extractor: Extractor) -> None:
-    a = extract(extractor, "An embassy official said Lars Brandt had defended the plan by saying "
-                           "the river had to be protected, reported Reuters.")
+    a = extract(
+        extractor,
+        "An embassy official said Lars Brandt had defended the plan by saying "
+        "the river had to be protected, reported Reuters.",
+    )
     inner = quote_with(a, "river")
     assert speaker(a, inner) == "Lars Brandt"
     assert [role for _, role in chain(a, inner)] == ["relay", "outlet"]
 
 
 def test_colon_quote_inside_reported_clause(extractor: Extractor) -> None:
-    a = extract(extractor, "French President Alain Moreau met the unions. After the talks, Moreau's office said "
-                           "the president repeated his priorities: \"Protect the jobs, fund the schools and "
-                           "rebuild the northern harbour.\"")
+    a = extract(
+        extractor,
+        "French President Alain Moreau met the unions. After the talks, Moreau's office said "
+        'the president repeated his priorities: "Protect the jobs, fund the schools and '
+        'rebuild the northern harbour."',
+    )
     inner = quote_with(a, "Protect the jobs")
     assert inner.type == "direct" and inner.parent is not None
     assert speaker(a, inner) == "Alain Moreau"
@@ -118,8 +133,10 @@ def test_colon_quote_inside_reported_clause(extractor: Extractor) -> None:
 
 # --- more quotes ---------------------------------------------------------------------------------
 def test_headline_says(extractor: Extractor) -> None:
-    a = extract(extractor, "Norlandic strongman Brandt says fight against the river gangs continues\n\n"
-                           "The army moved north on Sunday.")
+    a = extract(
+        extractor,
+        "Norlandic strongman Brandt says fight against the river gangs continues\n\nThe army moved north on Sunday.",
+    )
     q = quote_with(a, "gangs")
     assert speaker(a, q) == "Brandt"
 
@@ -132,35 +149,46 @@ def test_headline_tells(extractor: Extractor) -> None:
 
 
 def test_second_cue_is_not_content(extractor: Extractor) -> None:
-    a = extract(extractor, "The envoy warned Tuesday the battle was \"just the start of a long war\" "
-                           "and called for immediate steps to cut arms flows.")
+    a = extract(
+        extractor,
+        'The envoy warned Tuesday the battle was "just the start of a long war" '
+        "and called for immediate steps to cut arms flows.",
+    )
     q = quote_with(a, "battle")
     assert "called" not in q.segments[-1].text
 
 
 def test_quoted_predicate_takes_the_sentence_subject(extractor: Extractor) -> None:
-    a = extract(extractor, "Brandt “welcomed the plan of the river council” in his speech, but stressed that "
-                           "the “defence of the valley” would go on.")
+    a = extract(
+        extractor,
+        "Brandt “welcomed the plan of the river council” in his speech, but stressed that "
+        "the “defence of the valley” would go on.",
+    )
     q = quote_with(a, "defence")
     assert speaker(a, q) == "Brandt"
 
 
 def test_uncued_quote_takes_the_previous_speaker(extractor: Extractor) -> None:
-    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
-                           "“We have waited long enough for this.”")
+    a = extract(
+        extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n“We have waited long enough for this.”"
+    )
     q = quote_with(a, "waited long")
     assert speaker(a, q) == "Petra Quist"
 
 
 # --- dash bylines --------------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "name"), [
-    ("The board met on Monday.\n\n“We will rebuild the pier.” -Commissioner Hana Ross\n\nThe vote is next week.",
-     "Hana Ross"),
-    ("\"The budget must pass before winter.\" — Mayor Tim Beck\n\nThe council adjourned.", "Tim Beck"),
-    ("“Nobody expected the flood to come so fast.”\n– Tim Beck, mayor\n\nThe river fell on Tuesday.",
-     "Tim Beck"),
-    ("“The ferry is late again and nobody tells us why.”\u00a0―\u00a0Ines Morales\n“Next one.”", "Ines Morales"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The board met on Monday.\n\n“We will rebuild the pier.” -Commissioner Hana Ross\n\nThe vote is next week.",
+            "Hana Ross",
+        ),
+        ('"The budget must pass before winter." — Mayor Tim Beck\n\nThe council adjourned.', "Tim Beck"),
+        ("“Nobody expected the flood to come so fast.”\n– Tim Beck, mayor\n\nThe river fell on Tuesday.", "Tim Beck"),
+        ("“The ferry is late again and nobody tells us why.”\u00a0―\u00a0Ines Morales\n“Next one.”", "Ines Morales"),
+    ],
+)
 def test_dash_byline_names_the_speaker(extractor: Extractor, text: str, name: str) -> None:
     a = extract(extractor, text)
     q = quote_with(a, "e")
@@ -176,45 +204,61 @@ def test_dash_inside_narrative_is_not_a_byline(extractor: Extractor) -> None:
 
 # --- same voice ----------------------------------------------------------------------------------
 def test_uncued_quote_after_indirect_quote(extractor: Extractor) -> None:
-    a = extract(extractor, "Petra Quist said the harbour would reopen in spring.\n\n"
-                           "“We have waited long enough for this.”")
+    a = extract(
+        extractor, "Petra Quist said the harbour would reopen in spring.\n\n“We have waited long enough for this.”"
+    )
     q = quote_with(a, "waited long")
     assert speaker(a, q) == "Petra Quist"
     assert q.confidence < 0.6 and "same voice" in (q.evidence or "")
 
 
 def test_uncued_quote_after_a_narrative_sentence(extractor: Extractor) -> None:
-    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said. The council met later.\n\n"
-                           "“We have waited long enough for this.”")
+    a = extract(
+        extractor,
+        "“The harbour will reopen in spring,” Petra Quist said. The council met later.\n\n"
+        "“We have waited long enough for this.”",
+    )
     assert speaker(a, quote_with(a, "waited long")) == "Petra Quist"
 
 
 def test_uncued_quote_not_across_another_speaker(extractor: Extractor) -> None:
-    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
-                           "Lars Brandt disagreed with the plan on Tuesday.\n\n"
-                           "“We have waited long enough for this.”")
+    a = extract(
+        extractor,
+        "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+        "Lars Brandt disagreed with the plan on Tuesday.\n\n"
+        "“We have waited long enough for this.”",
+    )
     assert quote_with(a, "waited long").speaker is None
 
 
 def test_uncued_quote_not_across_a_heading(extractor: Extractor) -> None:
-    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
-                           "Ferry plans\n\n"
-                           "“We have waited long enough for this.”")
+    a = extract(
+        extractor,
+        "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+        "Ferry plans\n\n"
+        "“We have waited long enough for this.”",
+    )
     assert quote_with(a, "waited long").speaker is None
 
 
 def test_uncued_quote_not_when_far(extractor: Extractor) -> None:
-    a = extract(extractor, "“The harbour will reopen in spring,” Petra Quist said.\n\n"
-                           "The port closed in May. Ships went south. Fishing stopped. Prices rose.\n\n"
-                           "“We have waited long enough for this.”")
+    a = extract(
+        extractor,
+        "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+        "The port closed in May. Ships went south. Fishing stopped. Prices rose.\n\n"
+        "“We have waited long enough for this.”",
+    )
     assert quote_with(a, "waited long").speaker is None
 
 
 # --- participles ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "The minister said the economy was growing strongly, while acknowledging that prices were still too high.",
-    "The minister said residents were angry, adding that the city had made mistakes.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the economy was growing strongly, while acknowledging that prices were still too high.",
+        "The minister said residents were angry, adding that the city had made mistakes.",
+    ],
+)
 def test_participle_speaker_is_the_matrix_subject(extractor: Extractor, text: str) -> None:
     a = extract(extractor, text)
     second = quote_with(a, "prices were" if "prices" in text else "city had")
@@ -224,19 +268,27 @@ def test_participle_speaker_is_the_matrix_subject(extractor: Extractor, text: st
 
 
 def test_component_spans_match_the_candidates(extractor: Extractor) -> None:
-    doc = extractor.nlp("“The harbour will reopen in spring,” Petra Quist said.\n\n"
-                        "“We have waited long enough for this.”\n\n"
-                        "“The pier comes first.” — Mayor Tim Beck")
+    doc = extractor.nlp(
+        "“The harbour will reopen in spring,” Petra Quist said.\n\n"
+        "“We have waited long enough for this.”\n\n"
+        "“The pier comes first.” — Mayor Tim Beck"
+    )
     spans = doc.spans["quotes"]
     cands = doc._.quote_candidates
     assert len(spans) == len(cands) == 3
     assert [s._.speaker.text if s._.speaker is not None else None for s in spans] == [
-        "Petra Quist", "Petra Quist", "Mayor Tim Beck"]
+        "Petra Quist",
+        "Petra Quist",
+        "Mayor Tim Beck",
+    ]
 
 
 def test_cue_after_a_long_apposition(extractor: Extractor) -> None:
-    a = extract(extractor, "“The tunnel will be finished by June,” Ann Lindqvist, the long-serving head of the "
-                           "regional transport authority, said on Monday.")
+    a = extract(
+        extractor,
+        "“The tunnel will be finished by June,” Ann Lindqvist, the long-serving head of the "
+        "regional transport authority, said on Monday.",
+    )
     q = quote_with(a, "tunnel")
     assert q.cue is not None and q.cue.text == "said"
     assert speaker(a, q) == "Ann Lindqvist"

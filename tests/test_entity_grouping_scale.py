@@ -15,8 +15,19 @@ from quoteapp.nlp.mentions import Mention
 
 
 def _person(start: int, name: str) -> Mention:
-    return Mention(start, start + len(name), name, name, None, name.split()[-1].lower(), False, "person", None,
-                   False, ("minister",))
+    return Mention(
+        start,
+        start + len(name),
+        name,
+        name,
+        None,
+        name.split()[-1].lower(),
+        False,
+        "person",
+        None,
+        False,
+        ("minister",),
+    )
 
 
 def _invented_names(n: int) -> list[str]:

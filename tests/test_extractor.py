@@ -9,11 +9,6 @@ from quoteapp.model import validate
 from quoteapp.nlp.extractor import Extractor, split_chunks
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def test_direct_quote_with_cue_after(extractor: Extractor) -> None:
     a = extract(extractor, "“The bridge will be closed for a month,” the engineer Maria Kovacs said on Friday.")
     q = quote_with(a, "bridge")
@@ -88,10 +83,7 @@ def test_scare_quotes_and_titles_are_not_quotes(extractor: Extractor) -> None:
 
 
 def test_pronoun_speaker_goes_to_the_nearest_fitting_speaker_before(extractor: Extractor) -> None:
-    text = (
-        "Inspector Hannah Vogel said the road was safe.\n\n"
-        "“We checked every metre of it,” she said."
-    )
+    text = "Inspector Hannah Vogel said the road was safe.\n\n“We checked every metre of it,” she said."
     a = extract(extractor, text)
     q = quote_with(a, "metre")
     assert speaker_name(a, q) == "Hannah Vogel"
@@ -144,7 +136,7 @@ def test_unbalanced_marks_do_not_stop_the_extraction(extractor: Extractor) -> No
     text = (
         "“We will appeal the ruling, the lawyer Omar Said told the court.\n\n"
         "The judge, Rita Blom, said the hearing would resume on Monday.\n\n"
-        "An odd ” mark here and a \" there."
+        'An odd ” mark here and a " there.'
     )
     a = extract(extractor, text)
     q = quote_with(a, "hearing")
@@ -183,7 +175,7 @@ def test_chunks_cover_the_text_exactly() -> None:
     text = "one line\n" * 1000 + "a last line without newline"
     chunks = split_chunks(text, limit=500)
     assert "".join(c for _, c in chunks) == text
-    assert all(text[offset:offset + len(chunk)] == chunk for offset, chunk in chunks)
+    assert all(text[offset : offset + len(chunk)] == chunk for offset, chunk in chunks)
 
 
 CHAIN = (

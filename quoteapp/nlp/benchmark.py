@@ -71,15 +71,17 @@ class BenchResult:
 
     def report(self) -> str:
         ratios = ", ".join(f"{p[FULL] / p[PARSE]:.3f}" for p in self.passes if p[PARSE] > 0)
-        return "\n".join([
-            f"articles {self.articles}, words {self.words}, {len(self.passes)} interleaved passes",
-            f"spaCy parse alone   {self.parse_wps:10.0f} words/s  ({self.parse_seconds:.2f} s, median pass)",
-            f"parse + quoteapp    {self.full_wps:10.0f} words/s  ({self.full_seconds:.2f} s, median pass)",
-            f"ratio full/parse    {self.ratio(FULL):.3f}  (overhead {self.overhead:+.1%}; per pass {ratios})",
-            f"ratio paragraphs    {self.ratio(PARAGRAPHS):.3f}  (parse with our paragraph component / parse alone)",
-            f"peak memory         {self.peak_traced_mb:.1f} MB traced in one full pass, "
-            f"{self.peak_rss_mb:.0f} MB process RSS",
-        ])
+        return "\n".join(
+            [
+                f"articles {self.articles}, words {self.words}, {len(self.passes)} interleaved passes",
+                f"spaCy parse alone   {self.parse_wps:10.0f} words/s  ({self.parse_seconds:.2f} s, median pass)",
+                f"parse + quoteapp    {self.full_wps:10.0f} words/s  ({self.full_seconds:.2f} s, median pass)",
+                f"ratio full/parse    {self.ratio(FULL):.3f}  (overhead {self.overhead:+.1%}; per pass {ratios})",
+                f"ratio paragraphs    {self.ratio(PARAGRAPHS):.3f}  (parse with our paragraph component / parse alone)",
+                f"peak memory         {self.peak_traced_mb:.1f} MB traced in one full pass, "
+                f"{self.peak_rss_mb:.0f} MB process RSS",
+            ]
+        )
 
 
 def read_texts(folder: Path) -> list[tuple[str, str]]:
@@ -110,8 +112,9 @@ def _runners(extractor: Extractor) -> dict[str, Callable[[str, str], Any]]:
     }
 
 
-def interleaved_pass(runners: dict[str, Callable[[str, str], Any]], items: Sequence[tuple[str, str]],
-                     turn: int = 0) -> dict[str, float]:
+def interleaved_pass(
+    runners: dict[str, Callable[[str, str], Any]], items: Sequence[tuple[str, str]], turn: int = 0
+) -> dict[str, float]:
     """One pass: every article in every kind back to back, the order of the kinds turning per article."""
     totals = dict.fromkeys(runners, 0.0)
     kinds = list(runners)
@@ -129,8 +132,7 @@ def _peak_rss_mb() -> float:
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
-def run_benchmark(items: Sequence[tuple[str, str]], extractor: Extractor | None = None,
-                  repeat: int = 3) -> BenchResult:
+def run_benchmark(items: Sequence[tuple[str, str]], extractor: Extractor | None = None, repeat: int = 3) -> BenchResult:
     """Time the parse alone, with our paragraph component, and the full extraction, interleaved per article."""
     extractor = extractor or Extractor()
     words = sum(len(text.split()) for _, text in items)

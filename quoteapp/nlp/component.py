@@ -132,9 +132,15 @@ def candidate_to_dict(cand: Candidate) -> PlainDict:
 def candidate_from_dict(data: PlainDict) -> Candidate:
     """The `Candidate` of a quote dict, for code that works on the rules' types (resolve.py)."""
     return Candidate(
-        data["type"], [(int(s), int(e)) for s, e in data["segments"]], _pair(data.get("cue")),
-        mention_from_dict(data["speaker"]) if data.get("speaker") else None, data.get("rule", ""),
-        float(data.get("confidence", 0.0)), list(data.get("evidence", [])), data.get("parent"), None,
+        data["type"],
+        [(int(s), int(e)) for s, e in data["segments"]],
+        _pair(data.get("cue")),
+        mention_from_dict(data["speaker"]) if data.get("speaker") else None,
+        data.get("rule", ""),
+        float(data.get("confidence", 0.0)),
+        list(data.get("evidence", [])),
+        data.get("parent"),
+        None,
         [(mention_from_dict(i["mention"]), i["role"]) for i in data.get("intermediaries", [])],
     )
 
@@ -168,17 +174,20 @@ def _char_span(doc: Doc, pair: Any) -> Span | None:
 
 def _view(read: Any) -> Any:
     """A span getter reading one thing off the span's quote dict (None for a span of no quote)."""
+
     def getter(span: Span) -> Any:
         quote = _quote_of(span)
         return read(span.doc, quote) if quote is not None else None
+
     return getter
 
 
 SPAN_VIEWS = {
     "segments": _view(lambda doc, q: [_char_span(doc, s) for s in q["segments"]]),
     "cue": _view(lambda doc, q: _char_span(doc, q["cue"])),
-    "speaker": _view(lambda doc, q: _char_span(doc, (q["speaker"]["start"], q["speaker"]["end"]))
-                     if q["speaker"] else None),
+    "speaker": _view(
+        lambda doc, q: _char_span(doc, (q["speaker"]["start"], q["speaker"]["end"])) if q["speaker"] else None
+    ),
     "confidence": _view(lambda doc, q: q["confidence"]),
     "evidence": _view(lambda doc, q: "; ".join(q["evidence"])),
 }
@@ -201,8 +210,9 @@ class QuoteFinder:
 
     @staticmethod
     def _span(doc: Doc, index: int, quote: PlainDict) -> Span | None:
-        span = doc.char_span(quote["segments"][0][0], quote["segments"][-1][1], label=quote["type"],
-                             alignment_mode="expand")
+        span = doc.char_span(
+            quote["segments"][0][0], quote["segments"][-1][1], label=quote["type"], alignment_mode="expand"
+        )
         if span is not None:
             span._.quote_index = index
             span._.quote_type = quote["type"]

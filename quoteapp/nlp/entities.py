@@ -64,7 +64,7 @@ def _strip_article(text: str) -> str:
     lower = text.lower()
     for art in ARTICLES:
         if lower.startswith(art):
-            return text[len(art):]
+            return text[len(art) :]
     return text
 
 
@@ -93,8 +93,7 @@ class EntityGrouper:
     normalized text, background persons by surname and by head word, placements by head word), so
     grouping grows with the text, not with its square: a 5 MB text has thousands of names."""
 
-    def __init__(self, background: list[Mention] | None = None,
-                 content: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, background: list[Mention] | None = None, content: list[tuple[int, int]] | None = None) -> None:
         self.entities: list[EntityDraft] = []
         #: persons the article names anywhere (NER): descriptions, full names, a pronoun's last resort
         self.background = sorted(background or [], key=lambda m: m.start)

@@ -91,13 +91,20 @@ class Extractor:
         return doc if doc.text == text else self.nlp.make_doc(text)
 
     def annotate(
-        self, text: str, doc_id: str, *, path: str | None = None, title: str | None = None,
+        self,
+        text: str,
+        doc_id: str,
+        *,
+        path: str | None = None,
+        title: str | None = None,
         progress: Callable[[float], None] | None = None,
     ) -> Annotation:
         """The annotation of one article, with every quote `auto`."""
         found = self._find(text, progress)
         return build_annotation_from_output(
-            Document(id=doc_id, text=text, path=path, title=title), found.quotes, found.persons,
+            Document(id=doc_id, text=text, path=path, title=title),
+            found.quotes,
+            found.persons,
             {"app": "quoteapp", "app_version": __version__, "pipeline": self.label},
         )
 
@@ -121,5 +128,9 @@ def _shift_mention(mention: dict[str, Any], offset: int) -> dict[str, Any]:
     if not offset:
         return mention
     principal = mention.get("principal")
-    return {**mention, "start": mention["start"] + offset, "end": mention["end"] + offset,
-            "principal": _shift_mention(principal, offset) if principal else None}
+    return {
+        **mention,
+        "start": mention["start"] + offset,
+        "end": mention["end"] + offset,
+        "principal": _shift_mention(principal, offset) if principal else None,
+    }

@@ -35,8 +35,8 @@ def _whole_name(mention: Mention, tok: Token) -> Mention:
     if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART"):
         return mention
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    first = doc[tok.left_edge.i:ent.end] if tok.left_edge.idx == mention.start else None
-    text = first.text if first is not None else mention.text + ent.text[mention.end - ent.start_char:]
+    first = doc[tok.left_edge.i : ent.end] if tok.left_edge.idx == mention.start else None
+    text = first.text if first is not None else mention.text + ent.text[mention.end - ent.start_char :]
     return replace(mention, end=ent.end_char, text=text, name=name)
 
 

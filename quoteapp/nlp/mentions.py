@@ -59,7 +59,7 @@ class Mention:
 
     @property
     def is_office(self) -> bool:
-        """"Macron's office": an organization speaking for its principal, itself the speaker."""
+        """ "Macron's office": an organization speaking for its principal, itself the speaker."""
         return self.principal is not None and self.head in ("office", "offices", "team", "campaign")
 
 
@@ -91,7 +91,7 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def antecedent_of_relative(subject: Token) -> Token:
-    """"Haftar, who said ...": the subject `who` stands for the noun the relative clause hangs on."""
+    """ "Haftar, who said ...": the subject `who` stands for the noun the relative clause hangs on."""
     verb = subject.head
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         return verb.head
@@ -164,12 +164,16 @@ def make_mention(head: Token) -> Mention:
     heads = _description_heads(before_name, name_tokens, head)
     appositions = tuple(_join(phrase_tokens(c)) for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")
     heads += tuple(c.lower_ for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")
-    mention = Mention(start, end, _join(tokens), name, description, lower, False, kind, gender, plural,
-                      heads, appositions)
+    mention = Mention(
+        start, end, _join(tokens), name, description, lower, False, kind, gender, plural, heads, appositions
+    )
     principal = _principal(tokens, head)
     if principal is not None:
-        mention = replace(mention, principal=make_mention(principal),
-                          kind="organization" if mention.head in ("office", "offices") else mention.kind)
+        mention = replace(
+            mention,
+            principal=make_mention(principal),
+            kind="organization" if mention.head in ("office", "offices") else mention.kind,
+        )
     return mention
 
 
@@ -186,8 +190,14 @@ def _principal(tokens: list[Token], head: Token) -> Token | None:
     candidates = [head] + [t for t in tokens if t is not head] + [c for c in head.children if c.dep_ == "appos"]
     for tok in candidates:
         if tok.lower_ in SPOKESPERSON_HEADS or tok.lemma_.lower() in SPOKESPERSON_HEADS:
-            poss = next((c for c in tok.children if c.dep_ == "poss" or (
-                c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))), None)
+            poss = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
+                ),
+                None,
+            )
             if poss is not None:
                 return poss
     return None
@@ -210,7 +220,7 @@ def _join(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[tokens[0].i:tokens[-1].i + 1].text  # not doc.text: that rebuilds the whole text each time
+    return doc[tokens[0].i : tokens[-1].i + 1].text  # not doc.text: that rebuilds the whole text each time
 
 
 def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> str:

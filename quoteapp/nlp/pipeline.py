@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from quoteapp.nlp.component import COMPONENT_NAME, PARAGRAPHS_NAME
-from quoteapp.nlp.models import DEFAULT_MODELS, MODEL_ENV, model_candidates  # noqa: F401 - re-exported
+from quoteapp.nlp.pipeline_names import pipeline_candidates
 
 INSTALL_HINT = (
     "Install an English spaCy pipeline, for instance:\n"
@@ -26,7 +26,7 @@ class ModelNotFound(RuntimeError):
 
 def load_pipeline(name: str | None = None) -> Language:
     """The pipeline `name` (or the default), loaded once per process and shared between threads."""
-    tried = model_candidates(name)
+    tried = pipeline_candidates(name)
     with _lock:
         for model in tried:
             if model in _loaded:

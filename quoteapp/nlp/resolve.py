@@ -84,7 +84,7 @@ def build_annotation(
     persons = [m for m in (_sound(p, len(text)) for p in persons) if m is not None]
     content = [seg for cand in cands for seg in cand.segments]
     grouper = EntityGrouper(persons, content)
-    order = sorted(range(len(cands)), key=lambda i: (cands[i].speaker.start if cands[i].speaker else 1 << 60))
+    order = sorted(range(len(cands)), key=lambda i: cands[i].speaker.start if cands[i].speaker else 1 << 60)
     resolved: dict[int, _Resolved] = {}
     for i in order:
         res = _resolve(grouper, cands[i])
@@ -103,11 +103,14 @@ def build_annotation(
     for i, cand in enumerate(cands):
         res = resolved.get(i)
         quote = Quote(
-            id=quote_ids[i], type=cand.type, segments=[Span.of(text, s, e) for s, e in cand.segments],
+            id=quote_ids[i],
+            type=cand.type,
+            segments=[Span.of(text, s, e) for s, e in cand.segments],
             cue=Span.of(text, *cand.cue) if cand.cue else None,
             speaker=Speaker(ids[res.speaker.key], span(res.mention)) if res else None,
             parent=quote_ids.get(cand.parent) if cand.parent is not None else None,
-            confidence=min(1.0, max(0.0, cand.confidence)), evidence="; ".join(cand.evidence),
+            confidence=min(1.0, max(0.0, cand.confidence)),
+            evidence="; ".join(cand.evidence),
         )
         if res:
             quote.intermediaries = [Intermediary(ids[e.key], role, span(m)) for e, role, m in res.chain]
@@ -170,12 +173,17 @@ def saveable(cands: list[Candidate], length: int) -> list[Candidate]:
         if not segments or cand.type not in QUOTE_TYPES:
             continue
         kept[i] = len(out)
-        out.append(replace(
-            cand, segments=segments, cue=cand.cue if cand.cue and _inside(*cand.cue, length) else None,
-            speaker=_sound(cand.speaker, length),
-            intermediaries=[(m, role) for m, role in ((_sound(m, length), r) for m, r in cand.intermediaries)
-                            if m is not None],
-        ))
+        out.append(
+            replace(
+                cand,
+                segments=segments,
+                cue=cand.cue if cand.cue and _inside(*cand.cue, length) else None,
+                speaker=_sound(cand.speaker, length),
+                intermediaries=[
+                    (m, role) for m, role in ((_sound(m, length), r) for m, r in cand.intermediaries) if m is not None
+                ],
+            )
+        )
     old_of = {new: old for old, new in kept.items()}
     for n, cand in enumerate(out):
         cand.parent = _kept_parent(cands, old_of[n], kept)
@@ -229,8 +237,11 @@ def _break_cycles(cands: list[Candidate]) -> None:
 def _entity(draft: EntityDraft, entity_id: str, text: str) -> Entity:
     descriptions = list(draft.descriptions)
     return Entity(
-        id=entity_id, kind=draft.kind if draft.kind in ENTITY_KINDS else "other", name=draft.name,
-        aliases=draft.aliases(), description=descriptions[0] if descriptions and draft.names else None,
+        id=entity_id,
+        kind=draft.kind if draft.kind in ENTITY_KINDS else "other",
+        name=draft.name,
+        aliases=draft.aliases(),
+        description=descriptions[0] if descriptions and draft.names else None,
         mentions=sorted({Span.of(text, m.start, m.end) for m in draft.mentions}, key=lambda s: s.start),
     )
 

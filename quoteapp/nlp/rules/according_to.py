@@ -55,10 +55,17 @@ def _according(state: State, tok: Token, to: Token) -> None:
         # "X said ..., according to Reuters": X speaks, Reuters passed it on
         state.outlet_clauses.append(((sent.start_char, sent.end_char), mention, "according to"))
         return
-    state.candidates.append(Candidate(
-        "indirect", [span], (tok.idx, to.idx + len(to)), mention, NAME, CONFIDENCE,
-        [f"{NAME}: indirect; speaker: its object '{mention.text}'"],
-    ))
+    state.candidates.append(
+        Candidate(
+            "indirect",
+            [span],
+            (tok.idx, to.idx + len(to)),
+            mention,
+            NAME,
+            CONFIDENCE,
+            [f"{NAME}: indirect; speaker: its object '{mention.text}'"],
+        )
+    )
 
 
 def source_inside(obj: Token) -> Token:

@@ -21,7 +21,7 @@ DASH_BYLINE_WORDS = 9
 #: The quoted words must be at least this many.
 MIN_WORDS = 2
 #: A byline holding any of these is a sentence or another quote, not a signature.
-NOT_IN_BYLINE = "“”\"«».!?"
+NOT_IN_BYLINE = '“”"«».!?'
 
 
 def dash_byline(state: State, q: QuotedSpan) -> Candidate | None:
@@ -33,11 +33,17 @@ def dash_byline(state: State, q: QuotedSpan) -> Candidate | None:
     if m is None:
         return None
     found = _signature(state, m.start(2), m.end(2))
-    if found is None or words(state.text[q.start:q.end]) < MIN_WORDS:
+    if found is None or words(state.text[q.start : q.end]) < MIN_WORDS:
         return None
-    return Candidate("direct", list(q.segments), (m.start(1), m.end(1)), found, NAME, CONFIDENCE,
-                     [f"{NAME}: direct, marks, then a dash and a name after the quote; speaker: "
-                      f"'{found.text}' after the dash"])
+    return Candidate(
+        "direct",
+        list(q.segments),
+        (m.start(1), m.end(1)),
+        found,
+        NAME,
+        CONFIDENCE,
+        [f"{NAME}: direct, marks, then a dash and a name after the quote; speaker: '{found.text}' after the dash"],
+    )
 
 
 def _signature(state: State, name_start: int, name_end: int) -> Mention | None:
@@ -49,7 +55,7 @@ def _signature(state: State, name_start: int, name_end: int) -> Mention | None:
     if words(byline) > DASH_BYLINE_WORDS or byline[0].islower() or any(c in byline for c in NOT_IN_BYLINE):
         return None
     lo, hi = state.token_at(name_start), state.token_at(name_end - 1)
-    toks = [t for t in state.doc[lo:hi + 1] if t.idx >= name_start]
+    toks = [t for t in state.doc[lo : hi + 1] if t.idx >= name_start]
     first = []  # the name: the proper nouns before any comma ("Tim Beck, mayor")
     for tok in toks:
         if tok.text == ",":
@@ -62,5 +68,5 @@ def _signature(state: State, name_start: int, name_end: int) -> Mention | None:
     head = [t for t in first if t.pos_ == "PROPN"][-1]
     mention = make_mention(head)
     if mention.start < name_start:  # the tokenizer glued the dash to the name: "-Commissioner"
-        mention = replace(mention, start=name_start, text=text[name_start:mention.end])
+        mention = replace(mention, start=name_start, text=text[name_start : mention.end])
     return mention

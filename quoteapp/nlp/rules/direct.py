@@ -47,7 +47,7 @@ class DirectQuotes:
                 continue
             cand = cued(state, q) or dash_byline(state, q)
             if cand is None:
-                if words(state.text[q.start:q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
+                if words(state.text[q.start : q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
                     continue  # a scare quote, a title or a fragment: maybe part of a mixed quote later
                 if previous is not None and split_quote(state, previous, q):
                     continue
@@ -65,7 +65,11 @@ def cued(state: State, q: QuotedSpan) -> Candidate | None:
     speaker, how = speaker_of(state, cue)
     state.used_cues.add(cue.i)
     cand = Candidate(
-        "direct", list(q.segments), state.cue_span(cue), speaker, CUED,
+        "direct",
+        list(q.segments),
+        state.cue_span(cue),
+        speaker,
+        CUED,
         CONFIDENCE_CUED if speaker else CONFIDENCE_CUED_NO_SPEAKER,
         [f"{CUED}: marks {state.text[q.open_at]}…; cue '{cue.text}'; speaker: {how}"],
         cue_token=cue.i,
@@ -76,8 +80,9 @@ def cued(state: State, q: QuotedSpan) -> Candidate | None:
 
 def uncued(q: QuotedSpan) -> Candidate:
     """A whole clause in marks with no cue: a quote whose speaker the same-voice sieve may find."""
-    return Candidate("direct", list(q.segments), None, None, UNCUED, CONFIDENCE_UNCUED,
-                     [f"{UNCUED}: marks, no cue found"])
+    return Candidate(
+        "direct", list(q.segments), None, None, UNCUED, CONFIDENCE_UNCUED, [f"{UNCUED}: marks, no cue found"]
+    )
 
 
 def split_quote(state: State, previous: Candidate, q: QuotedSpan) -> bool:
@@ -85,7 +90,7 @@ def split_quote(state: State, previous: Candidate, q: QuotedSpan) -> bool:
     becomes a further segment of A."""
     if previous.cue is None or q.open_at - previous.end >= SPLIT_GAP_CHARS:
         return False
-    if "\n" in state.text[previous.end:q.open_at]:
+    if "\n" in state.text[previous.end : q.open_at]:
         return False
     if state.starts_between(previous.end, q.open_at):
         return False
@@ -118,7 +123,7 @@ def cue_after_apposition(state: State, i: int) -> Token | None:
     if i >= len(doc) or doc[i].pos_ != "PROPN":
         return None
     sent = state.sentence(i)
-    for tok in doc[i + CUE_WINDOW_AFTER:min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
+    for tok in doc[i + CUE_WINDOW_AFTER : min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
         if state.in_quote(tok.idx) or tok.text in SENTENCE_ENDS:
             return None
         if state.is_cue(tok):

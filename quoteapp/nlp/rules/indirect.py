@@ -110,7 +110,7 @@ def headline(state: State, cue: Token) -> tuple[int, int] | None:
     while last.i > start and (last.is_space or last.is_punct):
         last = doc[last.i - 1]
     span = state.trim(doc[start].idx, last.idx + len(last))
-    if span is None or words(text[span[0]:span[1]]) < 3:
+    if span is None or words(text[span[0] : span[1]]) < 3:
         return None
     return span
 
@@ -165,8 +165,11 @@ def content(state: State, complement: Token, cue: Token) -> tuple[int, int] | No
 def speaker_act(verb: Token) -> bool:
     """A verb with no subject of its own that is itself a cue: the speaker's next act."""
     lemma = verb.lemma_.lower()
-    return (verb.pos_ == "VERB" and (lemma in REPORTING_VERBS or lemma in PHRASAL_CUES)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+    return (
+        verb.pos_ == "VERB"
+        and (lemma in REPORTING_VERBS or lemma in PHRASAL_CUES)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def add_reported(state: State, span: tuple[int, int], cue: Token, rule: str, confidence: float) -> None:
@@ -175,14 +178,14 @@ def add_reported(state: State, span: tuple[int, int], cue: Token, rule: str, con
     text = state.text
     start, end = span
     first = bisect.bisect_left(state.quote_opens, start - 1)
-    opening = state.quoted[first:bisect.bisect_right(state.quote_opens, end + 1)]
+    opening = state.quoted[first : bisect.bisect_right(state.quote_opens, end + 1)]
     inside = [q for q in opening if q.outer_end <= end + 1]
     last_before = bisect.bisect_right(state.quote_opens, start) - 1
     if last_before >= 0 and state.reach[last_before] >= end - 1:
         return  # the complement lies inside a direct quote: that quote's business
     kind = "indirect"
     if inside:
-        quoted_words = sum(words(text[q.start:q.end]) for q in inside)
+        quoted_words = sum(words(text[q.start : q.end]) for q in inside)
         kind = "mixed" if words(text[start:end]) - quoted_words >= MIXED_OWN_WORDS else "direct"
         for q in inside:
             state.absorbed.add(q.open_at)
@@ -191,9 +194,14 @@ def add_reported(state: State, span: tuple[int, int], cue: Token, rule: str, con
     speaker, how = speaker_of(state, cue)
     state.used_cues.add(cue.i)
     cand = Candidate(
-        kind, [(start, end)], state.cue_span(cue), speaker, rule,
+        kind,
+        [(start, end)],
+        state.cue_span(cue),
+        speaker,
+        rule,
         round(confidence * (1.0 if speaker else NO_SPEAKER_FACTOR), 2),
-        [f"{rule}: {kind}, reported by '{cue.text}'; speaker: {how}"], cue_token=cue.i,
+        [f"{rule}: {kind}, reported by '{cue.text}'; speaker: {how}"],
+        cue_token=cue.i,
     )
     add_intermediaries(cand, cue)
     state.candidates.append(cand)
@@ -205,17 +213,28 @@ def colon_quotes(state: State, outer: Candidate, inside: list[QuotedSpan], cue: 
     """'X said the president reiterated the priorities: “...”': the quote after the colon is the
     inner verb's subject's own words, nested in the reported clause."""
     for q in inside:
-        before = state.text[outer.start:q.open_at].rstrip()
+        before = state.text[outer.start : q.open_at].rstrip()
         if not before.endswith(":") or not state.sentence_like(q):
             continue
         lo, hi = state.token_at(outer.start), state.token_at(q.open_at)
-        verbs = [t for t in state.doc[lo:hi] if t.i != cue.i and t.pos_ == "VERB"
-                 and t.lemma_.lower() in REPORTING_VERBS and not state.in_quote(t.idx)]
+        verbs = [
+            t
+            for t in state.doc[lo:hi]
+            if t.i != cue.i and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and not state.in_quote(t.idx)
+        ]
         if not verbs:
             continue
         verb = verbs[-1]
         speaker, how = speaker_of(state, verb)
-        state.candidates.append(Candidate(
-            "direct", list(q.segments), state.cue_span(verb), speaker, COLON, CONFIDENCE_COLON,
-            [f"{COLON}: direct after a colon, in the words of '{verb.text}'; speaker: {how}"], cue_token=verb.i,
-        ))
+        state.candidates.append(
+            Candidate(
+                "direct",
+                list(q.segments),
+                state.cue_span(verb),
+                speaker,
+                COLON,
+                CONFIDENCE_COLON,
+                [f"{COLON}: direct after a colon, in the words of '{verb.text}'; speaker: {how}"],
+                cue_token=verb.i,
+            )
+        )

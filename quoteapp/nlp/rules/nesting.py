@@ -28,10 +28,17 @@ def nested(state: State, q: QuotedSpan, outer: Candidate) -> None:
                 speaker, how = speaker_of(state, tok)
                 if speaker is not None and speaker.pronoun and speaker.head in SELF_PRONOUNS:
                     speaker = None
-                state.candidates.append(Candidate(
-                    "direct", list(child.segments), state.cue_span(tok), speaker, NAME,
-                    CONFIDENCE, [f"{NAME}: in a quote; cue '{tok.text}'; speaker: {how}"],
-                    parent=len(state.candidates) - 1 if outer is state.candidates[-1] else None,
-                    cue_token=tok.i,
-                ))
+                state.candidates.append(
+                    Candidate(
+                        "direct",
+                        list(child.segments),
+                        state.cue_span(tok),
+                        speaker,
+                        NAME,
+                        CONFIDENCE,
+                        [f"{NAME}: in a quote; cue '{tok.text}'; speaker: {how}"],
+                        parent=len(state.candidates) - 1 if outer is state.candidates[-1] else None,
+                        cue_token=tok.i,
+                    )
+                )
                 break

@@ -33,7 +33,7 @@ class OutletsAround:
         cued = sorted((c for c in state.candidates if c.cue is not None), key=lambda c: c.cue[0])  # type: ignore[index]
         cue_starts = [c.cue[0] for c in cued]  # type: ignore[index]
         for (start, end), outlet, verb in state.outlet_clauses:
-            for cand in cued[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
+            for cand in cued[bisect.bisect_left(cue_starts, start) : bisect.bisect_left(cue_starts, end)]:
                 if cand.speaker == outlet:
                     continue
                 if all(m.start != outlet.start for m, _ in cand.intermediaries):

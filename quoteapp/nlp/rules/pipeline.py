@@ -42,7 +42,13 @@ class Sieve(Protocol):
 
 
 SIEVES: tuple[Sieve, ...] = (
-    ReportedClauses(), AccordingTo(), DirectQuotes(), Dedupe(), OutletsAround(), Nest(), SameVoice(),
+    ReportedClauses(),
+    AccordingTo(),
+    DirectQuotes(),
+    Dedupe(),
+    OutletsAround(),
+    Nest(),
+    SameVoice(),
 )
 
 

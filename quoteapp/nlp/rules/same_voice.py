@@ -42,8 +42,10 @@ class SameVoice:
             cand.speaker = previous.speaker
             cand.intermediaries = list(previous.intermediaries)
             cand.confidence = CONFIDENCE_AFTER_CUED if previous.rule != UNCUED else CONFIDENCE_AFTER_UNCUED
-            cand.evidence.append(f"speaker: same voice as the quote before ({previous.type}, "
-                                 f"'{previous.speaker.text}'), no cue of its own")
+            cand.evidence.append(
+                f"speaker: same voice as the quote before ({previous.type}, "
+                f"'{previous.speaker.text}'), no cue of its own"
+            )
 
 
 def stands_alone(state: State, cand: Candidate) -> bool:
@@ -51,7 +53,7 @@ def stands_alone(state: State, cand: Candidate) -> bool:
     nothing but a new sentence or the line's end after it."""
     text = state.text
     before = state.last_on_line_before(state.open_mark(cand.start))
-    if before is not None and before not in ".!?”\"":
+    if before is not None and before not in '.!?”"':
         return False
     j = cand.end  # the first character after it on its line, past spaces and closing marks
     while j < len(text) and text[j] != "\n" and text[j] in " \t”’\"'»":

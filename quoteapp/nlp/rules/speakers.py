@@ -119,7 +119,7 @@ def participle_host(state: State, verb: Token) -> Token | None:
 
 
 def speech_act_owner(subject: Token) -> Token | None:
-    """"Haftar's reaction was to ask": whose reaction, response or answer speaks."""
+    """ "Haftar's reaction was to ask": whose reaction, response or answer speaks."""
     if subject.lemma_.lower() in SPEECH_ACT_NOUNS:
         return next((c for c in subject.children if c.dep_ == "poss"), None)
     return None
@@ -133,7 +133,7 @@ def subject_before_quotes(state: State, cue: Token) -> Found:
     if state.in_quote(doc[start].idx):  # the parser cut the sentence inside the quote ("hailed...")
         floor = max(cue.i - LINE_START_REACH, 0)  # look for the line start no further back than that
         start = max(state.token_at(text.rfind("\n", doc[floor].idx, cue.idx) + 1), floor)
-    for tok in doc[start:cue.i]:
+    for tok in doc[start : cue.i]:
         if state.in_quote(tok.idx) or tok.text in OPENING_MARKS:
             break
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ in ("nsubj", "nsubjpass", "npadvmod", "ROOT"):

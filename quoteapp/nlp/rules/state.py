@@ -44,8 +44,9 @@ class State:
         self.open_mark_of: dict[int, int] = {}
         for q in self.quoted:
             self.open_mark_of.setdefault(q.start, q.open_at)
-        self.according_at = [t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc)
-                             and doc[t.i + 1].lower_ == "to"]
+        self.according_at = [
+            t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+        ]
         self.participles = [t.i for t in doc if self.reporting_participle(t) and t.head.dep_ == "ccomp"]
         self.sent_index, self.sent_spans = _sentences(doc)
         # subjects and agents by head: a verb that heads a whole run-on line has thousands of children
@@ -153,7 +154,7 @@ class State:
         """A quote of a whole clause (with a verb), not a name or a fragment."""
         first = self.token_at(q.start)
         last = self.token_at(max(q.end - 1, q.start))
-        return any(t.pos_ in ("VERB", "AUX") for t in self.doc[first:last + 1])
+        return any(t.pos_ in ("VERB", "AUX") for t in self.doc[first : last + 1])
 
     def trim(self, start: int, end: int) -> tuple[int, int] | None:
         """A stretch without edge punctuation, or None when less than two words are left."""
@@ -169,7 +170,7 @@ class State:
 
     def starts_between(self, lo: int, hi: int) -> bool:
         """Whether a candidate found so far starts in [lo, hi)."""
-        for cand in self.candidates[self.synced:]:
+        for cand in self.candidates[self.synced :]:
             bisect.insort(self.candidate_starts, cand.start)
         self.synced = len(self.candidates)
         i = bisect.bisect_left(self.candidate_starts, lo)
@@ -178,7 +179,7 @@ class State:
 
 def indices_in(indices: list[int], lo: int, hi: int) -> list[int]:
     """The members of a sorted list of token indices that lie in [lo, hi]."""
-    return indices[bisect.bisect_left(indices, lo):bisect.bisect_right(indices, hi)]
+    return indices[bisect.bisect_left(indices, lo) : bisect.bisect_right(indices, hi)]
 
 
 def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
