@@ -71,3 +71,19 @@ def test_newer_unsaved_work_is_offered_first(article: Path) -> None:
     assert found.state == RECOVERED and found.recovery == copy
     found.recovery = None  # declined: the saved annotation comes next
     assert found.state == SAVED
+
+
+def test_articles_with_the_same_stem_keep_their_own_annotation_files(tmp_path: Path) -> None:
+    """`story.txt` and `story.md` in one folder: one article never opens (or overwrites) the other's work."""
+    from quoteapp.corpus.locations import annotation_path_for
+
+    alone = tmp_path / "alone.txt"
+    alone.write_text(TEXT, encoding="utf-8")
+    assert annotation_path_for(alone).name == "alone.quotes.json"
+    txt, md = tmp_path / "story.txt", tmp_path / "story.md"
+    txt.write_text(TEXT, encoding="utf-8")
+    md.write_text("# Another story\n\n" + TEXT, encoding="utf-8")
+    assert annotation_path_for(txt).name == "story.txt.quotes.json"
+    assert annotation_path_for(md).name == "story.md.quotes.json"
+    save_one_quote(txt)
+    assert open_article(md).state == FRESH, "the .md article does not take the .txt article's annotation"

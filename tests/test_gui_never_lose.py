@@ -319,3 +319,53 @@ def test_a_registry_edit_that_cannot_be_saved_is_said_and_kept(qtbot, tmp_path: 
     panel.confirm()
     assert errors and errors[0][0] == "The speaker registry could not be saved"
     assert panel.registry.identity("I1").confirmed, "the edit stays"
+
+
+def test_an_analysis_never_lands_in_another_article(
+    qtbot, window: MainWindow, article: Path, extractor, tmp_path: Path
+) -> None:
+    """Open A (its analysis held back), then B, already saved: A's analysis is dropped, B untouched."""
+    other = tmp_path / "b.txt"
+    other.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # the same words: a syndicated copy
+    open_analysed(qtbot, window, other)
+    trigger(window, "accept")
+    assert window.do_save()
+    held = HeldExtractor(extractor)
+    window._model_loaded(held, held.label)
+    assert window.open_path(article)
+    assert window.job is not None
+    assert window.open_path(other)
+    held.release.set()
+    qtbot.wait(1500)
+    assert window.document.article_path == other and window.document.quotes[0].status == "accepted"
+    assert not window.isWindowModified() and window.document.undo_stack.count() == 0
+
+
+def test_the_input_held_during_a_background_step_is_only_the_windows(qtbot, window: MainWindow) -> None:
+    """A dialog that opens while the window waits (an autosave error, say) can still be answered."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from quoteapp.gui.workers import _InputBlocker
+
+    blocker = _InputBlocker(window)
+    key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    assert blocker.eventFilter(window.quote_table, key) is True
+    dialog = QMessageBox()
+    assert blocker.eventFilter(dialog, key) is False
+    assert blocker.eventFilter(window, QEvent(QEvent.Type.Close)) is True, "the window is not closed meanwhile"
+
+
+def test_opening_a_folder_asks_about_unsaved_edits_first(
+    qtbot, window: MainWindow, article: Path, tmp_path: Path, monkeypatch
+) -> None:
+    open_analysed(qtbot, window, article)
+    trigger(window, "accept")
+    folder = tmp_path / "other-story"
+    folder.mkdir()
+    (folder / "c.txt").write_text("The mayor Ana Pires said the bridge would reopen.\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "cancel")
+    window.open_folder(folder)
+    assert window.folders.folder is None and window.document.article_path == article
+    assert window.isWindowModified()

@@ -245,12 +245,18 @@ def test_a_speaker_has_one_colour_in_every_article_of_a_folder(qtbot, window: Ma
     trigger(window, "next_article")
     qtbot.waitUntil(lambda: window.job is None and bool(window.document.quotes), timeout=60000)
     trigger(window, "save")
-    keys = []
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    colours, ids = [], []
     for name in ("a.txt", "b.txt"):
         window.open_path(folder / name)
         pires = next(e for e in window.document.entities if e.name == "Ana Pires")
-        keys.append(window.document.colour_key(pires.id))
-    assert keys[0] == keys[1] and keys[0].startswith("I"), "colour by the folder's identity, not the entity id"
+        ids.append(pires.id)
+        row = window.entity_model.row_of(pires.id)
+        colour = window.entity_model.index(row, 1).data(QtCore_Qt.ItemDataRole.DecorationRole)
+        colours.append(colour.name())
+    assert ids[0] != ids[1], "the two articles number their entities differently"
+    assert colours[0] == colours[1], "the colour the editor sees follows the folder's identity"
 
 
 def test_also_reported_in_says_when_there_is_no_intermediary() -> None:

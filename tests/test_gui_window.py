@@ -102,11 +102,13 @@ def test_resize_add_and_remove_segments_and_set_the_cue(qtbot, window: MainWindo
     assert segments() == ["the timetable would be back to normal", "by Friday"]
     trigger(window, "remove_segment")
     assert segments() == ["the timetable would be back to normal"]
+    before = window.document.quote(quote_id).cue
     select_text(window, "said", occurrence=2)
     trigger(window, "set_cue")
-    assert window.document.quote(quote_id).cue.text == "said"
+    cue = window.document.quote(quote_id).cue
+    assert cue.text == "said" and cue != before, "the cue is the selected 'said'"
     trigger(window, "undo")
-    assert window.document.quote(quote_id).cue is None or window.document.quote(quote_id).cue.text == "said"
+    assert window.document.quote(quote_id).cue == before
 
 
 def test_set_the_speaker_to_an_existing_or_a_new_entity(qtbot, window: MainWindow, article: Path, monkeypatch) -> None:

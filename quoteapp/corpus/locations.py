@@ -25,7 +25,14 @@ REGISTRY_NAME = "quoteapp-registry.json"
 
 
 def annotation_path_for(article: Path) -> Path:
-    """Where the editor saves an article's annotation: `story.txt` -> `story.quotes.json`, beside it."""
+    """Where the editor saves an article's annotation: `story.txt` -> `story.quotes.json`, beside it.
+
+    When another article of the folder has the same stem (`story.txt` and `story.md`), each keeps
+    its own file, named after its whole name (`story.txt.quotes.json`, `story.md.quotes.json`), so
+    that one article never opens, or overwrites, the other's annotation."""
+    others = [article.with_suffix(s) for s in SUPPORTED_SUFFIXES if s != article.suffix.lower()]
+    if any(other.is_file() for other in others):
+        return article.with_name(article.name + EDITOR_SUFFIX)
     return article.with_name(article.stem + EDITOR_SUFFIX)
 
 

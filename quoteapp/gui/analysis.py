@@ -6,7 +6,6 @@ analysis merged into edits made meanwhile; a re-analysis replacing only quotes n
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quoteapp.corpus.registry import apply_registry
@@ -29,35 +28,43 @@ class Analysis:
         self.extractor: object | None = None
         self.model_label = "loading the language model…"
         self.job: AnalysisJob | None = None
-        self.pending: Path | None = None  # an article waiting for the model
+        self.pending: AnnotationDocument | None = None  # an article waiting for the model
         self.stopping: set[AnalysisJob] = set()  # cancelled jobs whose threads have not ended yet
+        #: an analysis asked for while a cancelled one still parses: started when that one ends, so
+        #: that two threads never run the one pipeline at once
+        self.queued: Callable[[], None] | None = None
 
     def model_loaded(self, extractor: object, label: str) -> None:
         self.extractor, self.model_label = extractor, label
         self.w._update_status()
-        if self.pending is not None:
-            path, self.pending = self.pending, None
-            self.analyse_new(path)
+        pending, self.pending = self.pending, None
+        if pending is not None and pending is self.w.document:  # still the article open
+            self.analyse_new()
 
     def model_failed(self, message: str) -> None:
         self.model_label = "no language model"
         self.w._update_status()
         dialogs.error(self.w, "The language model could not be loaded", message)
 
-    def analyse_new(self, path: Path | None) -> None:
+    def analyse_new(self) -> None:
+        """Analyse the article just opened (when the model is loaded; else once it is, if still open)."""
         if self.w.document is None:
             return
         if self.extractor is None:
-            self.pending = path or Path(self.w.document.annotation.document.id)
+            self.pending = self.w.document
             self.w.statusBar().showMessage("The article will be analysed when the language model is loaded…")
             return
-        self.start(lambda annotation: self.first_analysis_done(annotation))
+        document = self.w.document
+        self.start(lambda annotation: self.w.document is document and self.first_analysis_done(annotation))
 
     def start(self, on_done: Callable[[Annotation], None]) -> None:
         """Analyse the open article off the GUI thread; `on_done` gets the result unless the job was
         cancelled or replaced by another one meanwhile."""
         assert self.w.document is not None and self.extractor is not None
         self._let_go()
+        if self.stopping:  # a cancelled job still parses: this one starts when it ends
+            self.queued = lambda: self.w.document is not None and self.start(on_done)
+            return
         document = self.w.document.annotation.document
         job = AnalysisJob(
             self.extractor,
@@ -100,6 +107,14 @@ class Analysis:
         if self.job is job:
             self.job = None
             self._ended()
+        if not self.stopping and self.queued is not None:
+            queued, self.queued = self.queued, None
+            queued()
+
+    def forget(self) -> None:
+        """Another article is opened: its analysis, running or waiting, is no longer wanted."""
+        self.pending = self.queued = None
+        self._let_go()
 
     def _ended(self) -> None:
         self.w.statusBar().clearMessage()
@@ -108,6 +123,7 @@ class Analysis:
 
     def wait(self) -> None:
         """Cancel every job and wait for their threads (before the window goes)."""
+        self.queued = None
         self._let_go()
         for job in list(self.stopping):
             job.wait()

@@ -53,7 +53,6 @@ from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.offsets import OffsetMap
 from quoteapp.gui.text_geometry import MeasuredTextEdit
 from quoteapp.model import Quote, Span
-from quoteapp.model.queries import quotes_of
 
 #: UTF-16 units highlighted beyond the visible text, so that a small scroll needs no rebuild
 MARGIN = 6000
@@ -361,7 +360,7 @@ class ArticleView(MeasuredTextEdit):
         """The quotes the highlighted entity speaks or passes on."""
         if self._document is None or self._entity is None:
             return set()
-        return {q.id for q in quotes_of(self._document.annotation, self._entity)}
+        return set(self._document.quotes_naming(self._entity))
 
     def _segment_format(self, entity_id: str | None, dark: bool, dim: bool) -> QTextCharFormat:
         return self._format(("dim", None, dark) if dim else ("segment", entity_id, dark))

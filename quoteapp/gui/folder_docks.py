@@ -39,6 +39,7 @@ class FolderDocks:
         )
         self.articles_dock = self._dock("Articles", self.article_list)
         self.registry_panel = RegistryPanel()
+        self.registry_panel.changed.connect(self.registry_edited)
         self.registry_dock = self._dock("Speakers across the folder", self.registry_panel)
 
     def _dock(self, title: str, widget: QListWidget | RegistryPanel) -> QDockWidget:
@@ -59,6 +60,8 @@ class FolderDocks:
         return self.registry_panel.registry
 
     def open(self, folder: Path) -> None:
+        if not self.w.maybe_save():  # the open article's edits first: cancelled, nothing changes
+            return
         self.folder = folder
         self.w._remember(folder)
         self.corpus = CorpusFolder(folder)
@@ -102,6 +105,10 @@ class FolderDocks:
         except (FormatError, OSError) as err:
             self.w.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
         self.registry_panel.set_registry(registry, lambda edited: save_folder_registry(folder, edited))
+        self.registry_edited()
+
+    def registry_edited(self) -> None:
+        """A merge, split, confirmation or speaks-for in the panel: colours follow the identities."""
         self.colour_by_identity()
         self.w.view.refresh()
         self.w.quote_table.viewport().update()

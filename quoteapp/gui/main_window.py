@@ -1,9 +1,9 @@
 """The editor's window: the article, its quotes, its entities and the selected quote, all kept in step.
 
-Every correction goes through an action (`do_<name>`), which builds an undo command from
-`commands` and pushes it; the views follow the document's signals. Opening, saving, autosave and
-analysis live here because they are the window's workflow; their pieces (readers, the attribution
-file, recovery, workers) live in their own modules.
+The window places its parts (`window_parts`) and wires them: each action of the table in `actions`
+runs the handler bound to it in `_handlers` (the edits in `edit_actions`, which push undo commands
+from `commands`); the views follow the document's signals. Saving, autosave and closing live here;
+opening in `opening`, the analysis in `analysis`, a folder's docks in `folder_docks`.
 """
 
 from __future__ import annotations
@@ -45,13 +45,6 @@ from quoteapp.model.crossref import QuoteRef
 AUTOSAVE_MS = 3000
 #: the side docks' narrowest width when the window makes them give way
 SIDE_DOCK_MIN = 280
-#: the Export dialog's choices -> ExportOptions fields
-EXPORT_SCOPES = {
-    "every article, every quote": {},
-    "reviewed articles only": {"reviewed_only": True},
-    "accepted and corrected quotes only": {"accepted_only": True},
-    "reviewed articles, accepted and corrected quotes": {"reviewed_only": True, "accepted_only": True},
-}
 
 
 class MainWindow(ArticleOpening, QMainWindow):
@@ -157,6 +150,8 @@ class MainWindow(ArticleOpening, QMainWindow):
     # --- opening -------------------------------------------------------------------------------
 
     def _set_document(self, document: AnnotationDocument | None) -> None:
+        if document is not self.document:
+            self.analysis.forget()
         if self.document is not None:
             self.document.undo_stack.blockSignals(True)
             self.document.deleteLater()

@@ -88,7 +88,7 @@ class ArticleOpening:
             self._show(AnnotationDocument(found.saved, article_path=path, save_path=found.save_path))
             return True
         self._show(AnnotationDocument(found.fresh(), article_path=path, save_path=found.save_path))
-        self.analysis.analyse_new(path)
+        self.analysis.analyse_new()
         return True
 
     def _show(self, document: AnnotationDocument, *, unsaved: bool = False) -> None:
@@ -114,7 +114,11 @@ class ArticleOpening:
         aside (renamed to `.bad`), never deleted. True when the user chose to."""
         if not dialogs.open_fresh(self, article_name, what, problem or ""):
             return False
-        aside = set_aside(path)
+        try:
+            aside = set_aside(path)
+        except OSError as err:
+            dialogs.error(self, "Cannot set the file aside", f"{path} could not be renamed: {err.strerror or err}")
+            return False
         self.statusBar().showMessage(f"The unreadable {what} is kept as {aside}", 10000)
         return True
 

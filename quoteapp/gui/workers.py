@@ -111,11 +111,13 @@ class TaskThread(QThread):
 
 
 class _InputBlocker(QObject):
-    """Swallows the user's keys and clicks while a step the window waits on runs: the window keeps
-    painting, but nothing can change the document under the worker."""
+    """Swallows the user's keys, clicks and close requests to one window while a step it waits on
+    runs: the window keeps painting, but nothing can change the document under the worker. Other
+    windows (a dialog that opens meanwhile) still take input."""
 
     BLOCKED = frozenset(
         {
+            QEvent.Type.Close,
             QEvent.Type.KeyPress,
             QEvent.Type.KeyRelease,
             QEvent.Type.ShortcutOverride,
@@ -128,15 +130,24 @@ class _InputBlocker(QObject):
         }
     )
 
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window = window
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return event.type() in self.BLOCKED
+        if event.type() not in self.BLOCKED:
+            return False
+        owner: QObject | None = watched  # a shortcut goes to its QAction, owned by a widget
+        while owner is not None and not isinstance(owner, QWidget):
+            owner = owner.parent()
+        return owner is not None and owner.window() is self.window
 
 
 def run_in_background(parent: QWidget, label: str, work: Callable[[Callable[[float], None]], Any]) -> Any:
     """`work(progress)` in a worker thread while the window keeps painting; returns its result (or
     raises its exception) like a plain call. Meanwhile the user's input is held off (so nothing
     changes what the worker reads), and a progress dialog shows when it takes over half a second."""
-    blocker = _InputBlocker()
+    blocker = _InputBlocker(parent.window())
     app = QApplication.instance()
     app.installEventFilter(blocker)
     try:

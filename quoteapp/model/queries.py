@@ -1,9 +1,9 @@
 """The questions every view asks of an annotation, answered once: what a quote says as one string,
-which entities it names, which quotes an entity speaks or passes on, which quotes still count."""
+and which entities it names."""
 
 from __future__ import annotations
 
-from quoteapp.model.annotation import Annotation, Quote
+from quoteapp.model.annotation import Quote
 
 #: what stands between the segments of a split quote when it is read as one string
 SEGMENT_GAP = " … "
@@ -20,13 +20,3 @@ def named_entities(quote: Quote) -> set[str]:
     if quote.speaker is not None:
         named.add(quote.speaker.entity)
     return named
-
-
-def live_quotes(annotation: Annotation) -> list[Quote]:
-    """The quotes that count: all but those an editor rejected."""
-    return [q for q in annotation.quotes if q.status != "rejected"]
-
-
-def quotes_of(annotation: Annotation, entity_id: str) -> list[Quote]:
-    """The quotes this entity speaks or passes on (as an intermediary)."""
-    return [q for q in annotation.quotes if entity_id in named_entities(q)]
