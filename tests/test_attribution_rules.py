@@ -297,3 +297,22 @@ def test_cue_after_a_long_apposition(extractor: Extractor) -> None:
 def test_signed_quote_does_not_lend_its_voice(extractor: Extractor) -> None:
     a = extract(extractor, "“The ferry is late again.” ― Ines Morales\n\n“Nobody here trusts the new timetable.”")
     assert quote_with(a, "timetable").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Ana Nelson-Jones said the pier would be rebuilt.", "Ana Nelson-Jones"),
+        ("A 26-year-old labourer said the pier was unsafe.", "A 26-year-old labourer"),
+        ("A Calgary-based railway said the line would reopen in May.", "A Calgary-based railway"),
+    ],
+)
+def test_a_speaker_is_never_cut_at_a_hyphen_inside_a_word(extractor: Extractor, text: str, mention: str) -> None:
+    """The tokenizer splits "Nelson-Jones" and "26-year-old" at their hyphens; the mention keeps the word whole."""
+    annotation = extractor.annotate(text, "d")
+    assert [q.speaker.mention.text for q in annotation.quotes] == [mention]
+
+
+def test_a_dash_between_spaces_still_ends_a_phrase(extractor: Extractor) -> None:
+    annotation = extractor.annotate("The minister said - once more - that the deal was off.", "d")
+    assert [q.speaker.mention.text for q in annotation.quotes] == ["The minister"]

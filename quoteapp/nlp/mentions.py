@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from quoteapp.nlp.lexicon import (
     ANONYMOUS_HEADS,
@@ -25,6 +25,8 @@ from quoteapp.nlp.lexicon import (
 )
 
 #: Children that do not belong to the phrase naming a speaker.
+#: the characters that join the parts of one word ("Nelson-Jones"): hyphen-minus, hyphen, non-breaking hyphen
+WORD_HYPHENS = frozenset("-\u2010\u2011")
 CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "npadvmod"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 #: Prepositions that say when or where a source spoke, not who it is ("the official after the meeting").
@@ -76,18 +78,34 @@ def phrase_tokens(head: Token) -> list[Token]:
                 continue
             keep.add(child.i)
             stack.append(child)
-    lo = hi = head.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
     doc = head.doc
+    lo = hi = head.i
+    while True:  # leftwards over kept tokens, and over words a hyphen glues on ("Nelson-Jones")
+        if lo - 1 in keep:
+            lo -= 1
+        elif lo >= 2 and _glued_hyphen(doc, lo - 1) and not doc[lo - 2].is_punct:
+            lo -= 2
+        else:
+            break
+    while True:
+        if hi + 1 in keep:
+            hi += 1
+        elif hi + 2 < len(doc) and _glued_hyphen(doc, hi + 1) and not doc[hi + 2].is_punct:
+            hi += 2
+        else:
+            break
     # trim punctuation at the edges, but never the head itself ("The %": the phrase keeps its head)
     while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen written inside a word, with no space on either side ("26-year-old", "Calgary-based"):
+    the tokenizer splits it off, but the words it joins name one thing and are never cut apart."""
+    return doc[i].text in WORD_HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def antecedent_of_relative(subject: Token) -> Token:
