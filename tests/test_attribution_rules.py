@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from quote_helpers import chain, extract, quote_with
 from quote_helpers import speaker_name as speaker
+from quote_helpers import speaker_name as speaker_of_quote
 
 from quoteapp.corpus.names import same_name
 from quoteapp.nlp.extractor import Extractor
@@ -316,3 +317,29 @@ def test_a_speaker_is_never_cut_at_a_hyphen_inside_a_word(extractor: Extractor, 
 def test_a_dash_between_spaces_still_ends_a_phrase(extractor: Extractor) -> None:
     annotation = extractor.annotate("The minister said - once more - that the deal was off.", "d")
     assert [q.speaker.mention.text for q in annotation.quotes] == ["The minister"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("“We will win this fight,” Beck fumed.", "fumed", "Beck"),
+        ("“Tell them we are not going back,” the union leader scoffed angrily.", "scoffed", "union leader"),
+        ("“We are ready for the vote,” the long-serving harbour director beamed.", "beamed", "harbour director"),
+    ],
+)
+def test_a_verb_outside_the_lexicon_is_the_cue_of_the_quote_frame(
+    extractor: Extractor, text: str, cue: str, speaker: str
+) -> None:
+    """“…,” NAME VERB.: the quote is the rest of its sentence, so the verb reports it, whatever the verb;
+    the confidence says the verb was not a known reporting verb."""
+    annotation = extractor.annotate(text, "d")
+    (quote,) = annotation.quotes
+    known = extractor.annotate(text.replace(cue, "said"), "d").quotes[0]
+    assert quote.cue.text == cue and speaker in (speaker_of_quote(annotation, quote) or "")
+    assert quote.confidence < known.confidence
+    assert "outside the lexicon" in quote.evidence
+
+
+def test_the_quote_frame_wants_nothing_after_the_verb(extractor: Extractor) -> None:
+    quotes = extractor.annotate("“It is over now, and for good,” Beck left the room.", "d").quotes
+    assert all(q.cue is None for q in quotes), "a verb with an object of its own does not report the quote"

@@ -29,6 +29,10 @@ SPLIT_GAP_CHARS = 120
 CONFIDENCE_CUED = 0.9
 CONFIDENCE_CUED_NO_SPEAKER = 0.7
 CONFIDENCE_UNCUED = 0.4
+#: at most this many words (the verb and its subject) between a quote and its full stop, for a verb
+#: outside the lexicon to be its cue ("“…,” the port's long-serving director fumed.")
+MANNER_FRAME_WORDS = 8
+CONFIDENCE_MANNER_FRAME = 0.75
 
 CUED = "direct"
 UNCUED = "direct-no-cue"
@@ -64,14 +68,18 @@ def cued(state: State, q: QuotedSpan) -> Candidate | None:
         return None
     speaker, how = speaker_of(state, cue)
     state.used_cues.add(cue.i)
+    confidence = CONFIDENCE_CUED if speaker else CONFIDENCE_CUED_NO_SPEAKER
+    kind = ""
+    if not state.is_cue(cue):  # found by the quote frame, not the lexicon: surer of the words than of the verb
+        confidence, kind = min(confidence, CONFIDENCE_MANNER_FRAME), " (a verb outside the lexicon, by the quote frame)"
     cand = Candidate(
         "direct",
         list(q.segments),
         state.cue_span(cue),
         speaker,
         CUED,
-        CONFIDENCE_CUED if speaker else CONFIDENCE_CUED_NO_SPEAKER,
-        [f"{CUED}: marks {state.text[q.open_at]}…; cue '{cue.text}'; speaker: {how}"],
+        confidence,
+        [f"{CUED}: marks {state.text[q.open_at]}…; cue '{cue.text}'{kind}; speaker: {how}"],
         cue_token=cue.i,
     )
     add_intermediaries(cand, cue)
@@ -109,11 +117,40 @@ def cue_after(state: State, q: QuotedSpan) -> Token | None:
         i += 1
     for j in range(i, min(i + CUE_WINDOW_AFTER, len(doc))):
         tok = doc[j]
-        if tok.text in SENTENCE_ENDS or "\n" in tok.text or state.in_quote(tok.idx):
+        if tok.text in SENTENCE_ENDS:  # no reporting verb before the sentence ends: maybe another verb of saying
+            return manner_of_speaking_after(state, q, i)
+        if "\n" in tok.text or state.in_quote(tok.idx):
             return None
         if state.is_cue(tok):
             return tok
     return cue_after_apposition(state, i)
+
+
+def manner_of_speaking_after(state: State, q: QuotedSpan, i: int) -> Token | None:
+    """“We will win,” Beck fumed. / “…,” quipped the mayor.: a verb outside the lexicon is the cue
+    when the quote is the whole rest of its sentence: the closing mark comes after a comma, ? or !,
+    and only the verb and its subject (a name, a pronoun or a short noun phrase) follow, up to the
+    full stop. The frame itself says the verb reports the words; nothing else could be its object."""
+    doc, text = state.doc, state.text
+    if not q.closed or text[q.end - 1 : q.end] not in (",", "?", "!") and text[q.outer_end : q.outer_end + 1] != ",":
+        return None
+    sent = state.sentence(i) if i < len(doc) else None
+    if sent is None:
+        return None
+    rest = [t for t in doc[i : sent.end] if not t.is_space and t.idx >= q.outer_end and t.text != ","]
+    if not rest or rest[-1].text != "." or len(rest) > 1 + MANNER_FRAME_WORDS:
+        return None
+    words = rest[:-1]
+    verbs = [t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")]
+    if len(verbs) != 1 or state.in_quote(verbs[0].idx):
+        return None
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.idx >= q.outer_end]
+    if not subjects or objects:  # the quoted words may hang on the verb; nothing after them may
+        return None
+    covered = {t.i for t in subjects[0].subtree} | {verb.i}
+    return verb if all(t.i in covered or t.dep_ == "advmod" for t in words) else None
 
 
 def cue_after_apposition(state: State, i: int) -> Token | None:
