@@ -31,9 +31,10 @@ def extractor():
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Recovery copies, settings and recent files go to the test's own folder, never the user's."""
+    """Recovery copies, the log, settings and recent files go to the test's own folder, never the user's."""
     monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -287,7 +287,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 def test_the_schema_ships_as_package_data() -> None:
-    """pyproject maps resources/ to quoteapp.resources and includes schema/*.json: the file must be there."""
+    """pyproject maps resources/ to quoteapp.resources, with schema/ its package of JSON files."""
     repo = Path(__file__).resolve().parent.parent
     assert (repo / "resources" / "schema" / "attribution-v1.schema.json").is_file()
     if sys.version_info >= (3, 11):
@@ -295,7 +295,8 @@ def test_the_schema_ships_as_package_data() -> None:
 
         config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
         assert config["package-dir"]["quoteapp.resources"] == "resources"
-        assert "schema/*.json" in config["package-data"]["quoteapp.resources"]
+        assert "quoteapp.resources.schema" in config["packages"]
+        assert "*.json" in config["package-data"]["quoteapp.resources.schema"]
 
 
 def test_files_we_write_validate_against_the_schema() -> None:

@@ -15,17 +15,48 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The wheel, and what the build printed (its warnings are what a packager sees first)."""
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(out), str(REPO)],
         check=True,
         capture_output=True,
         text=True,
         timeout=600,
     )
     (found,) = out.glob("quoteapp-*.whl")
-    return found
+    return found, run.stdout + run.stderr
+
+
+@pytest.fixture(scope="module")
+def wheel(built: tuple[Path, str]) -> Path:
+    return built[0]
+
+
+def test_the_build_gives_no_warning(built: tuple[Path, str]) -> None:
+    log = built[1]
+    assert "BuildBackendWarning" not in log
+    assert "SetuptoolsDeprecationWarning" not in log
+    assert "is absent from the `packages` configuration" not in log
+
+
+def test_the_wheel_says_its_licence_scripts_and_slim_qt(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    meta = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
+    assert "License-Expression: MIT" in meta
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    requires = [line.split(": ", 1)[1] for line in meta.splitlines() if line.startswith("Requires-Dist: ")]
+    assert any(r.startswith("PySide6-Essentials") for r in requires)
+    assert not any(r.split("<")[0].split(">")[0].strip() == "PySide6" for r in requires)
+    console = entry_points.split("[console_scripts]")[1].split("[")[0]
+    gui = entry_points.split("[gui_scripts]")[1].split("[")[0]
+    assert "quoteapp = quoteapp.cli:main" in console
+    assert "quoteapp-editor = quoteapp.cli:editor" in gui
+    assert {"quoteapp/resources/icons/quoteapp.png", "quoteapp/resources/quoteapp.desktop"} <= names
+    assert "](../shared" not in meta, "the README is the PyPI page: no links into the project's private folders"
 
 
 def test_wheel_holds_the_resources(wheel: Path) -> None:

@@ -9,6 +9,7 @@ quoteapp.nlp.batch.extract_one, whichever way the files are spread.
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import os
 import sys
@@ -33,6 +34,8 @@ from quoteapp.nlp.batch import (
 )
 
 USAGE_ERROR = 2
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
@@ -136,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
             results = (extract_one(p, args.output, args.model, force=True) for p in _named(todo, bar))
         for result in results:
             counts[result.status] += 1
+            log.info("%s: %s", result.path, result.status)
             if result.status == FAILED:
                 tqdm.write(f"quoteapp: skipped {result.path}: {result.error}", file=sys.stderr)
             if not args.dask:

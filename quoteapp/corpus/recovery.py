@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
-import platformdirs
-
+from quoteapp.corpus.user_folders import RECOVERY_ENV, recovery_dir
 from quoteapp.formats.attribution import write_annotation
 from quoteapp.model import Annotation
 
-RECOVERY_ENV = "QUOTEAPP_RECOVERY_DIR"
-
-
-def recovery_dir() -> Path:
-    """The user's recovery folder (QUOTEAPP_RECOVERY_DIR overrides it, for tests and portable use)."""
-    override = os.environ.get(RECOVERY_ENV)
-    return Path(override) if override else Path(platformdirs.user_state_dir("quoteapp")) / "recovery"
+__all__ = ["RECOVERY_ENV", "discard_recovery", "newer_recovery", "recovery_dir", "recovery_path", "write_recovery"]
 
 
 def recovery_path(save_path: Path) -> Path:

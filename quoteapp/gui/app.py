@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import resources
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from quoteapp import APP_NAME, __version__
@@ -25,6 +27,12 @@ def run(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    from quoteapp.gui.error_report import ErrorReporter, start_log_file
+
+    start_log_file()
+    reporter = ErrorReporter(app)
     from quoteapp.corpus.sample import sample_article
     from quoteapp.gui.collector import GuiThreadCollector
     from quoteapp.gui.main_window import MainWindow
@@ -42,3 +50,10 @@ def run(argv: list[str]) -> int:
         return app.exec()
     finally:
         collector.stop()
+        reporter.uninstall()
+
+
+def app_icon() -> QIcon:
+    """The application icon, a PNG shipped in the package (no SVG plug-in needed)."""
+    with resources.as_file(resources.files("quoteapp.resources.icons") / "quoteapp.png") as path:
+        return QIcon(str(path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 
 ARTICLE_FILTER = "Articles and annotations (*.txt *.text *.md *.markdown *.html *.htm *.quotes.json);;All files (*)"
 ANNOTATION_FILTER = "Attribution files (*.quotes.json *.json)"
+
+log = logging.getLogger(__name__)
 
 
 def open_path(parent: QWidget, folder: str = "") -> Path | None:
@@ -171,6 +174,8 @@ def text(parent: QWidget, title: str, label: str, value: str = "") -> str | None
 
 
 def error(parent: QWidget, title: str, message: str) -> None:
+    """An error the editor says to the user, also kept in the log file for a bug report."""
+    log.warning("%s: %s", title, message)
     QMessageBox.critical(parent, title, message)
 
 

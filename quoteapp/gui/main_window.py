@@ -8,6 +8,7 @@ opening in `opening`, the analysis in `analysis`, a folder's docks in `folder_do
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,6 +46,8 @@ from quoteapp.model.crossref import QuoteRef
 AUTOSAVE_MS = 3000
 #: the side docks' narrowest width when the window makes them give way
 SIDE_DOCK_MIN = 280
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(ArticleOpening, QMainWindow):
@@ -192,6 +195,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         if old is not None:
             discard_recovery(old)
         self.statusBar().showMessage(f"Saved {path}", 4000)
+        log.info("saved %s", path)
         self.folders.mark_open_article()
         self.folders.update_registry()
         self.folders.link()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 
 import spacy
 from spacy.language import Language
@@ -16,6 +18,7 @@ INSTALL_HINT = (
     "or name an installed one with --model NAME (or the QUOTEAPP_MODEL environment variable)."
 )
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _loaded: dict[str, Language] = {}
 
@@ -33,10 +36,12 @@ def load_pipeline(name: str | None = None) -> Language:
                 return _loaded[model]
         errors = []
         for model in tried:
+            started = time.perf_counter()
             try:
                 nlp = spacy.load(model)
             except OSError as err:
                 errors.append(f"{model}: {str(err).splitlines()[0]}")
+                log.info("pipeline %s not loaded: %s", model, errors[-1])
                 continue
             if "parser" not in nlp.pipe_names:
                 errors.append(f"{model}: has no dependency parser, which quote finding needs")
@@ -46,6 +51,7 @@ def load_pipeline(name: str | None = None) -> Language:
             if COMPONENT_NAME not in nlp.pipe_names:
                 nlp.add_pipe(COMPONENT_NAME, last=True)
             _loaded[model] = nlp
+            log.info("pipeline %s loaded in %.1f s: %s", model, time.perf_counter() - started, nlp.pipe_names)
             return nlp
     raise ModelNotFound(f"No spaCy pipeline could be loaded ({'; '.join(errors)}).\n{INSTALL_HINT}")
 
