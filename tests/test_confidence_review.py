@@ -142,10 +142,13 @@ def test_accepted_quotes_are_never_uncertain_and_the_status_bar_says_when_none_i
 
 
 def test_the_threshold_is_a_preference(qtbot, review: MainWindow) -> None:
+    review.select_quote("Q8")
+    assert "uncertain" not in review.detail.summary.toPlainText()
     review.quote_model.preferences.uncertain_below = 0.7
     review.select_quote("Q5")
     press(qtbot, review, Qt.Key.Key_U)
     assert review.current_quote_id() == "Q8"
+    assert "uncertain" in review.detail.summary.toPlainText(), "the panel follows the same preference"
 
 
 def test_the_jump_stays_within_the_filtered_list(qtbot, review: MainWindow) -> None:

@@ -17,7 +17,7 @@ from quoteapp.cli import main
 from quoteapp.corpus.locations import registry_path
 from quoteapp.corpus.registry import build_registry, merge, open_folder_registry, save_folder_registry
 from quoteapp.formats.attribution import from_dict, write_annotation
-from quoteapp.formats.exports import EXPORTERS, export_csv
+from quoteapp.formats.exports import EXPORTERS, export_csv, export_docbin
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.model.registry import Registry
 
@@ -203,3 +203,26 @@ def test_the_editors_export_carries_the_identities_of_the_open_folder(
     assert rows["pier"]["speaker_identity"] and rows["pier"]["speaker_identity"] == rows["ferry"]["speaker_identity"]
     assert messages and "3 articles" in messages[0]
     window.shutdown()
+
+
+def test_each_export_carries_or_says_what_it_drops(tmp_path: Path) -> None:
+    """The DocBin keeps what the token spans would lose (entity mention offsets, the generator); a field
+    another tool added to the attribution file is carried by jsonl and said missing by the others."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    annotation = article("pier", "Anna Berg")
+    annotation.generator = {"app": "quoteapp", "app_version": "0.3.0", "pipeline": "en_core_web_sm 3.8.0"}
+    annotation.quotes[0].extra["reviewer_note"] = "check the date"
+    items = [(Path("pier.txt"), annotation)]
+    report = export_docbin(items, tmp_path / "out.spacy")
+    (doc,) = DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
+    side = doc.user_data["quoteapp"]
+    assert side["generator"] == annotation.generator
+    assert list(side["entities"][0]["mentions"]) == [{"start": 0, "end": 9, "text": "Anna Berg"}]
+    assert any("unknown to quoteapp" in w for w in report.warnings)
+    for fmt in ("csv", "brat"):
+        out = tmp_path / ("brat" if fmt == "brat" else "out.csv")
+        assert any("unknown to quoteapp" in w for w in EXPORTERS[fmt](items, out, registry=None).warnings)
+    jsonl = EXPORTERS["jsonl"](items, tmp_path / "out.jsonl", registry=None)
+    assert not jsonl.warnings and "check the date" in (tmp_path / "out.jsonl").read_text("utf-8")

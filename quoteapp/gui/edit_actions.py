@@ -40,6 +40,9 @@ class EditActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.w = window
+        # one review preference for the list, the quote panel and the jumps, so they never disagree
+        # on what is uncertain (the window builds the list and the panel before its handlers)
+        window.detail.preferences = window.quote_model.preferences
 
     def _push(self, build: Build) -> None:
         """Build a command for the current quote and push it; a refused edit is explained."""

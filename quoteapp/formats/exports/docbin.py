@@ -14,7 +14,9 @@ one model's guesses. Span groups (char spans widened to whole tokens, `alignment
 
     {"schema": "quoteapp/docbin", "version": 1,
      "document": {"id", "path", "title", "sha256"},
+     "generator": {"app", "app_version", "pipeline"} | null,   # what wrote the attribution file
      "entities": [{"id", "kind", "name", "aliases", "description",
+                   "mentions": [{"start", "end", "text"}],  # exact code-point offsets
                    "identity": {"id", "name"} | null}],      # the corpus registry's identity
      "quotes": [{"id", "type", "status", "confidence", "parent", "evidence",
                  "segments": [{"start", "end", "text"}],   # exact code-point offsets
@@ -74,10 +76,6 @@ def export_docbin(
         docbin.add(_doc(nlp, annotation, report, identities))
     write_file(path, docbin.to_bytes())  # what `to_disk` writes, but all at once
     report.files.append(path)
-    if any(a.generator for _, a in chosen):
-        report.warn("docbin: the generator (app and pipeline versions) is not kept")
-    if any(e.mentions for _, a in chosen for e in a.entities):
-        report.warn("docbin: entity mentions are only the `mentions` spans, widened to whole tokens")
     identities.warn_outside(chosen, report)
     warn_unknown_fields(chosen, report)
     return report
@@ -163,6 +161,7 @@ def _doc(nlp: Any, annotation: Annotation, report: ExportReport, identities: Ide
         "schema": SIDE_SCHEMA,
         "version": 1,
         "document": {"id": d.id, "path": d.path, "title": d.title, "sha256": text_sha256(d.text)},
+        "generator": annotation.generator,
         "entities": [
             {
                 "id": e.id,
@@ -170,6 +169,7 @@ def _doc(nlp: Any, annotation: Annotation, report: ExportReport, identities: Ide
                 "name": e.name,
                 "aliases": list(e.aliases),
                 "description": e.description,
+                "mentions": [_span(m) for m in e.mentions],
                 "identity": {"id": ref.id, "name": ref.name} if (ref := identities.of(annotation, e.id)) else None,
             }
             for e in annotation.entities
