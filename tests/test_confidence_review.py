@@ -113,6 +113,14 @@ def test_u_jumps_to_the_next_uncertain_quote_in_reading_order_and_wraps(qtbot, r
     assert "went round" in message
 
 
+def test_the_jump_follows_the_text_whatever_the_list_is_sorted_by(qtbot, review: MainWindow) -> None:
+    review.quote_table.sortByColumn(COL_CONFIDENCE, Qt.SortOrder.DescendingOrder)
+    assert shown_ids(review)[:3] == ["Q1", "Q8", "Q4"]
+    review.select_quote("Q2")
+    message = press(qtbot, review, Qt.Key.Key_U)
+    assert review.current_quote_id() == "Q5" and "went round" not in message
+
+
 def test_shift_u_goes_back_and_wraps_to_the_end(qtbot, review: MainWindow) -> None:
     review.select_quote("Q5")
     press(qtbot, review, Qt.Key.Key_U, shift=True)

@@ -37,7 +37,7 @@ UNPLACED_TIP = "the article changed and this quote's words did not come through 
 ARROW = " → "
 OPENING_CHARS = 80
 #: the Confidence cell's tool tip of a quote still to review whose confidence is low
-UNCERTAIN_TIP = "uncertain: confidence below {below:.2f} and not reviewed yet (U jumps to the next one)"
+UNCERTAIN_TIP = "uncertain: confidence below {below:.2f} and not reviewed yet"
 
 
 @dataclass
