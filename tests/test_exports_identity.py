@@ -226,3 +226,9 @@ def test_each_export_carries_or_says_what_it_drops(tmp_path: Path) -> None:
         assert any("unknown to quoteapp" in w for w in EXPORTERS[fmt](items, out, registry=None).warnings)
     jsonl = EXPORTERS["jsonl"](items, tmp_path / "out.jsonl", registry=None)
     assert not jsonl.warnings and "check the date" in (tmp_path / "out.jsonl").read_text("utf-8")
+
+
+def test_one_file_of_the_folder_exports_with_the_folders_registry(folder: Path, tmp_path: Path, capsys) -> None:
+    export_cli(folder / "ferry.quotes.json", "csv", tmp_path / "one.csv", capsys)
+    row = csv_rows(tmp_path / "one.csv")["ferry"]
+    assert row["speaker_identity"] == identity_of(open_folder_registry(folder).registry, "pier", "E1")
