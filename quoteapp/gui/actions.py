@@ -23,6 +23,9 @@ class ActionSpec:
     tip: str = ""
     #: when the action can be used: "" always, else one of CONDITIONS
     enabled_when: str = ""
+    #: where the handler lives on the window ("edits.next_uncertain"), for an action the window's own
+    #: handler table does not name: a part of the window can bring its action without the window changing
+    handler: str = ""
 
 
 #: the window's states an action may need (the window says which hold, `set_enabled` applies them)
@@ -53,9 +56,33 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "&Quit", "Ctrl+Q", "File"),
     ActionSpec("undo", "&Undo", "Ctrl+Z", "Edit", enabled_when="can_undo"),
     ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "Edit", enabled_when="can_redo"),
-    ActionSpec("find", "&Filter Quotes", "Ctrl+F", "Edit", "Filter the quote list (speaker:, status:, type:, flag:)"),
+    ActionSpec(
+        "find",
+        "&Filter Quotes",
+        "Ctrl+F",
+        "Edit",
+        "Filter the quote list (speaker:, status:, type:, flag:, confidence:<0.6)",
+    ),
     ActionSpec("next_quote", "&Next Quote", "J", "Quote", enabled_when="document"),
     ActionSpec("previous_quote", "&Previous Quote", "K", "Quote", enabled_when="document"),
+    ActionSpec(
+        "next_uncertain",
+        "Next &Uncertain Quote",
+        "U",
+        "Quote",
+        "The next quote still to review whose confidence is low, in reading order (wraps)",
+        enabled_when="document",
+        handler="edits.next_uncertain",
+    ),
+    ActionSpec(
+        "previous_uncertain",
+        "Previous Uncertain Quote",
+        "Shift+U",
+        "Quote",
+        "The previous quote still to review whose confidence is low (wraps)",
+        enabled_when="document",
+        handler="edits.previous_uncertain",
+    ),
     ActionSpec("accept", "&Accept", "A", "Quote", "Confirm the quote as it is", enabled_when="quote"),
     ActionSpec("reject", "Re&ject", "X", "Quote", "Not a quote: kept as rejected, hidden", enabled_when="quote"),
     ActionSpec("add_quote", "Add &Quote from Selection", "Q", "Quote", enabled_when="document"),
@@ -106,7 +133,8 @@ MENUS = ("File", "Edit", "Quote", "Entity", "View", "Go", "Help")
 
 def build_actions(window: QWidget, handlers: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
     """One QAction per table row, on `window`, triggering `handlers[name]` (every action needs one)."""
-    missing = [spec.name for spec in ACTIONS if spec.name not in handlers]
+    bound = {spec.name: handlers.get(spec.name) or _handler_on(window, spec.handler) for spec in ACTIONS}
+    missing = [name for name, run in bound.items() if run is None]
     if missing:
         raise KeyError(f"no handler for the actions {', '.join(missing)}")
     actions: dict[str, QAction] = {}
@@ -118,11 +146,19 @@ def build_actions(window: QWidget, handlers: Mapping[str, Callable[[], object]])
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(f"{spec.tip} ({spec.shortcut})")
-        action.triggered.connect(lambda _checked=False, run=handlers[spec.name]: run())
+        action.triggered.connect(lambda _checked=False, run=bound[spec.name]: run())
         window.addAction(action)
         actions[spec.name] = action
     actions["show_rejected"].setCheckable(True)
     return actions
+
+
+def _handler_on(window: QWidget, path: str) -> Callable[[], object] | None:
+    """The window's method at the dotted `path` ("edits.next_uncertain"), None when there is none."""
+    target: object = window
+    for name in path.split(".") if path else []:
+        target = getattr(target, name, None)
+    return target if path and callable(target) else None
 
 
 def set_enabled(actions: Mapping[str, QAction], state: Mapping[str, bool]) -> None:

@@ -1,5 +1,10 @@
 """The selected quote in full: segments, cue, speaker, the chain of intermediaries, type, status,
-parent and the extractor's evidence, with the intermediary chain editable in place."""
+parent and the extractor's evidence, with the intermediary chain editable in place.
+
+The evidence is shown whole, one step of the resolution a line, so that a note such as "'Obama'
+could be Barack Obama or Michelle Obama" is read in full, and a quote still to review whose
+confidence is low says it is uncertain.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from quoteapp.gui.document import AnnotationDocument
+from quoteapp.gui.quote_model import ReviewPreferences
 from quoteapp.model import Quote
 from quoteapp.model.crossref import Sighting
+from quoteapp.model.queries import is_uncertain
 
 
 class DetailPanel(QWidget):
@@ -33,6 +40,7 @@ class DetailPanel(QWidget):
         self.document: AnnotationDocument | None = None
         self.quote_id: str | None = None
         self.sightings: list[Sighting] = []
+        self.preferences = ReviewPreferences()
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
         self.chain = QListWidget()
@@ -88,8 +96,7 @@ class DetailPanel(QWidget):
     def refresh(self) -> None:
         self.show_quote(self.document, self.quote_id)
 
-    @staticmethod
-    def _html(document: AnnotationDocument, quote: Quote) -> str:
+    def _html(self, document: AnnotationDocument, quote: Quote) -> str:
         def name(entity_id: str) -> str:
             entity = document.entity(entity_id)
             return escape(entity.name if entity else entity_id)
@@ -106,16 +113,21 @@ class DetailPanel(QWidget):
             (
                 "Quote",
                 f"{quote.id} · {quote.type} · <b>{quote.status}</b>"
-                + (f" · confidence {quote.confidence:.2f}" if quote.confidence is not None else ""),
+                + (f" · confidence {quote.confidence:.2f}" if quote.confidence is not None else "")
+                + self._uncertain(quote),
             ),
             ("Speaker", speaker),
             ("Via", chain),
             ("Cue", escape(quote.cue.text) if quote.cue else "<i>none</i>"),
             ("Parent", quote.parent or "<i>none</i>"),
-            ("Evidence", escape(quote.evidence or "")),
+            ("Evidence", evidence_html(quote.evidence)),
         ]
         table = "".join(f"<tr><td valign=top style='color:gray'>{k}</td><td>{v}</td></tr>" for k, v in rows)
         return f"<table cellspacing=2>{table}</table><p style='color:gray'>Segments</p><ol>{segments}</ol>"
+
+    def _uncertain(self, quote: Quote) -> str:
+        below = self.preferences.uncertain_below
+        return f" · <b>uncertain</b> (below {below:.2f}): check it" if is_uncertain(quote, below) else ""
 
     def _current(self) -> int:
         return self.chain.currentRow()
@@ -131,3 +143,9 @@ class DetailPanel(QWidget):
     def _remove(self) -> None:
         if self._current() >= 0:
             self.remove_intermediary.emit(self._current())
+
+
+def evidence_html(evidence: str | None) -> str:
+    """The extractor's evidence in full, one step a line: the steps are joined by '; ' in the file."""
+    steps = [step.strip() for step in (evidence or "").split("; ") if step.strip()]
+    return "<br>".join(f"• {escape(step)}" for step in steps) if steps else "<i>none</i>"

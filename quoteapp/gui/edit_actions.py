@@ -15,7 +15,8 @@ from PySide6.QtGui import QUndoCommand
 from quoteapp.gui import commands as C
 from quoteapp.gui import dialogs
 from quoteapp.gui.document import AnnotationDocument
-from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Span
+from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, ROLES, Quote, Span
+from quoteapp.model.queries import is_uncertain, next_uncertain
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
@@ -39,6 +40,9 @@ class EditActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.w = window
+        # one review preference for the list, the quote panel and the jumps, so they never disagree
+        # on what is uncertain (the window builds the list and the panel before its handlers)
+        window.detail.preferences = window.quote_model.preferences
 
     def _push(self, build: Build) -> None:
         """Build a command for the current quote and push it; a refused edit is explained."""
@@ -89,6 +93,41 @@ class EditActions:
         row = self.w.quote_table.currentIndex().row()
         if row > 0:
             self.w.select_row(row - 1)
+
+    def next_uncertain(self) -> None:
+        self._step_uncertain(backwards=False)
+
+    def previous_uncertain(self) -> None:
+        self._step_uncertain(backwards=True)
+
+    def _shown_quotes(self) -> list[Quote]:
+        """The quotes the list shows now (the filter applies), whatever their order there."""
+        document, proxy = self.w.document, self.w.quote_proxy
+        if document is None:
+            return []
+        found = (document.quote(proxy.quote_id_at(row) or "") for row in range(proxy.rowCount()))
+        return [quote for quote in found if quote is not None]
+
+    def _step_uncertain(self, backwards: bool) -> None:
+        """Review the least certain first: the next (previous) quote still `auto` whose confidence is below
+        the preference's threshold, in reading order from the current one, among the quotes the list
+        shows, going round the end of the article; the status bar says when it wrapped or none is left."""
+        below = self.w.quote_model.preferences.uncertain_below
+        shown = self._shown_quotes()
+        found, wrapped = next_uncertain(shown, self.w.current_quote_id(), below, backwards)
+        if found is None:
+            here = self.w.document.quote(self.w.current_quote_id() or "") if self.w.document else None
+            none = "No other" if here is not None and is_uncertain(here, below) else "No"
+            self.w.statusBar().showMessage(
+                f"{none} uncertain quote left to review (confidence below {below:.2f})", 5000
+            )
+            return
+        self.w.select_quote(found.id)
+        left = sum(is_uncertain(q, below) for q in shown)
+        where = f"; went round to the {'end' if backwards else 'start'} of the article" if wrapped else ""
+        self.w.statusBar().showMessage(
+            f"{found.id}: confidence {found.confidence:.2f}, {left} uncertain quote(s) to review{where}", 5000
+        )
 
     def accept(self) -> None:
         quote_id = self.w.current_quote_id()

@@ -1,13 +1,16 @@
 """File > Export Dataset: the same exports as `quoteapp export`, on the open folder's annotations
-(or the open article), asked for in three small dialogs: format, scope, target."""
+(or the open article), asked for in three small dialogs: format, scope, target; the speakers and
+intermediaries carry their identity in the folder's registry."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quoteapp.corpus.registry import open_folder_registry
 from quoteapp.formats.errors import FormatError
 from quoteapp.gui import dialogs
+from quoteapp.model.registry import Registry
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
@@ -19,6 +22,17 @@ EXPORT_SCOPES = {
     "accepted and corrected quotes only": {"accepted_only": True},
     "reviewed articles, accepted and corrected quotes": {"reviewed_only": True, "accepted_only": True},
 }
+
+
+def folder_registry(window: MainWindow) -> Registry | None:
+    """The open folder's speaker registry as the editor sees it now (its panel's, edits included), else
+    as saved in the folder; None outside a folder (a lone article is in no registry)."""
+    folder = window.folders.folder
+    if folder is None:
+        return None
+    panel = getattr(window.folders, "registry_panel", None)
+    shown = getattr(panel, "registry", None)
+    return shown if isinstance(shown, Registry) else open_folder_registry(folder).registry
 
 
 def export_dataset(window: MainWindow) -> None:
@@ -40,7 +54,7 @@ def export_dataset(window: MainWindow) -> None:
         return
     items = [(Path(a.document.path or a.document.id), a) for a in annotations]
     try:
-        report = export(fmt, items, target, ExportOptions(**EXPORT_SCOPES[scope]))
+        report = export(fmt, items, target, ExportOptions(**EXPORT_SCOPES[scope]), folder_registry(window))
     except (OSError, ValueError, FormatError) as err:
         dialogs.error(window, "Export failed", str(err))
         return

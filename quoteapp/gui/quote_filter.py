@@ -1,6 +1,7 @@
 """The quote list's filter box and the proxy that filters and sorts the quote table.
 
-`QuoteFilter` parses what the editor types (free words, `speaker:`, `status:`, `type:`, `flag:`),
+`QuoteFilter` parses what the editor types (free words, `speaker:`, `status:`, `type:`, `flag:`,
+`confidence:<0.6`),
 `QuoteFilterProxy` applies it to the rows of a `QuoteTableModel`, hides rejected quotes unless asked
 for, and sorts by the model's cached sort keys. Apart from the model so that the table's cells and
 the rules of the filter can each be read (and changed) on their own.
@@ -8,6 +9,7 @@ the rules of the filter can each be read (and changed) on their own.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,9 +22,19 @@ from quoteapp.model import Quote
 from quoteapp.model.reanchor import quote_flags
 
 _TOKEN = re.compile(r'(?:(\w+):)?("[^"]*"?|\S+)?')
-FILTER_KEYS = ("speaker", "status", "type", "flag")
+FILTER_KEYS = ("speaker", "status", "type", "flag", "confidence")
 #: the filter box's help (placeholder and tool tip)
-FILTER_HELP = "Filter quotes: words, speaker:NAME, status:auto, type:direct, flag:unplaced  (Ctrl+F)"
+FILTER_HELP = "Filter quotes: words, speaker:NAME, status:auto, type:direct, flag:unplaced, confidence:<0.6  (Ctrl+F)"
+#: the comparisons `confidence:` takes, longest first so that "<=" is not read as "<" and "=0.5"
+_COMPARISONS: tuple[tuple[str, Callable[[float, float], bool]], ...] = (
+    ("<=", operator.le),
+    (">=", operator.ge),
+    ("<", operator.lt),
+    (">", operator.gt),
+    ("=", operator.eq),
+)
+#: a bound of `confidence:`: the comparison's sign and the number typed
+Bound = tuple[str, float]
 _NONE_WORDS = ("none", NO_SPEAKER, "-")
 
 
@@ -34,10 +46,15 @@ class QuoteFilter:
     apply. Values are case-insensitive; `status:` and `type:` take prefixes, `speaker:` any part of the
     name or an alias, and `speaker:none` the quotes without a speaker; `flag:unplaced` (or a prefix) the
     quotes re-anchoring could not carry over as they were. "Double quotes" keep a phrase.
+    `confidence:<0.6` (also `<=`, `>`, `>=`, `=` or a bare number, which is `=` to the two decimals the list
+    shows) keeps the extractor's quotes in that range; several bounds all apply (`confidence:>0.3
+    confidence:<0.6` is a range), an editor's quote (no confidence) is in none, and a bound still being
+    typed (`confidence:<`) narrows nothing yet.
     """
 
     words: list[str] = field(default_factory=list)
     keys: dict[str, list[str]] = field(default_factory=dict)
+    bounds: list[Bound] = field(default_factory=list)
 
     @classmethod
     def parse(cls, text: str) -> QuoteFilter:
@@ -51,7 +68,11 @@ class QuoteFilter:
             value = value.strip('"').strip()
             if not value:  # "status:" while the editor is still typing: no narrowing yet
                 continue
-            if key:
+            if key == "confidence":
+                bound = parse_bound(value)
+                if bound is not None:
+                    parsed.bounds.append(bound)
+            elif key:
                 parsed.keys.setdefault(key, []).append(value)
             else:
                 parsed.words.append(value)
@@ -60,8 +81,32 @@ class QuoteFilter:
     def names_rejected(self) -> bool:
         return any("rejected".startswith(v) for v in self.keys.get("status", []))
 
+    def confidence_fits(self, confidence: float | None) -> bool:
+        """True when every `confidence:` bound holds (always, without bounds; never for no confidence)."""
+        if not self.bounds:
+            return True
+        return confidence is not None and all(_holds(confidence, bound) for bound in self.bounds)
+
     def __bool__(self) -> bool:
-        return bool(self.words or self.keys)
+        return bool(self.words or self.keys or self.bounds)
+
+
+def parse_bound(value: str) -> Bound | None:
+    """`<0.6` -> ("<", 0.6), `0.5` -> ("=", 0.5); None for what is no bound (yet): `<`, `abc`, `<1.5`."""
+    sign = next((s for s, _ in _COMPARISONS if value.startswith(s)), "")
+    number = value[len(sign) :].replace(",", ".")  # 0,6 as some keyboards write it
+    try:
+        limit = float(number)
+    except ValueError:
+        return None
+    return (sign or "=", limit) if 0.0 <= limit <= 1.0 else None
+
+
+def _holds(confidence: float, bound: Bound) -> bool:
+    sign, limit = bound
+    if sign == "=":  # as the Confidence column shows it
+        return round(confidence, 2) == round(limit, 2)
+    return dict(_COMPARISONS)[sign](confidence, limit)
 
 
 class QuoteFilterProxy(QSortFilterProxyModel):
@@ -145,6 +190,8 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         if (speakers := wanted.keys.get("speaker")) and not _speaker_matches(model, quote, speakers):
             return False
         if (flags := wanted.keys.get("flag")) and not any(f.startswith(v) for v in flags for f in quote_flags(quote)):
+            return False
+        if not wanted.confidence_fits(quote.confidence):
             return False
         if wanted.words:
             haystack = "\n".join(

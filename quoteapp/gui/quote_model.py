@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -21,7 +22,7 @@ from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.palette import is_dark, speaker_colour
 from quoteapp.gui.table_model import SORT_ROLE, AnyIndex, DocumentTableModel, id_number
 from quoteapp.model import STATUSES, Entity, Quote
-from quoteapp.model.queries import quote_text
+from quoteapp.model.queries import UNCERTAIN_BELOW, is_uncertain, quote_text
 from quoteapp.model.reanchor import UNPLACED, quote_flags
 
 QUOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +36,18 @@ UNPLACED_MARK = "⚠ moved"
 UNPLACED_TIP = "the article changed and this quote's words did not come through as they were: check its segments"
 ARROW = " → "
 OPENING_CHARS = 80
+#: the Confidence cell's tool tip of a quote still to review whose confidence is low
+UNCERTAIN_TIP = "uncertain: confidence below {below:.2f} and not reviewed yet"
+
+
+@dataclass
+class ReviewPreferences:
+    """The editor's review preferences, with their typed defaults (QSettings keeps only window state)."""
+
+    #: a quote still `auto` whose confidence is below this is uncertain: U and Shift+U jump to it,
+    #: the list and the detail panel mark it
+    uncertain_below: float = UNCERTAIN_BELOW
+
 
 _SPACES = re.compile(r"\s+")
 # characters that glue to the one before them: a cut just before one would split a visible character
@@ -93,6 +106,12 @@ def _italic() -> QFont:
     return font
 
 
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 # --- quotes ------------------------------------------------------------------------------------------
 
 
@@ -104,6 +123,7 @@ class QuoteTableModel(DocumentTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entities: dict[str, Entity] = {}
+        self.preferences = ReviewPreferences()
 
     def _source_rows(self) -> list[Quote]:
         assert self.document is not None
@@ -201,11 +221,17 @@ class QuoteTableModel(DocumentTableModel):
             return ""
         return self.display(quote, column).casefold()
 
+    def uncertain(self, quote: Quote) -> bool:
+        """Still to review, and the extractor was unsure of it (below the preference's threshold)."""
+        return is_uncertain(quote, self.preferences.uncertain_below)
+
     def tooltip(self, quote: Quote) -> str:
         """Everything an editor checks about a quote, as rich text so that long content wraps."""
+        uncertain = f" · <b>{UNCERTAIN_TIP.format(below=self.preferences.uncertain_below)}</b>"
         lines = [
             f"<b>{html.escape(quote.id)}</b> · {html.escape(quote.type)} · {html.escape(quote.status)}"
-            + ("" if quote.confidence is None else f" · {quote.confidence:.2f}"),
+            + ("" if quote.confidence is None else f" · {quote.confidence:.2f}")
+            + (uncertain if self.uncertain(quote) else ""),
             f"<p>{html.escape(quote_content(quote))}</p>",
             f"Speaker: {html.escape(self.speaker_name(quote))}",
         ]
@@ -242,6 +268,8 @@ class QuoteTableModel(DocumentTableModel):
             return _italic()
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_SPEAKER and quote.speaker is not None:
             return speaker_colour(self.document.colour_key(quote.speaker.entity) if self.document else None, _dark())
+        if column == COL_CONFIDENCE and role == Qt.ItemDataRole.FontRole and self.uncertain(quote):
+            return _bold()  # the quotes to look at first stand out in the column
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CONFIDENCE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

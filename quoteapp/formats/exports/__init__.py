@@ -1,7 +1,9 @@
 """Dataset exports of reviewed articles: JSONL, CSV, spaCy DocBin and brat standoff.
 
-Each exporter takes a list of (path, Annotation), an output path and ExportOptions, writes, and
-returns an ExportReport whose `warnings` say what the format could not carry. Headless on purpose:
+Each exporter takes a list of (path, Annotation), an output path, ExportOptions and the folder's
+corpus registry (a `model.registry.Registry`, or None), writes atomically, and returns an
+ExportReport whose `warnings` say what the format could not carry. Every export carries the registry
+identity of each speaker and intermediary (empty for an article the registry does not list). Headless on purpose:
 the CLI (`quoteapp export`) and the GUI's File > Export call the same functions. No Qt here, and
 spaCy is only imported by the DocBin export when it runs.
 """
@@ -16,8 +18,9 @@ from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, Expo
 from quoteapp.formats.exports.csv_table import export_csv
 from quoteapp.formats.exports.docbin import export_docbin
 from quoteapp.formats.exports.jsonl import export_jsonl
+from quoteapp.model.registry import Registry
 
-Exporter = Callable[[Iterable[Item], "str | os.PathLike[str]", ExportOptions], ExportReport]
+Exporter = Callable[[Iterable[Item], "str | os.PathLike[str]", ExportOptions, "Registry | None"], ExportReport]
 
 #: format name -> exporter; the order is the one menus and `--format` show
 EXPORTERS: dict[str, Exporter] = {
@@ -29,14 +32,18 @@ EXPORTERS: dict[str, Exporter] = {
 
 
 def export(
-    fmt: str, items: Iterable[Item], out: str | os.PathLike[str], options: ExportOptions = DEFAULT_OPTIONS
+    fmt: str,
+    items: Iterable[Item],
+    out: str | os.PathLike[str],
+    options: ExportOptions = DEFAULT_OPTIONS,
+    registry: Registry | None = None,
 ) -> ExportReport:
-    """Export with the format named `fmt` (a key of EXPORTERS)."""
+    """Export with the format named `fmt` (a key of EXPORTERS), identities from `registry`."""
     try:
         exporter = EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(EXPORTERS)}") from None
-    return exporter(items, out, options)
+    return exporter(items, out, options, registry)
 
 
 __all__ = [

@@ -15,7 +15,9 @@ misbehaves when the two share a name (nlplab/brat issues 419 and 1069).
 Attributes of a Quote: `QuoteType` (direct|indirect|mixed), `Status` (auto|accepted|...).
 Notes (`#`, AnnotatorNotes): on a Quote its id, confidence, speaker and intermediaries (entity id,
 name and kind, so they are kept even without a mention to link); on a Speaker or Intermediary the
-entity's id, name and kind.
+entity's id, name and kind. Each entity named in a note also carries its identity in the folder's
+registry when it has one: `E1 Anna Berg (person) identity I3 Anna Berg`.
+Every file is written atomically (`formats.atomic`), one after the other.
 """
 
 from __future__ import annotations
@@ -25,8 +27,19 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, ExportReport, Item, file_stems, select
+from quoteapp.formats.exports.common import (
+    DEFAULT_OPTIONS,
+    ExportOptions,
+    ExportReport,
+    Identities,
+    Item,
+    file_stems,
+    select,
+    warn_unknown_fields,
+    write_file,
+)
 from quoteapp.model import QUOTE_TYPES, ROLES, STATUSES, Annotation, Quote, Span
+from quoteapp.model.registry import Registry
 
 ENTITY_TYPES = ("Quote", "Cue", "Speaker", "Intermediary")
 PLURALS = {"Speaker": "speakers", "Intermediary": "intermediaries"}
@@ -52,21 +65,28 @@ def annotation_conf() -> str:
 
 
 def export_brat(
-    items: Iterable[Item], out: str | os.PathLike[str], options: ExportOptions = DEFAULT_OPTIONS
+    items: Iterable[Item],
+    out: str | os.PathLike[str],
+    options: ExportOptions = DEFAULT_OPTIONS,
+    registry: Registry | None = None,
 ) -> ExportReport:
-    """Write the folder OUT: `annotation.conf` and a `.txt`/`.ann` pair per article."""
+    """Write the folder OUT: `annotation.conf` and a `.txt`/`.ann` pair per article, the entities in
+    the notes with their `registry` identity."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     report = ExportReport("brat", folder)
     chosen = select(items, options, report)
+    identities = Identities(registry)
     conf = folder / "annotation.conf"
-    conf.write_text(annotation_conf(), encoding="utf-8", newline="\n")
+    write_file(conf, annotation_conf())
     report.files.append(conf)
     for stem, (_, annotation) in zip(file_stems(chosen), chosen, strict=True):
         txt, ann = folder / f"{stem}.txt", folder / f"{stem}.ann"
-        txt.write_bytes(annotation.document.text.encode("utf-8"))
-        ann.write_bytes(_Standoff(annotation, report).render().encode("utf-8"))
+        write_file(txt, annotation.document.text)  # UTF-8, byte for byte: offsets are into this text
+        write_file(ann, _Standoff(annotation, report, identities).render())
         report.files += [txt, ann]
+    identities.warn_outside(chosen, report)
+    warn_unknown_fields(chosen, report)
     report.warn(
         "brat: entity aliases, the extractor's evidence and entity mentions outside quotes are not kept; "
         "confidence is only in the quote's note"
@@ -97,9 +117,10 @@ def _one_line(text: str) -> str:
 class _Standoff:
     """The .ann lines of one article, ids numbered in order of appearance."""
 
-    def __init__(self, annotation: Annotation, report: ExportReport) -> None:
+    def __init__(self, annotation: Annotation, report: ExportReport, identities: Identities) -> None:
         self.annotation = annotation
         self.report = report
+        self.identities = identities
         self.text = annotation.document.text
         self.lines: list[str] = []
         self.counts = {"T": 0, "R": 0, "A": 0, "#": 0}
@@ -131,7 +152,9 @@ class _Standoff:
 
     def _entity_note(self, entity_id: str) -> str:
         entity = self.annotation.entity(entity_id)
-        return f"{entity_id} {entity.name} ({entity.kind})" if entity else entity_id
+        note = f"{entity_id} {entity.name} ({entity.kind})" if entity else entity_id
+        identity = self.identities.of(self.annotation, entity_id)
+        return f"{note} identity {identity.id} {identity.name}" if identity else note
 
     def render(self) -> str:
         quote_tids: dict[str, str] = {}

@@ -1,18 +1,25 @@
-"""What every dataset export shares: the options, the report, and choosing what to export.
+"""What every dataset export shares: the options, the report, choosing what to export, the corpus
+registry's identity of each entity, and writing a file atomically.
 
-Exports never change the annotations they are given: the selection works on copies.
+Exports never change the annotations they are given: the selection works on copies. The registry
+comes from the caller (the CLI reads the folder's registry file, the editor has it open): formats sit
+below `corpus`, so they are given the plain `model.registry.Registry`, never read it themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quoteapp.formats.atomic import atomic_write_text, remove_stale_temp_files
 from quoteapp.model import Annotation, Quote
+from quoteapp.model.registry import Registry
 
 #: Statuses an editor has vouched for; `--accepted-only` keeps just these.
 VOUCHED = ("accepted", "corrected", "added")
@@ -62,6 +69,92 @@ class ExportReport:
         if self.dropped_quotes:
             text += f"; {self.dropped_quotes} quote(s) left out (not accepted/corrected/added)"
         return text
+
+
+@dataclass(frozen=True)
+class IdentityRef:
+    """The corpus registry's identity of one article's entity: its stable id and canonical name."""
+
+    id: str
+    name: str
+
+
+class Identities:
+    """Which registry identity each article's entity is; empty without a registry.
+
+    An entity the registry does not list (an article added since it was built, an unnamed source, or
+    no registry at all) has no identity: its columns and fields are left empty, never guessed.
+    """
+
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry
+        self._of = {
+            (m.article, m.entity): IdentityRef(i.id, i.name)
+            for i in (registry.identities if registry else [])
+            for m in i.members
+        }
+        self._articles = {article for article, _ in self._of}
+
+    def of(self, annotation: Annotation, entity_id: str | None) -> IdentityRef | None:
+        return self._of.get((annotation.document.id, entity_id or ""))
+
+    def speaker(self, annotation: Annotation, quote: Quote) -> IdentityRef | None:
+        return self.of(annotation, quote.speaker.entity) if quote.speaker else None
+
+    def intermediaries(self, annotation: Annotation, quote: Quote) -> list[IdentityRef | None]:
+        """One per intermediary, in the chain's order (nearest to the speaker first)."""
+        return [self.of(annotation, via.entity) for via in quote.intermediaries]
+
+    def warn_outside(self, chosen: Sequence[Item], report: ExportReport) -> None:
+        """Say which articles the registry does not cover, so empty identities are not read as 'nobody'."""
+        outside = [a.document.id for _, a in chosen if a.document.id not in self._articles and _named(a)]
+        if outside and self.registry is not None:
+            report.warn(
+                f"{report.format}: {len(outside)} article(s) are not in the folder's registry "
+                f"({', '.join(outside[:5])}{', …' if len(outside) > 5 else ''}): their identities are empty"
+            )
+
+
+def _named(annotation: Annotation) -> bool:
+    """An article with a speaker or intermediary to identify."""
+    return any(q.speaker or q.intermediaries for q in annotation.quotes)
+
+
+def warn_unknown_fields(chosen: Sequence[Item], report: ExportReport) -> None:
+    """Fields another tool added to the attribution files (kept by the editor) have no place here: say so."""
+    for _, a in chosen:
+        parts = [a, a.document, *a.entities, *a.quotes]
+        parts += [p for q in a.quotes for p in (q.speaker, *q.intermediaries) if p is not None]
+        if any(part.extra for part in parts):
+            report.warn(f"{report.format}: fields unknown to quoteapp in the attribution files are not carried")
+            return
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    """Replace `path` with `data` all at once, as every file quoteapp saves (`formats.atomic`): a failed
+    or killed export never leaves a half-written dataset where the last good one was."""
+    if isinstance(data, str):
+        atomic_write_text(path, data)
+        return
+    _atomic_write_bytes(path, data)
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    """`atomic_write_text` for bytes (a DocBin): the same temp name, so a killed write is cleaned the same way."""
+    target = Path(os.path.realpath(path))
+    remove_stale_temp_files(target.parent)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "xb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def is_reviewed(annotation: Annotation) -> bool:

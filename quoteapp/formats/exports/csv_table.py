@@ -1,5 +1,10 @@
 """CSV: one row per quote, for spreadsheets and pandas; flat, so it drops what does not fit a cell.
 
+The speaker and each intermediary carry their corpus registry identity (`speaker_identity`, its
+name in `speaker_identity_name`; `intermediary_identities` and `intermediary_identity_names` list
+one entry per intermediary, "; " between them, in the order of `intermediaries`, an entry empty
+where that intermediary has none), so the same person in two articles is one id in the table.
+
 The file is UTF-8 without a byte-order mark (clean column names for csv/pandas readers; in Excel
 use Data > From Text/CSV and choose UTF-8), comma-separated, fields quoted where needed by the
 `csv` module, so quote texts with commas, quotation marks and line breaks survive. Cell values are
@@ -9,6 +14,7 @@ written as they are (no formula escaping): this is a dataset, not a report to op
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Iterable
 
@@ -16,14 +22,19 @@ from quoteapp.formats.exports.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
     ExportReport,
+    Identities,
+    IdentityRef,
     Item,
     intermediaries_text,
     prepare_file,
     select,
     speaker_name,
+    warn_unknown_fields,
+    write_file,
 )
 from quoteapp.model import Annotation, Quote
 from quoteapp.model.queries import SEGMENT_GAP, quote_text
+from quoteapp.model.registry import Registry
 
 COLUMNS = (
     "article",
@@ -32,7 +43,11 @@ COLUMNS = (
     "type",
     "speaker",
     "speaker_kind",
+    "speaker_identity",
+    "speaker_identity_name",
     "intermediaries",
+    "intermediary_identities",
+    "intermediary_identity_names",
     "cue",
     "status",
     "confidence",
@@ -42,26 +57,49 @@ COLUMNS = (
 )
 
 
+#: what stands between the entries of a list column (the intermediaries and their identities)
+LIST_GAP = "; "
+
+
 def export_csv(
-    items: Iterable[Item], out: str | os.PathLike[str], options: ExportOptions = DEFAULT_OPTIONS
+    items: Iterable[Item],
+    out: str | os.PathLike[str],
+    options: ExportOptions = DEFAULT_OPTIONS,
+    registry: Registry | None = None,
 ) -> ExportReport:
-    """Write OUT with the columns of COLUMNS; the report says which structure the rows flattened."""
+    """Write OUT with the columns of COLUMNS, the speakers and intermediaries with their identity in
+    `registry` (empty where it has none); the report says which structure the rows flattened."""
     path = prepare_file(out)
     report = ExportReport("csv", path)
     chosen = select(items, options, report)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS)
-        writer.writeheader()
-        for _, annotation in chosen:
-            for quote in annotation.quotes:
-                writer.writerow(_row(annotation, quote))
+    identities = Identities(registry)
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    for _, annotation in chosen:
+        for quote in annotation.quotes:
+            writer.writerow(_row(annotation, quote, identities))
+    write_file(path, buffer.getvalue())
     report.files.append(path)
     _warn_losses(chosen, report)
+    identities.warn_outside(chosen, report)
+    warn_unknown_fields(chosen, report)
     return report
 
 
-def _row(annotation: Annotation, quote: Quote) -> dict[str, object]:
+def _ids(refs: list[IdentityRef | None]) -> str:
+    """One entry per intermediary, empty where it has no identity, so the lists line up."""
+    return LIST_GAP.join(ref.id if ref else "" for ref in refs) if any(refs) else ""
+
+
+def _names(refs: list[IdentityRef | None]) -> str:
+    return LIST_GAP.join(ref.name if ref else "" for ref in refs) if any(refs) else ""
+
+
+def _row(annotation: Annotation, quote: Quote, identities: Identities) -> dict[str, object]:
     name, kind = speaker_name(annotation, quote)
+    speaker = identities.speaker(annotation, quote)
+    chain = identities.intermediaries(annotation, quote)
     return {
         "article": annotation.document.id,
         "quote_id": quote.id,
@@ -69,7 +107,11 @@ def _row(annotation: Annotation, quote: Quote) -> dict[str, object]:
         "type": quote.type,
         "speaker": name,
         "speaker_kind": kind,
+        "speaker_identity": speaker.id if speaker else "",
+        "speaker_identity_name": speaker.name if speaker else "",
         "intermediaries": intermediaries_text(annotation, quote),
+        "intermediary_identities": _ids(chain),
+        "intermediary_identity_names": _names(chain),
         "cue": quote.cue.text if quote.cue else "",
         "status": quote.status,
         "confidence": "" if quote.confidence is None else quote.confidence,
@@ -95,7 +137,10 @@ def _warn_losses(chosen: list[Item], report: ExportReport) -> None:
             "only canonical names are kept"
         )
     if any(e.mentions or e.aliases for _, a in chosen for e in a.entities):
-        report.warn("csv: entity ids, aliases and mentions are dropped; speakers are identified by name only")
+        report.warn(
+            "csv: entity ids, aliases and mentions are dropped; speakers and intermediaries are identified "
+            "by name and by their identity in the folder's registry"
+        )
     if any(q.evidence for _, q in quotes):
         report.warn("csv: the extractor's evidence is dropped")
     if quotes:

@@ -14,7 +14,10 @@ one model's guesses. Span groups (char spans widened to whole tokens, `alignment
 
     {"schema": "quoteapp/docbin", "version": 1,
      "document": {"id", "path", "title", "sha256"},
-     "entities": [{"id", "kind", "name", "aliases", "description"}],
+     "generator": {"app", "app_version", "pipeline"} | null,   # what wrote the attribution file
+     "entities": [{"id", "kind", "name", "aliases", "description",
+                   "mentions": [{"start", "end", "text"}],  # exact code-point offsets
+                   "identity": {"id", "name"} | null}],      # the corpus registry's identity
      "quotes": [{"id", "type", "status", "confidence", "parent", "evidence",
                  "segments": [{"start", "end", "text"}],   # exact code-point offsets
                  "spans": [i, ...],                        # indices into doc.spans["quotes"]
@@ -23,7 +26,9 @@ one model's guesses. Span groups (char spans widened to whole tokens, `alignment
                  "intermediaries": [{"entity", "role", "mention": {..., "span": i} | null}]}]}  # ["intermediaries"]
 
 The exact offsets are in the side table, so nothing is lost to the token alignment; `span` is null
-where a stretch covers no token (only whitespace).
+where a stretch covers no token (only whitespace). `identity` is the entity's identity in the folder's
+registry (null when the registry has none for it, or there is no registry): the same person in two
+articles has one identity id.
 """
 
 from __future__ import annotations
@@ -32,8 +37,19 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, ExportReport, Item, prepare_file, select
+from quoteapp.formats.exports.common import (
+    DEFAULT_OPTIONS,
+    ExportOptions,
+    ExportReport,
+    Identities,
+    Item,
+    prepare_file,
+    select,
+    warn_unknown_fields,
+    write_file,
+)
 from quoteapp.model import Annotation, Span, text_sha256
+from quoteapp.model.registry import Registry
 
 SIDE_TABLE = "quoteapp"
 SIDE_SCHEMA = "quoteapp/docbin"
@@ -41,9 +57,12 @@ GROUPS = ("quotes", "cues", "speakers", "intermediaries", "mentions")
 
 
 def export_docbin(
-    items: Iterable[Item], out: str | os.PathLike[str], options: ExportOptions = DEFAULT_OPTIONS
+    items: Iterable[Item],
+    out: str | os.PathLike[str],
+    options: ExportOptions = DEFAULT_OPTIONS,
+    registry: Registry | None = None,
 ) -> ExportReport:
-    """Write OUT (by convention `.spacy`) as a DocBin with user data."""
+    """Write OUT (by convention `.spacy`) as a DocBin with user data, entities with their `registry` identity."""
     import spacy  # here, so importing the exports (as the GUI does) does not load spaCy
     from spacy.tokens import DocBin
 
@@ -52,10 +71,13 @@ def export_docbin(
     chosen = select(items, options, report)
     nlp = spacy.blank("en")
     docbin = DocBin(store_user_data=True)
+    identities = Identities(registry)
     for _, annotation in chosen:
-        docbin.add(_doc(nlp, annotation, report))
-    docbin.to_disk(path)
+        docbin.add(_doc(nlp, annotation, report, identities))
+    write_file(path, docbin.to_bytes())  # what `to_disk` writes, but all at once
     report.files.append(path)
+    identities.warn_outside(chosen, report)
+    warn_unknown_fields(chosen, report)
     return report
 
 
@@ -88,7 +110,7 @@ class _Groups:
         return self.index[key]
 
 
-def _doc(nlp: Any, annotation: Annotation, report: ExportReport) -> Any:
+def _doc(nlp: Any, annotation: Annotation, report: ExportReport, identities: Identities) -> Any:
     doc = nlp.make_doc(annotation.document.text)
     groups = _Groups(doc, report)
     kinds = {e.id: e.kind for e in annotation.entities}
@@ -139,8 +161,17 @@ def _doc(nlp: Any, annotation: Annotation, report: ExportReport) -> Any:
         "schema": SIDE_SCHEMA,
         "version": 1,
         "document": {"id": d.id, "path": d.path, "title": d.title, "sha256": text_sha256(d.text)},
+        "generator": annotation.generator,
         "entities": [
-            {"id": e.id, "kind": e.kind, "name": e.name, "aliases": list(e.aliases), "description": e.description}
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "name": e.name,
+                "aliases": list(e.aliases),
+                "description": e.description,
+                "mentions": [_span(m) for m in e.mentions],
+                "identity": {"id": ref.id, "name": ref.name} if (ref := identities.of(annotation, e.id)) else None,
+            }
             for e in annotation.entities
         ],
         "quotes": quotes,

@@ -1,24 +1,60 @@
-"""JSONL: one attribution object (the spec's JSON, as `to_dict` gives it) a line; carries everything."""
+"""JSONL: one attribution object (the spec's JSON, as `to_dict` gives it) a line; carries everything.
+
+With a registry, each entity the registry knows also carries its corpus identity, as the spec lets a
+writer add its own fields, under `extensions`:
+`"extensions": {"registry_identity": {"id": "I3", "name": "Anna Berg"}}`. An entity without one has
+no such field. The lines still read back with `formats.attribution.from_dict` (the field is kept).
+"""
 
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Iterable
+from typing import Any
 
 from quoteapp.formats.attribution import to_dict
-from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, ExportReport, Item, prepare_file, select
+from quoteapp.formats.exports.common import (
+    DEFAULT_OPTIONS,
+    ExportOptions,
+    ExportReport,
+    Identities,
+    Item,
+    prepare_file,
+    select,
+    write_file,
+)
+from quoteapp.model import Annotation
+from quoteapp.model.registry import Registry
+
+#: the key, under an entity's `extensions`, of its corpus registry identity
+IDENTITY_KEY = "registry_identity"
 
 
 def export_jsonl(
-    items: Iterable[Item], out: str | os.PathLike[str], options: ExportOptions = DEFAULT_OPTIONS
+    items: Iterable[Item],
+    out: str | os.PathLike[str],
+    options: ExportOptions = DEFAULT_OPTIONS,
+    registry: Registry | None = None,
 ) -> ExportReport:
     """Write OUT as UTF-8 JSON Lines; each line reads back with `formats.attribution.from_dict`."""
     path = prepare_file(out)
     report = ExportReport("jsonl", path)
     chosen = select(items, options, report)
-    lines = [json.dumps(to_dict(a), ensure_ascii=False, allow_nan=False) + "\n" for _, a in chosen]
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(lines)
+    identities = Identities(registry)
+    lines = [json.dumps(_object(a, identities), ensure_ascii=False, allow_nan=False) + "\n" for _, a in chosen]
+    write_file(path, "".join(lines))
     report.files.append(path)
+    identities.warn_outside(chosen, report)
     return report
+
+
+def _object(annotation: Annotation, identities: Identities) -> dict[str, Any]:
+    """The attribution object, each entity with its registry identity when it has one."""
+    data = to_dict(annotation)
+    for entity in data["entities"]:
+        ref = identities.of(annotation, entity["id"])
+        extensions = entity.get("extensions", {})
+        if ref is not None and isinstance(extensions, dict):  # another tool's non-object field is left as it is
+            entity["extensions"] = {**extensions, IDENTITY_KEY: {"id": ref.id, "name": ref.name}}
+    return data
