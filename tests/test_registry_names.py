@@ -64,6 +64,15 @@ def test_one_articles_misspelling_is_not_the_identitys_name() -> None:
     assert R.apply_registry(fresh, registry).entities[0].name == "Tomas Virreli", "the article keeps its own text"
 
 
+def test_a_confirmed_identity_takes_the_spelling_the_articles_added_later_use() -> None:
+    registry = R.build_registry([article("a", person("E1", "Tomas Virreli"))])
+    R.confirm(registry, registry.identities[0].id)
+    later = [article("a", person("E1", "Tomas Virreli")), *(article(x, person("E1", "Tomas Virelli")) for x in "bc")]
+    rebuilt = R.build_registry(later, registry)
+    [identity] = rebuilt.identities
+    assert (identity.name, identity.aliases, identity.confirmed) == ("Tomas Virelli", ["Tomas Virreli"], True)
+
+
 def test_generic_words_are_never_an_identitys_aliases() -> None:
     generic = ["strongman", "president", "spokesman", "official", "Both Virelli", "President", "the Harbour chief"]
     registry = R.build_registry(
@@ -88,6 +97,8 @@ def test_generic_words_are_never_an_identitys_aliases() -> None:
         ("Mr. Obama", True),
         ("Fayez al-Sarraj", True),
         ("U.N.", True),
+        ("Ursula von der Leyen", True),
+        ("习近平", True),
         ("Both Macron", False),
         ("French President", False),
         ("Haftar's spokesman", False),

@@ -124,23 +124,27 @@ def build_registry(annotations: Iterable[Annotation], previous: Registry | None 
             if identity is None:
                 identity = Identity("", entity.name, entity.kind)
                 registry.identities.append(identity)
-            identity.members.append(Member(article, entity.id, entity.name))
-            if identity.confirmed:
-                continue
-            seen = spellings.setdefault(id(identity), {})
-            for name in (n for n in [entity.name, *entity.aliases] if is_proper_name(n)):
-                seen.setdefault(name, set()).add(article)
-            if name_weight(entity.name) > name_weight(identity.name) or not is_proper_name(identity.name):
-                identity.name = entity.name if is_proper_name(entity.name) else identity.name
-            _add_aliases(identity, [entity.name, *entity.aliases])
+            _take(identity, Member(article, entity.id, entity.name), entity, spellings.setdefault(id(identity), {}))
     for identity in registry.identities:
-        if not identity.confirmed:
-            written = identity.names()
-            identity.name, identity.aliases = _best_name(spellings.get(id(identity), {}), identity.name), []
-            _add_aliases(identity, written)
+        written = identity.names()
+        identity.name, identity.aliases = _best_name(spellings.get(id(identity), {}), identity.name), []
+        _add_aliases(identity, written)
     _keep_ids(registry, previous)
     _learn_spokespeople(registry, annotations)
     return registry
+
+
+def _take(identity: Identity, member: Member, entity: Entity, seen: dict[str, set[str]]) -> None:
+    """`entity` of one article is `identity`: a member, its proper names counted (in `seen`, name ->
+    articles) for the identity's name and kept as aliases; a fuller name names it meanwhile, so that
+    the next spelling variant is compared with the fullest name."""
+    identity.members.append(member)
+    for name in (n for n in [entity.name, *entity.aliases] if is_proper_name(n)):
+        seen.setdefault(name, set()).add(member.article)
+    fuller = name_weight(entity.name) > name_weight(identity.name) or not is_proper_name(identity.name)
+    if not identity.confirmed and fuller and is_proper_name(entity.name):
+        identity.name = entity.name
+    _add_aliases(identity, [entity.name, *entity.aliases])
 
 
 def _number(identity_id: str) -> int:
@@ -170,7 +174,7 @@ def _keep_ids(registry: Registry, previous: Registry) -> None:
 
 
 def _learn_spokespeople(registry: Registry, annotations: list[Annotation]) -> None:
-    by_member = {(m.article, m.entity): i for i in registry.identities for m in i.members}
+    by_member = registry.by_member()
     for annotation in annotations:
         for quote in annotation.quotes:
             if quote.speaker is None or quote.status == "rejected":
@@ -325,7 +329,7 @@ def apply_registry(annotation: Annotation, registry: Registry) -> Annotation:
         if identity is None:
             continue
         identities[entity.id] = identity
-        if entity.name != identity.name and (identity.confirmed or same_name(entity.name, identity.name) == "exact"):
+        if entity.name != identity.name and same_name(entity.name, identity.name) == "exact":  # a fuller name
             if entity.name not in entity.aliases:
                 entity.aliases.append(entity.name)
             entity.name = identity.name

@@ -60,6 +60,12 @@ def name_key(name: str) -> str:
     return " ".join(_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words))
 
 
+def _capital(word: str) -> bool:
+    """Starts like a name: a capital, or a letter of a script without case ("习近平")."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
 def _bare(word: str) -> str:
     return anyascii(word).casefold().strip(',;:()"')
 
@@ -70,7 +76,7 @@ def is_name_word(word: str) -> bool:
     "Haftar's")."""
     word = _PARTICLE_PREFIX.sub("", word)
     bare = _bare(word)
-    if not word[:1].isupper() or _POSSESSIVE.search(bare) or bare in TITLE_WORDS | ROLE_NOUNS | FUNCTION_WORDS:
+    if not _capital(word) or _POSSESSIVE.search(bare) or bare in TITLE_WORDS | ROLE_NOUNS | FUNCTION_WORDS:
         return False
     return bare.rstrip(".") not in TITLE_WORDS
 
@@ -82,7 +88,7 @@ def is_proper_name(name: str) -> bool:
     words = name.split()
     if not words or _bare(words[0]) in FUNCTION_WORDS or not is_name_word(words[-1]):
         return False
-    return all(_PARTICLE_PREFIX.sub("", w)[:1].isupper() or _bare(w) in PARTICLES or w[:1].isdigit() for w in words)
+    return all(_capital(_PARTICLE_PREFIX.sub("", w)) or _bare(w) in PARTICLES or w[:1].isdigit() for w in words)
 
 
 def _is_title(word: str) -> bool:

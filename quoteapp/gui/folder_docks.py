@@ -208,6 +208,6 @@ class FolderDocks:
         from quoteapp.model.statistics import corpus_stats
 
         registry = self.registry_panel.registry if self.folder is not None else None
-        canonical = {(m.article, m.entity): i.name for i in registry.identities for m in i.members} if registry else {}
+        canonical = {key: i.name for key, i in registry.by_member().items()} if registry else {}
         self.w.stats_dialog = StatsDialog(corpus_stats(self.annotations(), canonical), self.w)
         self.w.stats_dialog.show()

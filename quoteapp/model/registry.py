@@ -51,6 +51,11 @@ class Registry:
     def identity(self, identity_id: str) -> Identity | None:
         return next((i for i in self.identities if i.id == identity_id), None)
 
+    def by_member(self) -> dict[tuple[str, str], Identity]:
+        """(article id, entity id) -> the identity that entity is: what exports and views look up to
+        name an article's speaker or intermediary across the folder (its `id` is stable)."""
+        return {(m.article, m.entity): i for i in self.identities for m in i.members}
+
     def next_id(self) -> str:
         """A new identity id, never one given before (not even to an identity since merged away)."""
         numbers = [int(i.id[1:]) for i in self.identities if i.id[1:].isdigit()]
