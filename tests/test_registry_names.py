@@ -193,3 +193,15 @@ def test_no_suggestion_when_two_people_speak_for_the_one_described() -> None:
         article("d", person("E1", "Omar Haddar"), person("E2", "Rana Obeidi"), spoken_for=("E2", "E1")),
     ]
     assert R.suggestions(R.build_registry(annotations)) == []
+
+
+def test_a_confirmed_merge_names_the_described_entity_when_its_article_is_analysed_again() -> None:
+    annotations = described_folder()
+    registry = R.build_registry(annotations)
+    [suggestion] = R.suggestions(registry)
+    R.merge(registry, suggestion.keep, suggestion.drop)
+    again = R.apply_registry(annotations[1], registry)
+    spokesman = again.entities[0]
+    assert (spokesman.name, spokesman.aliases) == ("Sami Kerrouche", ["the spokesman", "Haddar’s spokesman"])
+    other = R.apply_registry(annotations[2], registry)
+    assert other.entities[0].name == "an official", "only the entity the editor put in the identity"

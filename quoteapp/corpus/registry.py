@@ -147,6 +147,10 @@ def _take(identity: Identity, member: Member, entity: Entity, seen: dict[str, se
     _add_aliases(identity, [entity.name, *entity.aliases])
 
 
+def _members(identity: Identity) -> list[tuple[tuple[str, str], Member]]:
+    return [((m.article, m.entity), m) for m in identity.members]
+
+
 def _number(identity_id: str) -> int:
     return int(identity_id[1:]) if identity_id[1:].isdigit() else 0
 
@@ -324,12 +328,15 @@ def apply_registry(annotation: Annotation, registry: Registry) -> Annotation:
     spokesperson re-attributed to the one spoken for, the spokesperson becoming the intermediary."""
     result = copy.deepcopy(annotation)
     identities: dict[str, Identity] = {}
+    pins = {key: (i, m.name) for i in registry.identities if i.confirmed for key, m in _members(i)}
     for entity in result.entities:
-        identity = _find(registry, entity)
+        identity = _pinned(pins, result.document.id, entity) or _find(registry, entity)
         if identity is None:
             continue
         identities[entity.id] = identity
-        if entity.name != identity.name and same_name(entity.name, identity.name) == "exact":  # a fuller name
+        fuller = same_name(entity.name, identity.name) == "exact"
+        described = identity.confirmed and is_proper_name(identity.name) and not is_proper_name(entity.name)
+        if entity.name != identity.name and (fuller or described):  # "Haftar's spokesman", confirmed as X: X
             if entity.name not in entity.aliases:
                 entity.aliases.append(entity.name)
             entity.name = identity.name
