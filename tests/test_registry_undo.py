@@ -199,7 +199,7 @@ def test_a_suggestion_is_taken_with_enter_undone_and_a_dismissal_is_kept(qtbot, 
     suggested.setFocus()
     qtbot.keyClick(suggested, Qt.Key.Key_Return)
     assert "Haddar’s spokesman" not in rows(window) and rows(window)["Sami Kerrouche"][1] == "2"
-    assert not suggested.isVisibleTo(panel(window))
+    assert not suggested.isVisibleTo(panel(window)) and not panel(window).suggestion_buttons.isVisibleTo(panel(window))
     window.actions["undo"].trigger()
     assert "Haddar’s spokesman" in rows(window) and suggested.count() == 1
     suggested.setFocus()

@@ -65,9 +65,12 @@ class RegistryPanel(QWidget):
         self.actions = self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.suggestion_buttons = QWidget()
+        self.suggestion_buttons.setLayout(self._buttons(("accept_suggestion", "dismiss_suggestion")))
+        self.suggestion_buttons.layout().setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.suggested_label)
         layout.addWidget(self.suggested)
-        layout.addLayout(self._buttons(("accept_suggestion", "dismiss_suggestion")))
+        layout.addWidget(self.suggestion_buttons)
         layout.addWidget(self.tree)
         layout.addLayout(self._buttons(("merge", "split", "confirm", "speaks_for")))
         self.fill()
@@ -153,7 +156,7 @@ class RegistryPanel(QWidget):
             item.setToolTip(f"Enter: merge {drop.name} into {keep.name}; Shift+Del: dismiss")
             self.suggested.addItem(item)
         self.suggested_label.setText(f"Suggested ({len(found)}): Enter merges, Shift+Del dismisses")
-        for widget in (self.suggested_label, self.suggested):
+        for widget in (self.suggested_label, self.suggested, self.suggestion_buttons):
             widget.setVisible(bool(found))
         for name in ("accept_suggestion", "dismiss_suggestion"):
             self.actions[name].setEnabled(bool(found))
