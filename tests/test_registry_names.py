@@ -11,7 +11,7 @@ import pytest
 
 from quoteapp.corpus import registry as R
 from quoteapp.corpus.locations import registry_path
-from quoteapp.corpus.roles import is_proper_name, name_key
+from quoteapp.corpus.roles import is_proper_name, name_key, speaks_for_description
 from quoteapp.formats.registry_file import read_registry, write_registry
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 
@@ -205,3 +205,18 @@ def test_a_confirmed_merge_names_the_described_entity_when_its_article_is_analys
     assert (spokesman.name, spokesman.aliases) == ("Sami Kerrouche", ["the spokesman", "Haddar’s spokesman"])
     other = R.apply_registry(annotations[2], registry)
     assert other.entities[0].name == "an official", "only the entity the editor put in the identity"
+
+
+@pytest.mark.parametrize(
+    ("description", "spoken_for"),
+    [
+        ("Haddar’s spokesman", "Haddar"),
+        ("Omar Haddar's chief spokesman", "Omar Haddar"),
+        ("a spokeswoman for Lina Haddad", "Lina Haddad"),
+        ("his spokesman", None),
+        ("an official", None),
+        ("Haddar's brother", None),
+    ],
+)
+def test_a_spokesperson_described_by_whom_they_speak_for(description: str, spoken_for: str | None) -> None:
+    assert speaks_for_description(description) == spoken_for
