@@ -205,6 +205,10 @@ def test_a_suggestion_is_taken_with_enter_undone_and_a_dismissal_is_kept(qtbot, 
     suggested.setFocus()
     qtbot.keyClick(suggested, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
     assert suggested.count() == 0 and "Haddar’s spokesman" in rows(window)
+    window.actions["undo"].trigger()
+    assert suggested.count() == 1, "a dismissal is undone like any edit"
+    window.actions["redo"].trigger()
+    assert suggested.count() == 0
     window.actions["save"].trigger()
     window.open_folder(folder)
     assert panel(window).suggested.count() == 0, "a dismissed suggestion stays dismissed"
