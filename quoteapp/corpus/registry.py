@@ -9,11 +9,14 @@ within one. Unnamed sources are left out: "an official" in two articles is not o
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from quoteapp.corpus.locations import registry_path
 from quoteapp.corpus.names import same_name
+from quoteapp.corpus.roles import is_proper_name, name_key, name_weight, speaks_for_description
 from quoteapp.formats.registry_file import RegistryOpened, open_registry, write_registry
 from quoteapp.model import Annotation, Entity, Intermediary, Speaker
 from quoteapp.model.registry import Identity, Member, Registry
@@ -26,54 +29,156 @@ def proper_names(names: Iterable[str]) -> list[str]:
     return [n for n in names if n.split() and n.split()[-1][:1].isupper()]
 
 
-def _match(identity: Identity, entity: Entity, registry: Registry) -> bool:
+def _linked(entity: Entity) -> bool:
+    """Named entities, and unnamed ones described by whom they speak for ("Haftar's spokesman"), which
+    the editor may link to the named spokesperson of another article; "an official" stays out."""
+    return entity.kind in LINKED_KINDS or speaks_for_description(entity.name) is not None
+
+
+def _match(identity: Identity, entity: Entity, registry: Registry) -> int:
     """Exact name matches link across kinds (the extractor's kind can be wrong); a spelling variant
     only within one kind, and only when the full names agree too (their forenames, when both have one),
-    so that "Haddar" in one article does not join "Lina Haddad" to "Omar Haddar"."""
+    so that "Haddar" in one article does not join "Lina Haddad" to "Omar Haddar". A named entity
+    written the same but for apostrophes and diacritics ("Macron’s office", "Macron's office") is one.
+    2: the same name, 1: a spelling variant, 0: no match."""
+    if (
+        entity.kind in LINKED_KINDS
+        and identity.kind in LINKED_KINDS
+        and not registry.kept_apart(identity.name, entity.name)
+    ):
+        keys = {name_key(n) for n in [entity.name, *entity.aliases]}
+        if any(name_key(n) in keys for n in identity.names()):
+            return 2
+    fuzzy = 0
     for a in proper_names(identity.names()):
         for b in proper_names([entity.name, *entity.aliases]):
             how = same_name(a, b)
             if not how or registry.kept_apart(a, b):
                 continue
-            if how == "exact" or (identity.kind == entity.kind and same_name(identity.name, entity.name)):
-                return True
-    return False
+            if how == "exact":
+                return 2
+            if identity.kind == entity.kind and same_name(identity.name, entity.name):
+                fuzzy = 1
+    return fuzzy
 
 
 def _find(registry: Registry, entity: Entity) -> Identity | None:
-    return next((i for i in registry.identities if _match(i, entity, registry)), None)
+    """The identity this entity is: one with the same name before one with a spelling variant of it."""
+    best, strength = None, 0
+    for identity in registry.identities:
+        found = _match(identity, entity, registry)
+        if found > strength:
+            best, strength = identity, found
+            if found == 2:
+                break
+    return best
+
+
+def _add_aliases(identity: Identity, names: Iterable[str]) -> None:
+    """Keep the proper names among `names` that the identity does not go by yet, one spelling of each
+    ("Macron’s" is "Macron's"); descriptions and titles ("the president", "Both Macron") are not aliases."""
+    keys = {name_key(n) for n in identity.names()}
+    for name in names:
+        if is_proper_name(name) and name_key(name) not in keys:
+            identity.aliases.append(name)
+            keys.add(name_key(name))
+
+
+def _best_name(spellings: dict[str, set[str]], current: str) -> str:
+    """The identity's name: the fullest proper name (titles not counted), and of those the spelling most
+    articles use, so that one article's misspelling ("Emmanual Macron") is not everyone's name."""
+    if not spellings:
+        return current
+    return max(spellings, key=lambda n: (name_weight(n), len(spellings[n]), -len(n.split()), n == current))
+
+
+def _pinned(pins: dict[tuple[str, str], tuple[Identity, str]], article: str, entity: Entity) -> Identity | None:
+    """The confirmed identity the editor put this article's entity in, when it is still that entity."""
+    pin = pins.get((article, entity.id))
+    if pin is None or not (name_key(pin[1]) == name_key(entity.name) or same_name(pin[1], entity.name)):
+        return None
+    return pin[0]
 
 
 def build_registry(annotations: Iterable[Annotation], previous: Registry | None = None) -> Registry:
-    """Identities for the named entities of the articles; an editor's decisions in `previous` are kept."""
-    registry = Registry(separate=list(previous.separate) if previous else [])
-    for old in previous.identities if previous else []:
+    """Identities for the named entities of the articles; an editor's decisions in `previous` are kept
+    (confirmed identities with the entities put in them, splits, dismissed suggestions), and every
+    identity keeps its id from `previous` (ids never given twice)."""
+    previous, annotations = previous or Registry(), list(annotations)
+    registry = Registry(separate=list(previous.separate), dismissed=list(previous.dismissed))
+    registry.last_id = max([previous.last_id, *(_number(i.id) for i in previous.identities)])
+    pins: dict[tuple[str, str], tuple[Identity, str]] = {}
+    for old in previous.identities:
         if old.confirmed:
-            registry.identities.append(
-                Identity(old.id, old.name, old.kind, list(old.aliases), [], old.speaks_for, True)
-            )
-    annotations = list(annotations)
+            kept = Identity(old.id, old.name, old.kind, [], [], old.speaks_for, True)
+            _add_aliases(kept, old.aliases)
+            registry.identities.append(kept)
+            pins.update({(m.article, m.entity): (kept, m.name) for m in old.members})
+    spellings: dict[int, dict[str, set[str]]] = {}
     for annotation in annotations:
+        article = annotation.document.id
         for entity in annotation.entities:
-            if entity.kind not in LINKED_KINDS:
+            if not _linked(entity):
                 continue
-            identity = _find(registry, entity)
+            identity = _pinned(pins, article, entity) or _find(registry, entity)
             if identity is None:
-                identity = Identity(registry.next_id(), entity.name, entity.kind)
+                identity = Identity("", entity.name, entity.kind)
                 registry.identities.append(identity)
-            identity.members.append(Member(annotation.document.id, entity.id, entity.name))
-            for name in [entity.name, *entity.aliases]:
-                if name not in identity.names() and not identity.confirmed:
-                    identity.aliases.append(name)
-            if not identity.confirmed and len(entity.name.split()) > len(identity.name.split()):
-                identity.aliases = [a for a in [identity.name, *identity.aliases] if a != entity.name]
-                identity.name = entity.name  # the fullest name seen
+            _take(identity, Member(article, entity.id, entity.name), entity, spellings.setdefault(id(identity), {}))
+    for identity in registry.identities:
+        written = identity.names()
+        identity.name, identity.aliases = _best_name(spellings.get(id(identity), {}), identity.name), []
+        _add_aliases(identity, written)
+    _keep_ids(registry, previous)
     _learn_spokespeople(registry, annotations)
     return registry
 
 
+def _take(identity: Identity, member: Member, entity: Entity, seen: dict[str, set[str]]) -> None:
+    """`entity` of one article is `identity`: a member, its proper names counted (in `seen`, name ->
+    articles) for the identity's name and kept as aliases; a fuller name names it meanwhile, so that
+    the next spelling variant is compared with the fullest name."""
+    identity.members.append(member)
+    for name in (n for n in [entity.name, *entity.aliases] if is_proper_name(n)):
+        seen.setdefault(name, set()).add(member.article)
+    fuller = name_weight(entity.name) > name_weight(identity.name) or not is_proper_name(identity.name)
+    if not identity.confirmed and fuller and is_proper_name(entity.name):
+        identity.name = entity.name
+    _add_aliases(identity, [entity.name, *entity.aliases])
+
+
+def _members(identity: Identity) -> list[tuple[tuple[str, str], Member]]:
+    return [((m.article, m.entity), m) for m in identity.members]
+
+
+def _number(identity_id: str) -> int:
+    return int(identity_id[1:]) if identity_id[1:].isdigit() else 0
+
+
+def _keep_ids(registry: Registry, previous: Registry) -> None:
+    """Give each new identity the id of the previous identity it is (the most shared entities, else its
+    name), so that an id means one identity while articles are added and identities merged or split."""
+    votes: dict[tuple[str, str], str] = {}
+    for old in previous.identities:
+        if not old.confirmed:
+            votes[("name", name_key(old.name))] = old.id
+            for m in old.members:
+                votes[(m.article, m.entity)] = old.id
+                votes[(m.article, name_key(m.name))] = old.id
+    taken = {i.id for i in registry.identities if i.id}
+    for identity in registry.identities:
+        if identity.id:
+            continue
+        keys = [(m.article, k) for m in identity.members for k in (m.entity, name_key(m.name))]
+        counts = Counter(votes[k] for k in keys if k in votes and votes[k] not in taken)
+        by_name = votes.get(("name", name_key(identity.name)))
+        best = counts.most_common(1)[0][0] if counts else (by_name if by_name not in taken else None)
+        identity.id = best or registry.next_id()
+        taken.add(identity.id)
+
+
 def _learn_spokespeople(registry: Registry, annotations: list[Annotation]) -> None:
-    by_member = {(m.article, m.entity): i for i in registry.identities for m in i.members}
+    by_member = registry.by_member()
     for annotation in annotations:
         for quote in annotation.quotes:
             if quote.speaker is None or quote.status == "rejected":
@@ -90,18 +195,24 @@ def _learn_spokespeople(registry: Registry, annotations: list[Annotation]) -> No
 
 
 def merge(registry: Registry, keep_id: str, drop_id: str) -> None:
+    """One identity from two: `drop`'s articles and names join `keep` (ValueError when they are one, or
+    when one speaks for the other: merged, it would speak for itself)."""
     keep, drop = registry.identity(keep_id), registry.identity(drop_id)
     if keep is None or drop is None or keep is drop:
         raise ValueError("choose two different identities to merge")
-    for name in drop.names():
-        if name not in keep.names():
-            keep.aliases.append(name)
+    if keep.speaks_for == drop.id or drop.speaks_for == keep.id:
+        speaker, principal = (keep, drop) if keep.speaks_for == drop.id else (drop, keep)
+        raise ValueError(f"{speaker.name} speaks for {principal.name}: merged, one identity would speak for itself")
+    if not is_proper_name(keep.name) and is_proper_name(drop.name):
+        keep.name, drop.name = drop.name, keep.name  # the merged identity is called by its proper name
+    _add_aliases(keep, drop.names())
     keep.members += drop.members
     keep.speaks_for = keep.speaks_for or drop.speaks_for
     keep.confirmed = True
     registry.separate = [
         p for p in registry.separate if not (any(n.lower() in (p[0].lower(), p[1].lower()) for n in keep.names()))
     ]
+    registry.dismissed = [p for p in registry.dismissed if drop_id not in p]
     registry.identities.remove(drop)
     for other in registry.identities:
         if other.speaks_for == drop_id:
@@ -114,7 +225,8 @@ def split(registry: Registry, identity_id: str, member: Member) -> Identity:
     if identity is None or member not in identity.members:
         raise ValueError("that entity is not part of this identity")
     identity.members.remove(member)
-    identity.aliases = [a for a in identity.aliases if a != member.name]
+    still = {name_key(m.name) for m in identity.members}
+    identity.aliases = [a for a in identity.aliases if a != member.name or name_key(a) in still]
     new = Identity(registry.next_id(), member.name, identity.kind, [], [member], confirmed=True)
     registry.identities.append(new)
     registry.separate.append((identity.name, member.name))
@@ -129,11 +241,83 @@ def confirm(registry: Registry, identity_id: str, confirmed: bool = True) -> Non
 
 
 def set_speaks_for(registry: Registry, identity_id: str, other_id: str | None) -> None:
+    """`identity_id` speaks for `other_id` (None: for no one); ValueError for itself or an unknown id."""
     identity = registry.identity(identity_id)
     if identity is None or identity_id == other_id:
         raise ValueError("an identity cannot speak for itself")
+    if other_id is not None and registry.identity(other_id) is None:
+        raise ValueError(f"there is no identity {other_id}")
     identity.speaks_for = other_id
     identity.confirmed = True
+
+
+def dismiss(registry: Registry, suggestion: Suggestion) -> None:
+    """The editor says the suggested two are not one: it is not suggested again."""
+    registry.dismissed.append((suggestion.keep, suggestion.drop))
+
+
+# --- suggestions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Two identities that look like one: `drop` would be merged into `keep`, for `reason`."""
+
+    keep: str
+    drop: str
+    reason: str
+
+
+def suggestions(registry: Registry) -> list[Suggestion]:
+    """Roles described in one article and named in another: "Haftar's spokesman" (an identity with no
+    proper name) and the one named identity that speaks for Haftar, in other articles. Only when that
+    spokesperson is the only one, never for a pair the editor dismissed."""
+    found = []
+    dismissed = set(registry.dismissed)
+    for described in registry.identities:
+        if any(is_proper_name(n) for n in described.names()):
+            continue
+        for description, principal in _spoken_for(registry, described):
+            named = [
+                s
+                for s in registry.identities
+                if s.speaks_for == principal.id
+                and s is not described
+                and is_proper_name(s.name)
+                and not s.articles & described.articles
+            ]
+            if len(named) != 1 or (named[0].id, described.id) in dismissed:
+                continue
+            found.append(
+                Suggestion(
+                    named[0].id,
+                    described.id,
+                    f"described as {description} in {', '.join(sorted(described.articles))}; "
+                    f"{named[0].name} speaks for {principal.name} in {', '.join(sorted(named[0].articles))}",
+                )
+            )
+            break
+    return found
+
+
+def _spoken_for(registry: Registry, described: Identity) -> list[tuple[str, Identity]]:
+    """Whom an unnamed identity speaks for, by its description ("Haftar's spokesman") or its link."""
+    out = []
+    for name in described.names():
+        who = speaks_for_description(name)
+        principal = (
+            next((i for i in registry.identities if i is not described and _names(i, who)), None) if who else None
+        )
+        if principal is not None:
+            out.append((name, principal))
+    linked = registry.identity(described.speaks_for) if described.speaks_for else None
+    if linked is not None:
+        out.append((described.name, linked))
+    return out
+
+
+def _names(identity: Identity, name: str) -> bool:
+    return any(same_name(n, name) == "exact" for n in proper_names(identity.names()))
 
 
 # --- applying it to a new analysis -----------------------------------------------------------
@@ -144,12 +328,15 @@ def apply_registry(annotation: Annotation, registry: Registry) -> Annotation:
     spokesperson re-attributed to the one spoken for, the spokesperson becoming the intermediary."""
     result = copy.deepcopy(annotation)
     identities: dict[str, Identity] = {}
+    pins = {key: (i, m.name) for i in registry.identities if i.confirmed for key, m in _members(i)}
     for entity in result.entities:
-        identity = _find(registry, entity)
+        identity = _pinned(pins, result.document.id, entity) or _find(registry, entity)
         if identity is None:
             continue
         identities[entity.id] = identity
-        if entity.name != identity.name and (identity.confirmed or same_name(entity.name, identity.name)):
+        fuller = same_name(entity.name, identity.name) == "exact"
+        described = identity.confirmed and is_proper_name(identity.name) and not is_proper_name(entity.name)
+        if entity.name != identity.name and (fuller or described):  # "Haftar's spokesman", confirmed as X: X
             if entity.name not in entity.aliases:
                 entity.aliases.append(entity.name)
             entity.name = identity.name

@@ -4,7 +4,10 @@
      "identities": [{"id": "I1", "name": "Khalifa Haftar", "kind": "person", "aliases": ["Hifter"],
                      "speaks_for": null, "confirmed": true,
                      "members": [{"article": "001_6fc9...", "entity": "E5", "name": "Khalifa Haftar"}]}],
-     "separate": [["Anna Berg", "Anna Borg"]]}
+     "separate": [["Anna Berg", "Anna Borg"]], "dismissed": [["I4", "I9"]], "last_id": 9}
+
+`dismissed` holds the suggested merges the editor dismissed (kept id, merged id); `last_id` the highest
+identity number ever given, so that an id is never given twice (both optional: older files lack them).
 
 Read as strictly as the attribution file: UTF-8, JSON that could be written back, the shipped
 schema `resources/schema/registry-v1.schema.json` (types, required fields: `"aliases": "Beck"` or
@@ -61,6 +64,8 @@ def write_registry(registry: Registry, path: Path) -> None:
         "version": VERSION,
         "identities": [asdict(i) for i in registry.identities],
         "separate": [list(pair) for pair in registry.separate],
+        "dismissed": [list(pair) for pair in registry.dismissed],
+        "last_id": registry.last_id,
     }
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
@@ -109,7 +114,8 @@ def _build(data: dict[str, Any]) -> Registry:
         for i in data.get("identities", [])
     ]
     separate = [(a, b) for a, b in data.get("separate", [])]
-    return Registry(identities, separate)
+    dismissed = [(a, b) for a, b in data.get("dismissed", [])]
+    return Registry(identities, separate, dismissed, data.get("last_id", 0))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ What a folder *is* (its files, their cached annotations, the registry's logic) l
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from quoteapp.gui import dialogs
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.model import Annotation
 from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
+from quoteapp.model.registry import Registry
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
@@ -40,6 +42,10 @@ class FolderDocks:
         self.articles_dock = self._dock("Articles", self.article_list)
         self.registry_panel = RegistryPanel()
         self.registry_panel.changed.connect(self.registry_edited)
+        self.registry_panel.undo_stack = lambda: window.document.undo_stack if window.document is not None else None
+        self.registry_folder: Path | None = None  # the folder whose registry the panel holds
+        self.saved_registry = Registry()  # the registry as its file holds it
+        self.registry_document: object | None = None  # the open article whose undo stack holds registry edits
         self.registry_dock = self._dock("Speakers across the folder", self.registry_panel)
 
     def _dock(self, title: str, widget: QListWidget | RegistryPanel) -> QDockWidget:
@@ -62,7 +68,7 @@ class FolderDocks:
     def open(self, folder: Path) -> None:
         if not self.w.maybe_save():  # the open article's edits first: cancelled, nothing changes
             return
-        self.folder = folder
+        self.folder, self.registry_folder = folder, None  # the registry is read from its file again
         self.w._remember(folder)
         self.corpus = CorpusFolder(folder)
         self.article_list.clear()
@@ -81,10 +87,26 @@ class FolderDocks:
         self.link()
 
     def update_registry(self) -> None:
-        """Rebuild the folder's speaker registry from its saved annotations, keeping the editor's decisions."""
+        """Rebuild the folder's speaker registry from its saved annotations, keeping the editor's decisions
+        (the registry in the panel, edits not yet saved included; the folder's file when it is opened),
+        and write it: Save calls this after writing the article, so registry edits are saved with it."""
         if self.folder is None:
             return
         folder = self.folder
+        previous = self.registry_panel.registry if self.registry_folder == folder else self._read_registry(folder)
+        saved = [annotation for _, annotation in self.corpus.annotations()] if self.corpus else []
+        registry = build_registry(saved, previous)
+        try:
+            save_folder_registry(folder, registry)
+            self.saved_registry = copy.deepcopy(registry)
+        except (FormatError, OSError) as err:
+            self.w.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
+        self.registry_folder, self.registry_document = folder, self.w.document
+        self.registry_panel.set_registry(registry, lambda edited: save_folder_registry(folder, edited))
+        self.registry_edited()
+
+    def _read_registry(self, folder: Path) -> Registry:
+        """The registry file of `folder`; an unreadable one is said and set aside (a new one is built)."""
         opened = open_folder_registry(folder)
         if opened.problem is not None:
             kept = (
@@ -97,15 +119,17 @@ class FolderDocks:
                 "The speaker registry could not be read",
                 f"{opened.problem}\n\n{kept}\nA new registry is built from the folder's annotations.",
             )
-        previous = opened.registry
-        saved = [annotation for _, annotation in self.corpus.annotations()] if self.corpus else []
-        registry = build_registry(saved, previous)
-        try:
-            save_folder_registry(folder, registry)
-        except (FormatError, OSError) as err:
-            self.w.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
-        self.registry_panel.set_registry(registry, lambda edited: save_folder_registry(folder, edited))
-        self.registry_edited()
+        return opened.registry
+
+    def drop_unsaved_registry_edits(self) -> None:
+        """Another article is open: registry edits the previous one's undo history held and that were not
+        saved with it (the editor chose to discard) go with that history."""
+        if self.w.document is self.registry_document or self.registry_folder is None:
+            return
+        self.registry_document = self.w.document
+        if self.registry_panel.registry != self.saved_registry:
+            self.registry_panel.show_registry(copy.deepcopy(self.saved_registry))
+            self.w.statusBar().showMessage("Unsaved changes to the speaker registry were discarded", 6000)
 
     def registry_edited(self) -> None:
         """A merge, split, confirmation or speaks-for in the panel: colours follow the identities."""
@@ -148,6 +172,8 @@ class FolderDocks:
         item.setText(f"{document.article_path.name}  —  {state}")
 
     def mark_open_article(self) -> None:
+        """A new article is open (or the open one saved): its line in the list, the registry in step."""
+        self.drop_unsaved_registry_edits()
         if not self.folder_files or self.w.document is None or self.w.document.article_path is None:
             return
         self.refresh_states()
@@ -182,6 +208,6 @@ class FolderDocks:
         from quoteapp.model.statistics import corpus_stats
 
         registry = self.registry_panel.registry if self.folder is not None else None
-        canonical = {(m.article, m.entity): i.name for i in registry.identities for m in i.members} if registry else {}
+        canonical = {key: i.name for key, i in registry.by_member().items()} if registry else {}
         self.w.stats_dialog = StatsDialog(corpus_stats(self.annotations(), canonical), self.w)
         self.w.stats_dialog.show()

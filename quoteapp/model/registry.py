@@ -43,13 +43,24 @@ class Registry:
     identities: list[Identity] = field(default_factory=list)
     #: pairs of names an editor split apart: never one identity again
     separate: list[tuple[str, str]] = field(default_factory=list)
+    #: suggested merges the editor dismissed, as (kept id, merged id): never suggested again
+    dismissed: list[tuple[str, str]] = field(default_factory=list)
+    #: the highest identity number ever given, saved with the registry, so that no id is ever reused
+    last_id: int = 0
 
     def identity(self, identity_id: str) -> Identity | None:
         return next((i for i in self.identities if i.id == identity_id), None)
 
+    def by_member(self) -> dict[tuple[str, str], Identity]:
+        """(article id, entity id) -> the identity that entity is: what exports and views look up to
+        name an article's speaker or intermediary across the folder (its `id` is stable)."""
+        return {(m.article, m.entity): i for i in self.identities for m in i.members}
+
     def next_id(self) -> str:
+        """A new identity id, never one given before (not even to an identity since merged away)."""
         numbers = [int(i.id[1:]) for i in self.identities if i.id[1:].isdigit()]
-        return f"I{max(numbers, default=0) + 1}"
+        self.last_id = max([self.last_id, *numbers]) + 1
+        return f"I{self.last_id}"
 
     def kept_apart(self, a: str, b: str) -> bool:
         pair = {a.lower(), b.lower()}
