@@ -31,6 +31,17 @@ def test_every_action_has_a_shortcut_and_a_menu_entry(window: MainWindow) -> Non
     assert {s.name for s in ACTIONS} <= menu_actions
 
 
+def test_help_lists_the_folder_panels_keys_too(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_html", lambda parent, title, html: shown.append(html))
+    window.actions["shortcuts"].trigger()
+    (page,) = shown
+    assert "Speakers across the folder" in page
+    for text in ("Merge into", "Merge as suggested", "Dismiss", "Next Uncertain Quote"):
+        assert text in page, text
+    assert "Ctrl+Alt+M" in page
+
+
 def test_opening_an_article_analyses_it_and_shows_its_quotes(qtbot, window: MainWindow, article: Path) -> None:
     open_analysed(qtbot, window, article)
     assert window.quote_proxy.rowCount() == len(window.document.quotes) >= 3  # type: ignore[union-attr]

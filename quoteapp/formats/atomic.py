@@ -1,11 +1,11 @@
 """Atomic writes of text files, and setting aside a file that cannot be read.
 
-Every file quoteapp saves (attribution files, the speaker registry, autosave copies) goes through
-`atomic_write_text`: a temp file in the same folder, flushed and fsynced, then renamed over the
-target, so a crash mid-save never leaves a half-written file. Temp files a killed save left behind
-are cleaned on the next write to their folder. `set_aside` renames an unreadable file to `.bad` so
-a new one can be started without losing the old. Kept apart from the attribution format because
-nothing here knows what the text holds.
+Every file quoteapp saves (attribution files, the speaker registry, autosave copies, exports) goes
+through `atomic_write_text` or `atomic_write_bytes`: a temp file in the same folder, flushed and
+fsynced, then renamed over the target, so a crash mid-save never leaves a half-written file. Temp
+files a killed save left behind are cleaned on the next write to their folder. `set_aside` renames
+an unreadable file to `.bad` so a new one can be started without losing the old. Kept apart from
+the attribution format because nothing here knows what the text holds.
 """
 
 from __future__ import annotations
@@ -27,11 +27,18 @@ STALE_TEMP_SECONDS = 600.0
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Replace `path` with `text` (UTF-8) all at once: a crash mid-save never leaves a half-written file.
 
-    Writes a temp file in the same folder (so `os.replace` is atomic), flushes and fsyncs it, then
-    renames it over the target. On any failure the temp file is removed and the old file is untouched.
     Raises OSError (or UnicodeEncodeError for text that is not valid Unicode) and writes nothing then.
     """
-    data = text.encode("utf-8")
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace `path` with `data` all at once (a DocBin, or text already encoded).
+
+    Writes a temp file in the same folder (so `os.replace` is atomic), flushes and fsyncs it, then
+    renames it over the target. On any failure the temp file is removed and the old file is untouched.
+    Raises OSError and writes nothing then.
+    """
     target = Path(os.path.realpath(path))  # write through a symlink instead of replacing it
     remove_stale_temp_files(target.parent)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")

@@ -6,7 +6,7 @@ says which method runs each action.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -167,16 +167,22 @@ def set_enabled(actions: Mapping[str, QAction], state: Mapping[str, bool]) -> No
         actions[spec.name].setEnabled(not spec.enabled_when or bool(state.get(spec.enabled_when)))
 
 
-def shortcuts_html() -> str:
-    """The shortcut table for Help > Keyboard Shortcuts."""
+def shortcuts_html(panels: Mapping[str, Sequence[tuple[str, str, Sequence[str]]]] | None = None) -> str:
+    """The shortcut table for Help > Keyboard Shortcuts: the menus' actions, then each panel's own
+    (`panels`: heading -> its (name, text, keys) table, keys active while that panel has the focus)."""
+    sections = [(menu, [(s.text, (s.shortcut,)) for s in ACTIONS if s.menu == menu]) for menu in MENUS]
+    sections += [(heading, [(text, keys) for _, text, keys in table]) for heading, table in (panels or {}).items()]
     rows = []
-    for menu in MENUS:
-        specs = [s for s in ACTIONS if s.menu == menu]
-        if specs:
-            rows.append(f"<tr><th colspan=2 align=left><br>{menu}</th></tr>")
+    for heading, entries in sections:
+        if entries:
+            rows.append(f"<tr><th colspan=2 align=left><br>{heading}</th></tr>")
             rows += [
-                f"<tr><td><b>{QKeySequence(s.shortcut).toString(QKeySequence.SequenceFormat.NativeText)}"
-                f"</b></td><td>{s.text.replace('&', '').rstrip('…')}</td></tr>"
-                for s in specs
+                f"<tr><td><b>{' or '.join(_native(k) for k in keys)}</b></td>"
+                f"<td>{text.replace('&', '').rstrip('…')}</td></tr>"
+                for text, keys in entries
             ]
     return "<table cellpadding=3>" + "".join(rows) + "</table>"
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)

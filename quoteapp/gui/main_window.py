@@ -39,6 +39,7 @@ from quoteapp.gui.edit_actions import EditActions
 from quoteapp.gui.export_dialog import export_dataset
 from quoteapp.gui.folder_docks import FolderDocks
 from quoteapp.gui.opening import ArticleOpening
+from quoteapp.gui.registry_panel import ACTION_TABLE as REGISTRY_KEYS
 from quoteapp.gui.window_parts import build_article_pane, build_entity_list, build_quote_list, build_status_fields
 from quoteapp.gui.workers import AnalysisJob, ModelLoader
 from quoteapp.model.crossref import QuoteRef
@@ -47,6 +48,8 @@ AUTOSAVE_MS = 3000
 #: the side docks' narrowest width when the window makes them give way
 SIDE_DOCK_MIN = 280
 
+#: the panels' own keys, listed in Help > Keyboard Shortcuts after the menus'
+PANEL_SHORTCUTS = {"Speakers across the folder (while that panel has the focus)": REGISTRY_KEYS}
 log = logging.getLogger(__name__)
 
 
@@ -423,7 +426,7 @@ class MainWindow(ArticleOpening, QMainWindow):
             "split_mention": e.split_mention,
             "next_article": lambda: f.step(1),
             "previous_article": lambda: f.step(-1),
-            "shortcuts": lambda: dialogs.show_html(self, "Keyboard shortcuts", shortcuts_html()),
+            "shortcuts": lambda: dialogs.show_html(self, "Keyboard shortcuts", shortcuts_html(PANEL_SHORTCUTS)),
         }
 
     def open_folder(self, folder: Path) -> None:

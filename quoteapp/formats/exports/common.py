@@ -8,16 +8,14 @@ below `corpus`, so they are given the plain `model.registry.Registry`, never rea
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import os
 import re
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quoteapp.formats.atomic import atomic_write_text, remove_stale_temp_files
+from quoteapp.formats.atomic import atomic_write_bytes
 from quoteapp.model import Annotation, Quote
 from quoteapp.model.registry import Registry
 
@@ -133,28 +131,7 @@ def warn_unknown_fields(chosen: Sequence[Item], report: ExportReport) -> None:
 def write_file(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data` all at once, as every file quoteapp saves (`formats.atomic`): a failed
     or killed export never leaves a half-written dataset where the last good one was."""
-    if isinstance(data, str):
-        atomic_write_text(path, data)
-        return
-    _atomic_write_bytes(path, data)
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    """`atomic_write_text` for bytes (a DocBin): the same temp name, so a killed write is cleaned the same way."""
-    target = Path(os.path.realpath(path))
-    remove_stale_temp_files(target.parent)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def is_reviewed(annotation: Annotation) -> bool:
