@@ -15,13 +15,21 @@ pronoun outside it. Each decision comes with a short reason and the confidence o
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from quoteapp.corpus.names import name_words, same_name, variant_keys
+from quoteapp.nlp.entity_draft import (
+    Assignment,
+    EntityDraft,
+    fits,
+    full_name,
+    genders_agree,
+    strip_article,
+    surname_of,
+)
 from quoteapp.nlp.mentions import Mention
 
-ARTICLES = ("the ", "a ", "an ")
+__all__ = ["Assignment", "EntityDraft", "EntityGrouper"]
+
 DEFINITE = ("the ", "this ", "that ")
 
 # Confidence of each way a speaker mention is resolved (the quote keeps the lowest of its steps).
@@ -45,94 +53,6 @@ SPEAKER_AMBIGUOUS = 0.5
 SPEAKER_UNRESOLVED = 0.4
 #: How far back (characters) a pronoun looks for the persons mentioned; beyond, only speakers count.
 PRONOUN_REACH = 3000
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
-
-
-class Assignment(NamedTuple):
-    """The entity a mention names, why, and how sure that step is."""
-
-    entity: EntityDraft
-    reason: str
-    confidence: float
-
-
-@dataclass
-class EntityDraft:
-    """An entity being built: the mentions that name it and what they say of it."""
-
-    key: int
-    kind: str
-    names: list[str] = field(default_factory=list)  # proper names, as written
-    descriptions: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    gender: str | None = None
-    plural: bool = False
-    heads: set[str] = field(default_factory=set)  # nouns the article describes it with
-    #: the entity this one speaks for (a spokesperson), learned from "X's spokesman Y"
-    speaks_for: EntityDraft | None = None
-    #: the mentions as a set: membership in a long article's many mentions must not cost a scan
-    mention_set: set[Mention] = field(default_factory=set, repr=False)
-    #: where its latest mention starts: of two entities a name fits, the latest one mentioned wins
-    last_start: int = -1
-
-    @property
-    def name(self) -> str:
-        """The fullest proper name, else the fullest description, else the first mention as written
-        (an unresolved "they" is named "they": never an internal placeholder)."""
-        if self.names:
-            return max(self.names, key=lambda n: (len(name_words(n)), len(n)))
-        if self.descriptions:
-            return _strip_article(max(self.descriptions, key=len))
-        return next((m.text for m in self.mentions if not m.pronoun), self.mentions[0].text if self.mentions else "")
-
-    def aliases(self) -> list[str]:
-        seen, out = {self.name}, []
-        for alias in self.names + self.descriptions:
-            if alias not in seen:
-                seen.add(alias)
-                out.append(alias)
-        for m in self.mentions:
-            if not m.pronoun and m.text not in seen:
-                seen.add(m.text)
-                out.append(m.text)
-        return out
-
-
-def _strip_article(text: str) -> str:
-    lower = text.lower()
-    for art in ARTICLES:
-        if lower.startswith(art):
-            return text[len(art) :]
-    return text
-
-
-def _genders_agree(a: str | None, b: str | None) -> bool:
-    """Unknown agrees with anything; "n" (it) is no person's gender and is left to kind checks."""
-    return a is None or b is None or a == b or "n" in (a, b)
-
-
-def _fits(pronoun: Mention, entity: EntityDraft) -> bool:
-    """Number, gender and kind agree between a pronoun and an entity: "he"/"she" never an organization,
-    "it" never a person, "they" a group or an organization (unknown gender agrees with anything)."""
-    if pronoun.head in PLURAL_PRONOUNS:
-        return entity.plural or entity.kind in ("organization", "outlet")
-    if pronoun.head in ("it", "its"):
-        return entity.kind in ("organization", "outlet", "other") and not entity.plural
-    if entity.plural or entity.kind in ("organization", "outlet"):
-        return False
-    return _genders_agree(entity.gender, pronoun.gender)
-
-
-def _surname(name: str) -> str | None:
-    """The folded last word of a name as names.py compares it."""
-    words = name_words(name)
-    return words[-1] if words else None
-
-
-def _full(name: str | None) -> bool:
-    """A name with a given name in front of the surname: "Barack Obama", not "Obama"."""
-    return bool(name) and len(name_words(name or "")) > 1
 
 
 class EntityGrouper:
@@ -220,7 +140,7 @@ class EntityGrouper:
         entity.last_start = max(entity.last_start, mention.start)
         if mention.name and mention.name not in entity.names and self._name_form(mention.name, entity):
             entity.names.append(mention.name)
-            surname = _surname(mention.name)
+            surname = surname_of(mention.name)
             if surname:
                 filed = (entity.key, len(entity.names) - 1)
                 self.by_surname.setdefault(surname, []).append(filed)
@@ -233,7 +153,7 @@ class EntityGrouper:
         for desc in (mention.description, *mention.appositions):
             if desc and desc not in entity.descriptions:
                 entity.descriptions.append(desc)
-                key = _strip_article(desc).lower()
+                key = strip_article(desc).lower()
                 latest = self.by_description.get(key)
                 if latest is None or latest.key < entity.key:
                     self.by_description[key] = entity
@@ -250,9 +170,9 @@ class EntityGrouper:
 
     def _add_naming(self, mention: Mention) -> None:
         """File a full name ("Barack Obama") under its surname, once per position."""
-        if not _full(mention.name) or mention.kind not in ("person", "other", "anonymous"):
+        if not full_name(mention.name) or mention.kind not in ("person", "other", "anonymous"):
             return
-        surname = _surname(mention.name or "")
+        surname = surname_of(mention.name or "")
         assert surname
         filed = self.namings.setdefault(surname, [])
         i = bisect.bisect_left(filed, mention.start, key=lambda pair: pair[0])
@@ -269,16 +189,16 @@ class EntityGrouper:
         """Nothing separates the mention from the entity: every name of the entity could be the
         mention's (no other given name, no other surname) and their genders agree."""
         assert mention.name
-        return _genders_agree(entity.gender, mention.gender) and all(same_name(mention.name, n) for n in entity.names)
+        return genders_agree(entity.gender, mention.gender) and all(same_name(mention.name, n) for n in entity.names)
 
     def _by_name(self, mention: Mention) -> Assignment | None:
         """A surname alone goes to the person last named with it; any other name to the latest entity
         whose names it can be, exactly, else as a spelling variant where nothing separates them."""
         assert mention.name
-        surname = _surname(mention.name)
+        surname = surname_of(mention.name)
         if not surname:
             return None
-        if not _full(mention.name):
+        if not full_name(mention.name):
             found = self._by_surname_alone(mention, surname, self.namings) or self._matching_entity(mention, surname)
             return found or self._by_surname_alone(mention, surname, self.by_given)
         return self._matching_entity(mention, surname)
@@ -311,12 +231,12 @@ class EntityGrouper:
         at = bisect.bisect_left(filed, mention.start, key=lambda pair: pair[0])
         order = [m for _, m in reversed(filed[:at])] + [m for _, m in filed[at:]]
         for naming in order:
-            if not _genders_agree(naming.gender, mention.gender):
+            if not genders_agree(naming.gender, mention.gender):
                 continue
             entity = self._entity_of_mention(naming)
             if index is self.namings and not self._compatible(mention, entity):
                 continue
-            if index is self.by_given and not _genders_agree(entity.gender, mention.gender):
+            if index is self.by_given and not genders_agree(entity.gender, mention.gender):
                 continue
             rivals = self._rivals(mention, surname, entity) if index is self.namings else []
             if rivals:
@@ -340,7 +260,7 @@ class EntityGrouper:
             if first >= mention.start or name in chosen.names or same_name(name, chosen.name):
                 continue
             other = self._entity_of_mention(naming)
-            if other is not chosen and _genders_agree(other.gender, mention.gender) and other.name not in out:
+            if other is not chosen and genders_agree(other.gender, mention.gender) and other.name not in out:
                 out.append(other.name)
         return out
 
@@ -350,8 +270,8 @@ class EntityGrouper:
         since it may name another person with that surname."""
         assert mention.name
         found = []
-        surname = _surname(mention.name)
-        for _, other in self.namings.get(surname, []) if surname and _full(mention.name) else []:
+        surname = surname_of(mention.name)
+        for _, other in self.namings.get(surname, []) if surname and full_name(mention.name) else []:
             exact = other.name and same_name(other.name, mention.name) == "exact"
             if exact and other not in self.entity_of and self._compatible(other, entity):
                 self._add(entity, other)
@@ -360,7 +280,7 @@ class EntityGrouper:
         return f"; also named '{max(found, key=len)}' in the text" if found else ""
 
     def _by_description(self, mention: Mention) -> Assignment | None:
-        desc = _strip_article(mention.description or mention.text).lower()
+        desc = strip_article(mention.description or mention.text).lower()
         head = mention.head
         definite = mention.text.lower().startswith(DEFINITE)
         same = self.by_description.get(desc)
@@ -418,7 +338,7 @@ class EntityGrouper:
             entity = self.entity_of.get(other) or self._entity_of_mention(other)
             if (
                 entity.key in avoid
-                or not _fits(mention, entity)
+                or not fits(mention, entity)
                 or (other.pronoun and not entity.names + entity.descriptions)
             ):
                 continue
@@ -455,7 +375,7 @@ class EntityGrouper:
             if (
                 start < mention.start
                 and entity.key not in avoid
-                and _fits(mention, entity)
+                and fits(mention, entity)
                 and not (outside and self.inside_content(start))
             ):
                 return Assignment(

@@ -94,3 +94,16 @@ def gender_of_words(words: list[str], first_name: str | None = None) -> str | No
     if lower & FEMALE_TITLES or lower & FEMALE_NOUNS:
         return "f"
     return gender_of_first_name(first_name) if first_name else None
+
+
+def _print_load_time() -> None:
+    """`python -m quoteapp.nlp.gender`: how long the first-name table takes to build (wall and CPU)."""
+    import time
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    table = first_name_genders()
+    print(f"{len(table)} first names in {time.perf_counter() - wall:.3f} s ({time.process_time() - cpu:.3f} s CPU)")
+
+
+if __name__ == "__main__":
+    _print_load_time()

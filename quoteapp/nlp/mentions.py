@@ -337,7 +337,8 @@ def _guess_gender(tokens: list[Token], name_tokens: list[Token], head: Token) ->
     if by_head is not None:
         return by_head
     own = [t.text for t in tokens if t.dep_ != "poss" and t.lower_ not in PRONOUNS]
-    first = name_tokens[0].text if len(name_tokens) > 1 else None
+    words = _join(name_tokens).split()
+    first = words[0] if len(words) > 1 else None  # "Nelson-Jones" has no first name
     return gender_of_words(own, first)
 
 

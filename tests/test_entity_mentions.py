@@ -1,0 +1,64 @@
+"""What a mention tells of its source: the whole name across hyphens and a cut NER entity, the kind
+from the fullest mention, gender from the first name, the clause role a later pronoun weighs, and
+every person named (the NER's and the names it missed); and the confidence of each step."""
+
+from __future__ import annotations
+
+from quote_helpers import extract, quote_with, speaker_name
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from quoteapp.nlp.entities import SPEAKER_AMBIGUOUS
+from quoteapp.nlp.extractor import Extractor
+from quoteapp.nlp.mentions import person_heads
+
+
+def test_a_hyphenated_surname_the_ner_took_for_an_organization_is_a_person(extractor: Extractor) -> None:
+    a = extract(
+        extractor, "Ana Nelson-Jones, a teacher, said the school was cold. Nelson-Jones said the heating had failed."
+    )
+    first, second = quote_with(a, "school was cold"), quote_with(a, "heating")
+    assert speaker_name(a, first) == speaker_name(a, second) == "Ana Nelson-Jones"
+    entity = a.entity(first.speaker.entity) if first.speaker else None
+    assert entity is not None and entity.kind == "person"
+
+
+def test_a_title_is_no_given_name(extractor: Extractor) -> None:
+    """ "Doctor" is in Faker's lists of first names, but the NER gave "Amir Haddad" whole: kept as it is."""
+    a = extract(extractor, "Doctor Amir Haddad said the clinic was full.")
+    assert speaker_name(a, quote_with(a, "clinic")) == "Amir Haddad"
+
+
+def test_a_surname_two_people_bear_is_uncertain_and_names_both(extractor: Extractor) -> None:
+    a = extract(
+        extractor,
+        "Barack Obama spoke first. Michelle Obama said the garden would stay. Obama said the plan was sound.",
+    )
+    q = quote_with(a, "plan was sound")
+    assert speaker_name(a, q) == "Michelle Obama"  # the one the text named last
+    assert q.confidence == SPEAKER_AMBIGUOUS
+    assert "could be Michelle Obama or Barack Obama" in (q.evidence or "")
+    assert "weakest step: speaker resolution" in (q.evidence or "")
+
+
+def test_a_given_name_alone_goes_to_the_person_of_that_given_name(extractor: Extractor) -> None:
+    a = extract(
+        extractor,
+        "Chelsea Clinton said the school would open. Hillary Clinton said the fund was ready. "
+        '"It is a good day," Chelsea said.',
+    )
+    assert speaker_name(a, quote_with(a, "good day")) == "Chelsea Clinton"
+
+
+def test_every_person_named_even_where_the_ner_missed_one() -> None:
+    """A hand-built parse with no entities: a proper-noun subject that starts with a known first name
+    is a person a pronoun may go back to; a place or a title is not."""
+    words = ["Ines", "Dorval", "keeps", "barrels", "in", "Port", "Lanrick", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT"],
+        heads=[1, 2, 2, 2, 2, 6, 4, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "punct"],
+    )
+    assert [t.text for t in person_heads(doc)] == ["Dorval"]
