@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 
 from quoteapp.nlp.entities import SPEAKER_AMBIGUOUS
 from quoteapp.nlp.extractor import Extractor
-from quoteapp.nlp.mentions import person_heads
+from quoteapp.nlp.mentions import antecedent_of_relative, person_heads
 
 
 def test_a_hyphenated_surname_the_ner_took_for_an_organization_is_a_person(extractor: Extractor) -> None:
@@ -62,3 +62,20 @@ def test_every_person_named_even_where_the_ner_missed_one() -> None:
         deps=["compound", "nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "punct"],
     )
     assert [t.text for t in person_heads(doc)] == ["Dorval"]
+
+
+def _who_doc(attach_to: int) -> Doc:
+    """ "Tina Ross, a fellow at the Institute who warned": the relative clause hung on token `attach_to`."""
+    words = ["Tina", "Ross", ",", "a", "fellow", "at", "the", "Institute", "who", "warned"]
+    heads = [1, 1, 1, 4, 1, 4, 7, 5, 9, attach_to]
+    deps = ["compound", "ROOT", "punct", "det", "appos", "prep", "det", "pobj", "nsubj", "relcl"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "PROPN", "PRON", "VERB"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "DT", "NNP", "WP", "VBD"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O", "O"]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+
+
+def test_who_is_a_person_not_the_organization_the_parser_hung_it_on() -> None:
+    for attach_to in (7, 4):  # on "Institute", on "fellow": either way the person is Tina Ross
+        doc = _who_doc(attach_to)
+        assert antecedent_of_relative(doc[8]).text == "Ross"

@@ -97,3 +97,20 @@ def test_gender_from_the_first_name_rules_out_a_person() -> None:
         [_mention(0, "Maria Lindqvist", gender="f"), _mention(40, "Tomas Beck", gender="m", sentence=40)]
     )
     assert grouper.assign(_mention(80, "she", sentence=80)).entity.name == "Maria Lindqvist"
+
+
+def test_it_goes_to_the_organization_and_he_never_does() -> None:
+    """ "The Harbour Authority raised fees. Tomas Beck objected. It said ...": "it" skips the nearer
+    person for the organization; "he" skips the organization for the person."""
+    authority = _mention(0, "The Harbour Authority", kind="organization", name="Harbour Authority")
+    grouper = EntityGrouper([_mention(40, "Tomas Beck", sentence=40)])
+    grouper.assign(authority)
+    assert grouper.assign(_mention(70, "It", sentence=70, kind="other")).entity.name == "Harbour Authority"
+    assert grouper.assign(_mention(90, "he", sentence=90)).entity.name == "Tomas Beck"
+
+
+def test_they_goes_to_a_group_or_an_organization_not_to_one_person() -> None:
+    residents = _mention(0, "the residents", name=None, description="residents", plural=True, kind="other")
+    grouper = EntityGrouper([_mention(30, "Tomas Beck", sentence=30)])
+    grouper.assign(residents)
+    assert grouper.assign(_mention(60, "they", sentence=60, kind="other", plural=True)).entity.name == "residents"

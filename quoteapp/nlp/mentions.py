@@ -29,6 +29,7 @@ WORD_HYPHENS = frozenset("-\u2010\u2011")
 CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "npadvmod"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 #: Roles whose noun a later pronoun looks back for first: subjects, objects, a headline's root.
 SALIENT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "attr", "oprd", "ROOT"}
 #: Prepositions that say when or where a source spoke, not who it is ("the official after the meeting").
@@ -131,11 +132,25 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
 
 
 def antecedent_of_relative(subject: Token) -> Token:
-    """ "Haftar, who said ...": the subject `who` stands for the noun the relative clause hangs on."""
+    """ "Haftar, who said ...": the subject `who` stands for the noun the relative clause hangs on; a
+    "who" is a person's, so past an organization the parser hung it on ("Tina Ross, a fellow at the
+    Harbour Institute who calls it reckless") and from a description to the person it is in apposition
+    to ("Tina Ross, a fellow who ..."): Ross."""
     verb = subject.head
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        return verb.head
+        return _person_of_who(verb.head) if subject.text.lower() in ("who", "whom") else verb.head
     return subject
+
+
+def _person_of_who(noun: Token) -> Token:
+    """The person a "who" hung on `noun` stands for: `noun` itself unless it is an organization or a
+    description in apposition to a named person."""
+    tok = noun
+    while tok.ent_type_ in NON_PERSON_LABELS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head  # the Institute -> at -> a fellow
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON":
+        return tok.head  # a fellow -> Tina Ross
+    return tok if tok.ent_type_ not in NON_PERSON_LABELS else noun
 
 
 def _entity_around(tok: Token) -> SpacySpan | None:
