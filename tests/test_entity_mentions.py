@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 
 from quoteapp.nlp.entities import SPEAKER_AMBIGUOUS
 from quoteapp.nlp.extractor import Extractor
-from quoteapp.nlp.mentions import antecedent_of_relative, person_heads
+from quoteapp.nlp.mentions import antecedent_of_relative, person_heads, referent_heads
 
 
 def test_a_hyphenated_surname_the_ner_took_for_an_organization_is_a_person(extractor: Extractor) -> None:
@@ -79,3 +79,17 @@ def test_who_is_a_person_not_the_organization_the_parser_hung_it_on() -> None:
     for attach_to in (7, 4):  # on "Institute", on "fellow": either way the person is Tina Ross
         doc = _who_doc(attach_to)
         assert antecedent_of_relative(doc[8]).text == "Ross"
+
+
+def test_organizations_are_referents_for_it_but_not_persons() -> None:
+    words = ["Rogers", "raised", "prices", ".", "Ana", "Ruiz", "objected", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+        heads=[1, 1, 1, 1, 5, 6, 6, 6],
+        deps=["nsubj", "ROOT", "dobj", "punct", "compound", "nsubj", "ROOT", "punct"],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [t.text for t in person_heads(doc)] == ["Ruiz"]
+    assert [t.text for t in referent_heads(doc)] == ["Rogers", "Ruiz"]

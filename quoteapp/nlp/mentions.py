@@ -368,6 +368,14 @@ def person_heads(doc: Doc) -> list[Token]:
     return [heads[i] for i in sorted(heads)]
 
 
+def referent_heads(doc: Doc) -> list[Token]:
+    """`person_heads` and the organizations the NER names: what "it" or "they" may go back to ("Rogers
+    raised its prices. It said ..."). In text order."""
+    heads = {tok.i: tok for tok in person_heads(doc)}
+    heads.update((ent.root.i, ent.root) for ent in doc.ents if ent.label_ == "ORG" and ent.root.i not in heads)
+    return [heads[i] for i in sorted(heads)]
+
+
 def _missed_person_name(tok: Token) -> bool:
     """The last word of a run of two or more proper nouns outside any entity, the first a known first name."""
     if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ in ("compound", "flat"):
