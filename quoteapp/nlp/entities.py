@@ -26,6 +26,7 @@ from quoteapp.nlp.entity_draft import (
     strip_article,
     surname_of,
 )
+from quoteapp.nlp.lexicon import ANONYMOUS_HEADS, TITLES
 from quoteapp.nlp.mentions import Mention
 
 __all__ = ["Assignment", "EntityDraft", "EntityGrouper"]
@@ -51,6 +52,10 @@ SPEAKER_PRONOUN_FAR = 0.6
 SPEAKER_AMBIGUOUS = 0.5
 #: A pronoun with no fitting person before it: an entity of its own, named by its text.
 SPEAKER_UNRESOLVED = 0.4
+#: A role described before its holder is named: "The U.N. envoy warned ... Ghassan Salame said".
+SPEAKER_NAMED_AFTER = 0.6
+#: How far (characters) after a role's first mention its holder's name may come.
+CATAPHORA_REACH = 600
 #: How far back (characters) a pronoun looks for the persons mentioned; beyond, only speakers count.
 PRONOUN_REACH = 3000
 
@@ -382,3 +387,49 @@ class EntityGrouper:
                     entity, f"'{mention.text}' -> {entity.name}: nearest fitting speaker before", SPEAKER_PRONOUN_FAR
                 )
         return None
+
+    def named_after(self) -> dict[int, Assignment]:
+        """Roles named only afterwards: an entity known only by a definite role ("The U.N. envoy for
+        Libya warned ...") whose next person in the text, within CATAPHORA_REACH, is a named speaker the
+        article introduces no other way (no title, no description: "Addressing the council, Ghassan
+        Salame said") is that person. Key of the role's entity -> the person, with a low confidence:
+        the editor is to check it."""
+        out: dict[int, Assignment] = {}
+        for role in self.entities:
+            first = min(role.mentions, key=lambda m: m.start, default=None)
+            if role.names or first is None or not _a_role(first):
+                continue
+            person = self._next_person_after(first, role)
+            if person is None or not genders_agree(person.gender, role.gender):
+                continue
+            introduced = bool(person.descriptions or person.heads)
+            if person.names and not introduced and person.kind == "person" and person.key in self.last_placed:
+                reason = f"'{first.text}' -> {person.name}: named right after, described no other way"
+                out[role.key] = Assignment(person, reason, SPEAKER_NAMED_AFTER)
+        return out
+
+    def _next_person_after(self, first: Mention, role: EntityDraft) -> EntityDraft | None:
+        """The entity of the first person mentioned after `first` (not the role itself, not a pronoun)."""
+        for start, _, other in self.antecedents[bisect.bisect_left(self.antecedents, (first.end,)) :]:
+            if start - first.end > CATAPHORA_REACH:
+                return None
+            entity = self.entity_of.get(other)
+            if other.pronoun or entity is role:
+                continue
+            entity = entity or self._entity_of_mention(other)
+            if entity.kind in ("person", "anonymous"):
+                return entity
+        return None
+
+    def merge(self, old: EntityDraft, into: EntityDraft) -> None:
+        """Move the mentions and descriptions of `old` to `into` (a role found to be a named person)."""
+        for mention in list(old.mentions):
+            self.entity_of[mention] = into
+            self._add(into, mention)
+        old.mentions.clear()
+
+
+def _a_role(mention: Mention) -> bool:
+    """A definite description of one person by a role: "the U.N. envoy", "the minister"."""
+    definite = mention.text.lower().startswith("the ")
+    return definite and not mention.pronoun and not mention.plural and mention.head in TITLES | ANONYMOUS_HEADS

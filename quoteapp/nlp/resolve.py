@@ -129,6 +129,20 @@ def _resolve_all(grouper: EntityGrouper, cands: list[Candidate], order: list[int
     return resolved
 
 
+def _join_roles_named_after(grouper: EntityGrouper, cands: list[Candidate], resolved: dict[int, _Resolved]) -> None:
+    """A role described before its holder is named ("The U.N. envoy ... Ghassan Salame said") is that
+    person: its quotes go to the person, with the step's low confidence and reason."""
+    joined = grouper.named_after()
+    for key, found in joined.items():
+        for i, res in resolved.items():
+            if res.speaker.key == key:
+                res.speaker = found.entity
+                res.step = min(res.step, (found.confidence, found.reason))
+                cands[i].evidence.append(found.reason)
+            res.chain = [(found.entity if e.key == key else e, role, m) for e, role, m in res.chain]
+        grouper.merge(grouper.entities[key], found.entity)
+
+
 def build_annotation(
     document: Document, cands: list[Candidate], persons: Iterable[Mention], generator: dict
 ) -> Annotation:
@@ -140,6 +154,7 @@ def build_annotation(
     grouper = EntityGrouper(persons, content)
     order = sorted(range(len(cands)), key=lambda i: cands[i].speaker.start if cands[i].speaker else 1 << 60)
     resolved = _resolve_all(grouper, cands, order)
+    _join_roles_named_after(grouper, cands, resolved)
     used = sorted({e.key for r in resolved.values() for e in [r.speaker, *(c[0] for c in r.chain)]})
     ids = {key: f"E{n + 1}" for n, key in enumerate(used)}
     entities = [_entity(d, ids[d.key], text) for d in grouper.entities if d.key in ids]
