@@ -93,3 +93,12 @@ def test_organizations_are_referents_for_it_but_not_persons() -> None:
     )
     assert [t.text for t in person_heads(doc)] == ["Ruiz"]
     assert [t.text for t in referent_heads(doc)] == ["Rogers", "Ruiz"]
+
+
+def test_a_named_speaker_leaves_the_quote_its_detection_confidence(extractor: Extractor) -> None:
+    """The quote's confidence is its weakest step: with a full name, that is finding the quote."""
+    a = extract(extractor, "Ana Pires said the ferry would run. She said the pier was safe.")
+    named, pronoun = quote_with(a, "ferry"), quote_with(a, "pier")
+    assert named.confidence is not None and pronoun.confidence is not None
+    assert "weakest step: speaker" not in (named.evidence or "")
+    assert pronoun.confidence < named.confidence and "weakest step: speaker resolution" in (pronoun.evidence or "")

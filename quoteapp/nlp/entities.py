@@ -8,8 +8,12 @@ ambiguous, low confidence. A description ("the Libyan commander", "the president
 the article described so ("Libyan commander Khalifa Haftar", "X, the U.N. envoy"); an unnamed source
 is an `anonymous` entity that "the official" comes back to. A pronoun goes to the nearest fitting
 person *mentioned* before it (every person the NER finds, not only speakers; the subject of the
-nearest sentence before its objects; gender and number agreeing), outside quoted content for a
-pronoun outside it. Each decision comes with a short reason and the confidence of its step.
+nearest sentence before its objects, a possessor or a noun in a prepositional phrase only when
+nothing else fits; gender, number and kind agreeing), outside quoted content for a pronoun outside
+it, and never to whom its own quote names ("He said Haftar had ..." is not Haftar). A role described
+before its holder is named ("The U.N. envoy warned ... Ghassan Salame said") is that person, with a
+low confidence. Each decision comes with a short reason and the confidence of its step (SPEAKER_*),
+which the quote's confidence takes when it is the weakest (resolve.py).
 """
 
 from __future__ import annotations

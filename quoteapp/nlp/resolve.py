@@ -4,6 +4,8 @@ A spokesperson's words are the principal's: "Haftar's spokesman said" has speake
 spokesperson "Haftar's spokesman"; the article's later "al-Mesmari said" or "he said" of a known
 spokesperson does too. A quote nested in another speaker's quote reached us through that speaker
 (relay) and through everyone who passed the outer quote on. Chains run from the speaker outward.
+A quote's confidence is the lowest of its steps: finding it with its cue (the sieve's confidence) and
+resolving its speaker (entities.SPEAKER_*); the evidence ends with the weakest step.
 
 `build_annotation_from_output` does all this from the component's public output (plain dicts of
 `doc._.quotes` and `doc._.quote_persons`), and the spaCy component `quoteapp_speakers` puts its result
