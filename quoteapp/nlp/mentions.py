@@ -12,11 +12,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from quoteapp.nlp.gender import gender_of_first_name, gender_of_words
 from quoteapp.nlp.lexicon import (
     ANONYMOUS_HEADS,
-    FEMALE_TITLES,
     KNOWN_OUTLETS,
-    MALE_TITLES,
     OUTLET_HEADS,
     OUTLET_NAME_ENDS,
     PRONOUNS,
@@ -29,6 +28,10 @@ from quoteapp.nlp.lexicon import (
 WORD_HYPHENS = frozenset("-\u2010\u2011")
 CUT_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "npadvmod"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: Roles whose noun a later pronoun looks back for first: subjects, objects, a headline's root.
+SALIENT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "attr", "oprd", "ROOT"}
 #: Prepositions that say when or where a source spoke, not who it is ("the official after the meeting").
 CIRCUMSTANCE_PREPS = frozenset("after before during on at in since following until while amid upon".split())
 
@@ -53,6 +56,26 @@ class Mention:
     appositions: tuple[str, ...] = ()
     #: the one this source speaks for: "Haftar" of "Haftar's spokesman", "his" of "his spokesman X"
     principal: Mention | None = None
+    #: its role in the clause (the head's dependency label, through appositions): "nsubj", "dobj", "poss"
+    dep: str = ""
+    #: characters from the start of its sentence (the sentence start survives a shift of the text)
+    sentence_lead: int = 0
+
+    @property
+    def subject(self) -> bool:
+        """The subject of its clause: a later pronoun prefers it over an object."""
+        return self.dep in SUBJECT_DEPS
+
+    @property
+    def salient(self) -> bool:
+        """A subject or object of its clause, not a possessor or a noun inside a prepositional phrase
+        ("Macron" of "according to a statement from Macron's office"): what a pronoun looks back for first."""
+        return self.dep in SALIENT_DEPS
+
+    @property
+    def sentence_start(self) -> int:
+        """Where the mention's sentence starts: two mentions with the same one share a sentence."""
+        return self.start - self.sentence_lead
 
     def shifted(self, offset: int) -> Mention:
         """The same mention in a text that starts `offset` characters earlier."""
@@ -109,11 +132,25 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
 
 
 def antecedent_of_relative(subject: Token) -> Token:
-    """ "Haftar, who said ...": the subject `who` stands for the noun the relative clause hangs on."""
+    """ "Haftar, who said ...": the subject `who` stands for the noun the relative clause hangs on; a
+    "who" is a person's, so past an organization the parser hung it on ("Tina Ross, a fellow at the
+    Harbour Institute who calls it reckless") and from a description to the person it is in apposition
+    to ("Tina Ross, a fellow who ..."): Ross."""
     verb = subject.head
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        return verb.head
+        return _person_of_who(verb.head) if subject.text.lower() in ("who", "whom") else verb.head
     return subject
+
+
+def _person_of_who(noun: Token) -> Token:
+    """The person a "who" hung on `noun` stands for: `noun` itself unless it is an organization or a
+    description in apposition to a named person."""
+    tok = noun
+    while tok.ent_type_ in NON_PERSON_LABELS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head  # the Institute -> at -> a fellow
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON":
+        return tok.head  # a fellow -> Tina Ross
+    return tok if tok.ent_type_ not in NON_PERSON_LABELS else noun
 
 
 def _entity_around(tok: Token) -> SpacySpan | None:
@@ -138,6 +175,7 @@ def _name_span(tokens: list[Token], head: Token) -> list[Token]:
     chosen = _entity_around(head)
     if chosen is not None:
         name = [t for t in chosen if tokens[0].i <= t.i <= tokens[-1].i]
+        name = _proper_nouns_before(tokens, name) + name
     else:
         name = []
         if head.pos_ == "PROPN":
@@ -153,9 +191,48 @@ def _name_span(tokens: list[Token], head: Token) -> list[Token]:
     return name
 
 
+def _proper_nouns_before(tokens: list[Token], name: list[Token]) -> list[Token]:
+    """The given name written just before a surname that the NER took alone: "Ana" of "Ana Nelson-Jones"
+    when only "Nelson-Jones" is an entity. Only for an entity of one word (hyphens glue one), and only
+    a known first name that is no title; a name the NER gave whole ("Amir Haddad") is kept as it is."""
+    if not name or any(t.text not in WORD_HYPHENS and t.i > name[0].i and not _glued(t) for t in name):
+        return []
+    before = name[0].i - 1
+    if before < tokens[0].i:
+        return []
+    tok = name[0].doc[before]
+    return [tok] if _loose_proper_noun(tok) and gender_of_first_name(tok.text) is not None else []
+
+
+def _glued(tok: Token) -> bool:
+    """A token glued to the one before by a hyphen ("Jones" of "Nelson-Jones")."""
+    prev = tok.doc[tok.i - 1]
+    return prev.text in WORD_HYPHENS and not prev.whitespace_
+
+
+def _loose_proper_noun(tok: Token) -> bool:
+    """A proper noun that is no title and belongs to no named entity of its own."""
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in TITLES
+
+
 def make_mention(head: Token) -> Mention:
-    """Describe the referent named at `head` (a subject, or the object of 'according to')."""
+    """Describe the referent named at `head` (a subject, or the object of 'according to'), with where
+    it stands: a clause's subject or not, and how far into its sentence (for pronoun salience)."""
     head = antecedent_of_relative(head)
+    mention = _describe(head)
+    return replace(mention, dep=_role(head), sentence_lead=mention.start - head.sent.start_char)
+
+
+def _role(head: Token) -> str:
+    """The head's role in its clause, through an apposition, compound or conjunction ("the mayor, Casimir
+    Tull, said", "Tull and Quell said": Tull and Quell are subjects)."""
+    while head.dep_ in ("appos", "compound", "flat", "conj") and head.head is not head:
+        head = head.head
+    return head.dep_
+
+
+def _describe(head: Token) -> Mention:
+    """The mention of `head` as plain data: its span, name, description, kind, gender, number."""
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PRONOUNS:
         number, gender = PRONOUNS.get(lower, ("sg", None))
@@ -177,7 +254,7 @@ def make_mention(head: Token) -> Mention:
     if name is None:
         description = _join([t for t in tokens if t.dep_ != "det" and t.pos_ != "DET"]) or head.text
     kind = _guess_kind(tokens, name_tokens, head)
-    gender = _guess_gender(tokens)
+    gender = _guess_gender(tokens, name_tokens, head)
     plural = head.tag_ in ("NNS", "NNPS")
     heads = _description_heads(before_name, name_tokens, head)
     appositions = tuple(_join(phrase_tokens(c)) for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")
@@ -241,6 +318,13 @@ def _join(tokens: list[Token]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text  # not doc.text: that rebuilds the whole text each time
 
 
+def _first_name_before_entity(name_tokens: list[Token]) -> bool:
+    """ "Ana Nelson-Jones" where the NER saw only "Nelson-Jones" (as an ORG): a first name outside the
+    entity, in front of it, makes the whole a person's name."""
+    first = name_tokens[0]
+    return len(name_tokens) > 1 and not first.ent_type_ and gender_of_first_name(first.text) is not None
+
+
 def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> str:
     text = " ".join(t.lower_ for t in tokens)
     name = " ".join(t.lower_ for t in name_tokens)
@@ -250,7 +334,7 @@ def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> s
         return "outlet"
     if name_tokens:
         labels = {t.ent_type_ for t in name_tokens}
-        if "PERSON" in labels:
+        if "PERSON" in labels or _first_name_before_entity(name_tokens):
             return "person"
         if labels & {"ORG", "GPE", "NORP", "FAC"}:
             return "organization"
@@ -260,10 +344,43 @@ def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> s
     return "other"
 
 
-def _guess_gender(tokens: list[Token]) -> str | None:
-    words = {t.lower_ for t in tokens}
-    if words & MALE_TITLES or words & {"spokesman", "man", "father", "son", "brother", "husband"}:
-        return "m"
-    if words & FEMALE_TITLES or words & {"spokeswoman", "woman", "mother", "daughter", "sister", "wife"}:
-        return "f"
-    return None
+def _guess_gender(tokens: list[Token], name_tokens: list[Token], head: Token) -> str | None:
+    """The gender the phrase says of its referent: a gendered head noun ("his spokeswoman"), else an
+    honorific or gendered word of its own (not of a possessor: "her spokesman" is a man), else the
+    first name ("Odile Brannack"); None when nothing says it."""
+    by_head = gender_of_words([head.text])
+    if by_head is not None:
+        return by_head
+    own = [t.text for t in tokens if t.dep_ != "poss" and t.lower_ not in PRONOUNS]
+    words = _join(name_tokens).split()
+    first = words[0] if len(words) > 1 else None  # "Nelson-Jones" has no first name
+    return gender_of_words(own, first)
+
+
+def person_heads(doc: Doc) -> list[Token]:
+    """The head tokens of every person the text names: the NER's PERSON entities, and the proper names
+    it missed that start with a known first name ("Ines Dorval, who runs a bakery, ..."): what a later
+    pronoun or description may refer to. In text order, one head per name."""
+    heads = {ent.root.i: ent.root for ent in doc.ents if ent.label_ == "PERSON"}
+    for tok in doc:
+        if tok.i not in heads and _missed_person_name(tok):
+            heads[tok.i] = tok
+    return [heads[i] for i in sorted(heads)]
+
+
+def referent_heads(doc: Doc) -> list[Token]:
+    """`person_heads` and the organizations the NER names: what "it" or "they" may go back to ("Rogers
+    raised its prices. It said ..."). In text order."""
+    heads = {tok.i: tok for tok in person_heads(doc)}
+    heads.update((ent.root.i, ent.root) for ent in doc.ents if ent.label_ == "ORG" and ent.root.i not in heads)
+    return [heads[i] for i in sorted(heads)]
+
+
+def _missed_person_name(tok: Token) -> bool:
+    """The last word of a run of two or more proper nouns outside any entity, the first a known first name."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ in ("compound", "flat"):
+        return False
+    run = [tok]
+    while run[0].i > 0 and run[0].nbor(-1).pos_ == "PROPN" and not run[0].nbor(-1).ent_type_:
+        run.insert(0, run[0].nbor(-1))
+    return len(run) > 1 and run[0].lower_ not in TITLES and gender_of_first_name(run[0].text) is not None

@@ -4,6 +4,8 @@ A spokesperson's words are the principal's: "Haftar's spokesman said" has speake
 spokesperson "Haftar's spokesman"; the article's later "al-Mesmari said" or "he said" of a known
 spokesperson does too. A quote nested in another speaker's quote reached us through that speaker
 (relay) and through everyone who passed the outer quote on. Chains run from the speaker outward.
+A quote's confidence is the lowest of its steps: finding it with its cue (the sieve's confidence) and
+resolving its speaker (entities.SPEAKER_*); the evidence ends with the weakest step.
 
 `build_annotation_from_output` does all this from the component's public output (plain dicts of
 `doc._.quotes` and `doc._.quote_persons`), and the spaCy component `quoteapp_speakers` puts its result
@@ -23,7 +25,7 @@ from spacy.tokens import Doc
 from quoteapp.formats.attribution import to_dict
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.nlp.component import candidate_from_dict, mention_from_dict
-from quoteapp.nlp.entities import EntityDraft, EntityGrouper
+from quoteapp.nlp.entities import SPEAKER_NAMED, Assignment, EntityDraft, EntityGrouper
 from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.rules import Candidate
 
@@ -33,46 +35,114 @@ SPEAKERS_NAME = "quoteapp_speakers"
 
 @dataclass
 class _Resolved:
-    """Who speaks in one candidate, and through whom."""
+    """Who speaks in one candidate, through whom, and how sure the speaker step is."""
 
     speaker: EntityDraft
     mention: Mention | None
     chain: list[tuple[EntityDraft, str, Mention | None]] = field(default_factory=list)
+    #: the weakest resolution step that led to the speaker: (confidence, reason)
+    step: tuple[float, str] = (SPEAKER_NAMED, "")
 
 
-def _resolve(grouper: EntityGrouper, cand: Candidate) -> _Resolved | None:
+def _weakest(*steps: Assignment) -> tuple[float, str]:
+    """The least certain of the steps that resolved a speaker, as (confidence, reason)."""
+    worst = min(steps, key=lambda s: s.confidence)
+    return worst.confidence, worst.reason
+
+
+def _resolve(grouper: EntityGrouper, cand: Candidate, avoid: frozenset[int] = frozenset()) -> _Resolved | None:
+    """The speaker and chain of one candidate; a pronoun speaker never resolves to an entity in `avoid`."""
     m = cand.speaker
     if m is None:
         return None
     if m.principal is not None and not m.is_office:
-        voice, reason = grouper.assign(m)
-        principal, p_reason = grouper.assign(m.principal)
-        if principal is voice:
-            cand.evidence.append(reason)
-            return _Resolved(voice, m)
-        voice.speaks_for = principal
-        cand.evidence.append(f"{reason}; speaks for {principal.name} ({p_reason})")
-        res = _Resolved(principal, m.principal, [(voice, "spokesperson", m)])
+        voice = grouper.assign(m)
+        principal = grouper.assign(m.principal, avoid=avoid)
+        if principal.entity is voice.entity:
+            cand.evidence.append(voice.reason)
+            return _Resolved(voice.entity, m, step=_weakest(voice))
+        voice.entity.speaks_for = principal.entity
+        cand.evidence.append(f"{voice.reason}; speaks for {principal.entity.name} ({principal.reason})")
+        res = _Resolved(principal.entity, m.principal, [(voice.entity, "spokesperson", m)], _weakest(principal))
     else:
-        entity, reason = grouper.assign(m)
-        cand.evidence.append(reason)
+        found = grouper.assign(m, avoid=avoid)
+        entity = found.entity
+        cand.evidence.append(found.reason)
         if m.is_office and m.principal is not None:
-            entity.speaks_for = grouper.assign(m.principal, place=False)[0]
-            res = _Resolved(entity, m)
+            entity.speaks_for = grouper.assign(m.principal, place=False).entity
+            res = _Resolved(entity, m, step=_weakest(found))
         elif entity.speaks_for is not None and entity.kind != "organization":
             cand.evidence.append(f"{entity.name} speaks for {entity.speaks_for.name} in this article")
-            res = _Resolved(entity.speaks_for, None, [(entity, "spokesperson", m)])
+            res = _Resolved(entity.speaks_for, None, [(entity, "spokesperson", m)], _weakest(found))
         else:
-            res = _Resolved(entity, m)
+            res = _Resolved(entity, m, step=_weakest(found))
     for mention, role in cand.intermediaries:
-        entity, reason = grouper.assign(mention)
+        entity = grouper.assign(mention).entity
         if entity is res.speaker:
             continue
         if role == "spokesperson":
             entity.speaks_for = res.speaker
-            cand.evidence.append(f"{entity.name} speaks for {res.speaker.name} ({reason})")
+            cand.evidence.append(f"{entity.name} speaks for {res.speaker.name}")
         res.chain.append((entity, role, mention))
     return res
+
+
+def quote_confidence(cand: Candidate, res: _Resolved | None) -> tuple[float, str]:
+    """The quote's confidence is its weakest step: finding it (and its cue), or resolving its speaker;
+    the evidence names that step."""
+    found = min(1.0, max(0.0, cand.confidence))
+    if res is None or res.step[0] >= found:
+        return found, f"weakest step: {cand.rule or 'detection'} ({found:.2f})"
+    return res.step[0], f"weakest step: speaker resolution ({res.step[0]:.2f})"
+
+
+def _pronoun_speaker(cand: Candidate) -> bool:
+    """The candidate's speaker is a pronoun, or speaks for one ("her spokesman")."""
+    m = cand.speaker
+    return m is not None and (m.pronoun or (m.principal is not None and m.principal.pronoun))
+
+
+def _resolve_all(grouper: EntityGrouper, cands: list[Candidate], order: list[int]) -> dict[int, _Resolved]:
+    """Resolve the candidates in the order of their speakers; before a pronoun speaker, the named
+    speakers of the quotes nested in its content, so that the pronoun can avoid whom its quote names."""
+    children: dict[int, list[int]] = {}
+    for i, cand in enumerate(cands):
+        if cand.parent is not None:
+            children.setdefault(cand.parent, []).append(i)
+    resolved: dict[int, _Resolved] = {}
+    done: set[int] = set()
+
+    def run(i: int, avoid: frozenset[int] = frozenset()) -> None:
+        done.add(i)
+        res = _resolve(grouper, cands[i], avoid)
+        if res is not None:
+            resolved[i] = res
+
+    for i in order:
+        if i in done:
+            continue
+        if not _pronoun_speaker(cands[i]):
+            run(i)
+            continue
+        for j in children.get(i, []):
+            if j not in done and cands[j].speaker is not None and not _pronoun_speaker(cands[j]):
+                run(j)
+        run(i, grouper.named_inside(cands[i].segments))
+    return resolved
+
+
+def _join_roles_named_after(grouper: EntityGrouper, cands: list[Candidate], resolved: dict[int, _Resolved]) -> None:
+    """A role described before its holder is named ("The U.N. envoy ... Ghassan Salame said") is that
+    person: its quotes go to the person, with the step's low confidence and reason."""
+    joined = grouper.named_after()
+    for key, found in joined.items():
+        for i, res in resolved.items():
+            if res.speaker.key == key:
+                res.speaker = found.entity
+                res.step = min(res.step, (found.confidence, found.reason))
+                cands[i].evidence.append(found.reason)
+            res.chain = [(found.entity if e.key == key else e, role, m) for e, role, m in res.chain]
+        grouper.merge(grouper.entities[key], found.entity)
 
 
 def build_annotation(
@@ -85,11 +155,8 @@ def build_annotation(
     content = [seg for cand in cands for seg in cand.segments]
     grouper = EntityGrouper(persons, content)
     order = sorted(range(len(cands)), key=lambda i: cands[i].speaker.start if cands[i].speaker else 1 << 60)
-    resolved: dict[int, _Resolved] = {}
-    for i in order:
-        res = _resolve(grouper, cands[i])
-        if res is not None:
-            resolved[i] = res
+    resolved = _resolve_all(grouper, cands, order)
+    _join_roles_named_after(grouper, cands, resolved)
     used = sorted({e.key for r in resolved.values() for e in [r.speaker, *(c[0] for c in r.chain)]})
     ids = {key: f"E{n + 1}" for n, key in enumerate(used)}
     entities = [_entity(d, ids[d.key], text) for d in grouper.entities if d.key in ids]
@@ -109,8 +176,8 @@ def build_annotation(
             cue=Span.of(text, *cand.cue) if cand.cue else None,
             speaker=Speaker(ids[res.speaker.key], span(res.mention)) if res else None,
             parent=quote_ids.get(cand.parent) if cand.parent is not None else None,
-            confidence=min(1.0, max(0.0, cand.confidence)),
-            evidence="; ".join(cand.evidence),
+            confidence=quote_confidence(cand, res)[0],
+            evidence="; ".join([*cand.evidence, quote_confidence(cand, res)[1]]),
         )
         if res:
             quote.intermediaries = [Intermediary(ids[e.key], role, span(m)) for e, role, m in res.chain]
