@@ -243,6 +243,13 @@ def test_inception_xmi_reloads_with_every_span_on_its_text(tmp_path: Path) -> No
     assert ("the vote was near", "cue", "told") in links
     for a in cas.select("webanno.custom.Attribution"):
         assert (a.begin, a.end) == (a.Dependent.begin, a.Dependent.end)
+    q2 = next(q for q in quotes if q.quoteId == "Q2")
+    assert (q2.speaker, q2.intermediaries) == ("E1 Ola Berg (person)", "outlet E3 Bay Post (outlet)")
+    assert next(q for q in quotes if q.quoteId == "Q3").parent == "Q2"
+    assert next(q for q in quotes if q.quoteId == "Q4").speaker is None  # no speaker, none made up
+    # in the file, offsets are UTF-16 units as INCEpTION (Java) counts them: the emoji counts two
+    first = next(e for e in ElementTree.parse(out / "pier.xmi").getroot() if e.get("quoteId") == "Q1")
+    assert int(first.get("begin")) == len(PIER[: PIER.index("The pier")].encode("utf-16-le")) // 2
 
 
 # --------------------------------------------------------------------------- brat

@@ -6,7 +6,9 @@ as is. For INCEpTION, import the `.xmi` files as "UIMA CAS XMI" into a project w
 from that type system (or zip each `.xmi` with `TypeSystem.xml`). Layers:
 
 - `webanno.custom.Quote`: one annotation per quote segment; features `quoteId`, `quoteType`,
-  `status` (rejected quotes are kept, with their status), `confidence`, `segment` (from 1);
+  `status` (rejected quotes are kept, with their status), `confidence`, `speaker` and
+  `intermediaries` (entity ids, names and kinds, kept also where no mention names them),
+  `parent` (a quote id), `segment` (from 1);
 - `webanno.custom.Cue`: the reporting verb or phrase;
 - `webanno.custom.Mention`: a stretch naming a speaker or an intermediary, one per stretch;
   features `entityId`, `entityName`, `entityKind`;
@@ -99,5 +101,8 @@ def _annotation(typesystem: Any, region: Region) -> Any:
         quoteType=meta["type"],
         status=meta["status"],
         confidence=meta.get("confidence"),
+        speaker=meta.get("speaker"),
+        intermediaries="; ".join(meta.get("intermediaries", [])) or None,
+        parent=meta.get("parent"),
         segment=meta["segment"],
     )

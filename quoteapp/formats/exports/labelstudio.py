@@ -116,8 +116,9 @@ def result(spans: ArticleSpans) -> list[dict[str, Any]]:
 
 def _note(region: Region) -> str:
     """One line for the region's meta: what the region stands for."""
-    if region.label == MENTION:
-        return entity_text(region.meta)
+    if region.label == MENTION:  # the entity, then anything more known of it
+        more = {k: v for k, v in region.meta.items() if k not in ("entity", "name", "kind")}
+        return "; ".join([entity_text(region.meta)] + [f"{k} {v}" for k, v in more.items()])
     if not region.is_quote:
         return region.label
     return "; ".join(f"{k} {', '.join(v) if isinstance(v, list) else v}" for k, v in region.meta.items())
