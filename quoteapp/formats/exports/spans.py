@@ -66,9 +66,6 @@ class ArticleSpans:
     regions: list[Region] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
-    def region(self, key: str) -> Region:
-        return next(r for r in self.regions if r.key == key)
-
 
 QuoteFilter = Callable[[Quote], bool]
 
@@ -135,7 +132,7 @@ class _Builder:
         for a, b in zip(keys, keys[1:], strict=False):
             self._link(a, b, CONTINUES)
         if q.cue is not None:
-            self._link(keys[0], self._shared(CUE, q.cue, {}), CUE)
+            self._link(keys[0], self._shared(CUE, q.cue, {}).key, CUE)
         if q.speaker is not None:
             self._mention(keys[0], SPEAKER, q.speaker.entity, q.speaker.mention)
         for via in q.intermediaries:
@@ -164,19 +161,19 @@ class _Builder:
                 "it is named in the quote's meta only"
             )
             return
-        key = self._shared(MENTION, mention, self.mention_meta(entity_id))
-        if self.out.region(key).meta.get("entity") != entity_id:
+        region = self._shared(MENTION, mention, self.mention_meta(entity_id))
+        if region.meta.get("entity") != entity_id:
             self.report.warn(
                 f"{self.report.format}: one mention naming two entities is kept as the first one's; "
                 "the other is named in the quote's meta"
             )
-        self._link(head, key, role)
+        self._link(head, region.key, role)
 
     def mention_meta(self, entity_id: str) -> dict[str, Any]:
         """A mention region's meta: its entity (the place for any more of the entity's fields)."""
         return entity_meta(self.annotation, entity_id)
 
-    def _shared(self, label: str, span: Span, meta: dict[str, Any]) -> str:
+    def _shared(self, label: str, span: Span, meta: dict[str, Any]) -> Region:
         """The region of this stretch in this layer, made the first time it is used."""
         stretch = (label, span.start, span.end)
         if stretch not in self.by_stretch:
@@ -184,7 +181,7 @@ class _Builder:
             region = Region(f"{prefix}{len(self.by_stretch) + 1}", span.start, span.end, span.text, label, meta)
             self.by_stretch[stretch] = region
             self.out.regions.append(region)
-        return self.by_stretch[stretch].key
+        return self.by_stretch[stretch]
 
     def _link(self, head: str, child: str, label: str) -> None:
         link = Link(head, child, label)
