@@ -283,6 +283,21 @@ def test_brat_keeps_one_annotation_when_two_quotes_share_a_stretch(tmp_path: Pat
     assert any("one text-bound annotation per stretch" in w for w in report.warnings)
 
 
+@pytest.mark.parametrize("fmt", TOOLS)
+def test_one_mention_naming_two_entities_stays_one_span(tmp_path: Path, fmt: str) -> None:
+    """A file may link one "He" to two entities (an editor's slip, or two readings): still one span, and said so."""
+    annotation = pier()
+    annotation.entities.append(Entity("E4", "anonymous", "a clerk", []))
+    annotation.quote("Q3").intermediaries = [Intermediary("E4", "relay", at("He"))]
+    out, report = write(fmt, tmp_path, [(Path("pier.json"), annotation)])
+    if fmt == "brat":
+        from pybrat.parser import BratParser
+
+        (example,) = BratParser(error="raise").parse(out)
+        assert [e.mention for e in example.entities].count("He") == 1
+    assert any("two entities" in w for w in report.warnings)
+
+
 # --------------------------------------------------------------------------- all of them
 
 
