@@ -21,7 +21,6 @@ from typing import Any
 
 from quoteapp.formats.atomic import atomic_write_text
 from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, ExportReport, Item, prepare_file, select
-from quoteapp.formats.exports.labelstudio import region_label
 from quoteapp.formats.exports.spans import article_spans
 from quoteapp.model import Annotation
 
@@ -53,7 +52,7 @@ def example(annotation: Annotation, report: ExportReport) -> dict[str, Any]:
     return {
         "text": d.text,
         "entities": [
-            {"id": ids[r.key], "label": region_label(r), "start_offset": r.start, "end_offset": r.end}
+            {"id": ids[r.key], "label": r.display_label, "start_offset": r.start, "end_offset": r.end}
             for r in spans.regions
         ],
         "relations": [

@@ -43,11 +43,6 @@ CONFIG_NAME = "labelstudio.xml"
 FROM_NAME, TO_NAME = "label", "text"
 
 
-def region_label(region: Region) -> str:
-    """The label a region shows: `Direct quote` ..., `Cue`, `Mention`."""
-    return f"{region.label.capitalize()} quote" if region.is_quote else region.label.capitalize()
-
-
 def config_path(out: Path) -> Path:
     """Where the labelling config goes beside the tasks: `corpus.json` -> `corpus.label_config.xml`."""
     return out.with_name(f"{out.stem}.label_config.xml")
@@ -102,7 +97,7 @@ def result(spans: ArticleSpans) -> list[dict[str, Any]]:
             "from_name": FROM_NAME,
             "to_name": TO_NAME,
             "type": "labels",
-            "value": {"start": r.start, "end": r.end, "text": r.text, "labels": [region_label(r)]},
+            "value": {"start": r.start, "end": r.end, "text": r.text, "labels": [r.display_label]},
             "meta": {"text": [_note(r)]},
         }
         for r in spans.regions

@@ -20,7 +20,6 @@ from typing import Any
 
 from quoteapp.formats.atomic import atomic_write_text
 from quoteapp.formats.exports.common import DEFAULT_OPTIONS, ExportOptions, ExportReport, Item, prepare_file, select
-from quoteapp.formats.exports.labelstudio import region_label
 from quoteapp.formats.exports.spans import article_spans
 from quoteapp.model import Annotation
 
@@ -65,7 +64,7 @@ def task(nlp: Any, annotation: Annotation, report: ExportReport) -> dict[str, An
             "end": span.end_char,
             "token_start": span.start,
             "token_end": span.end - 1,
-            "label": region_label(region),
+            "label": region.display_label,
         }
         notes.append({**region.meta, "span": len(notes), "start": region.start, "end": region.end})
     d = annotation.document

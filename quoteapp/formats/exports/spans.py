@@ -49,6 +49,11 @@ class Region:
     def is_quote(self) -> bool:
         return self.label not in (CUE, MENTION)
 
+    @property
+    def display_label(self) -> str:
+        """The label a tool shows: `Direct quote`, `Indirect quote`, `Mixed quote`, `Cue`, `Mention`."""
+        return f"{self.label.capitalize()} quote" if self.is_quote else self.label.capitalize()
+
 
 @dataclass(frozen=True)
 class Link:
