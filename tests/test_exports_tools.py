@@ -145,6 +145,17 @@ def test_labelstudio_tasks_validate_against_the_shipped_config(tmp_path: Path) -
     assert any("rejected" in w for w in report.warnings)
 
 
+def test_the_shipped_labelling_config_offers_every_label_and_relation() -> None:
+    from quoteapp.formats.exports.spans import LINK_LABELS, resource_text
+    from quoteapp.model import QUOTE_TYPES, ROLES
+
+    root = ElementTree.fromstring(resource_text("labelstudio.xml"))
+    labels = [e.get("value") for e in root.iter("Label")]
+    assert labels == [f"{t.capitalize()} quote" for t in QUOTE_TYPES] + ["Cue", "Mention"]
+    relations = [e.get("value") for e in root.iter("Relation")]
+    assert relations == list(LINK_LABELS) and set(ROLES) <= set(relations)
+
+
 def test_labelstudio_regions_say_which_entity_they_name(tmp_path: Path) -> None:
     out, _ = write("labelstudio", tmp_path)
     (task,) = json.loads(out.read_text(encoding="utf-8"))
