@@ -232,3 +232,55 @@ def test_one_file_of_the_folder_exports_with_the_folders_registry(folder: Path, 
     export_cli(folder / "ferry.quotes.json", "csv", tmp_path / "one.csv", capsys)
     row = csv_rows(tmp_path / "one.csv")["ferry"]
     assert row["speaker_identity"] == identity_of(open_folder_registry(folder).registry, "pier", "E1")
+
+
+def _speaker_identities_labelstudio(out: Path) -> dict[str, str | None]:
+    tasks = json.loads(out.read_text("utf-8"))
+    found: dict[str, str | None] = {}
+    for task in tasks:
+        doc_id = task["data"]["document_id"]
+        results = [r for block in task.get("annotations", []) + task.get("predictions", []) for r in block["result"]]
+        notes = [r["meta"]["text"][0] for r in results if r.get("type") == "labels" and "Mention" in str(r["value"])]
+        speaker = next((n for n in notes if n.startswith("E1 ")), "")
+        found[doc_id] = speaker.split("identity ", 1)[1].split(";")[0] if "identity " in speaker else None
+    return found
+
+
+def _speaker_identities_jsonl_field(out: Path) -> dict[str, str | None]:
+    """doccano and Prodigy: each span's entity meta is in the line's `quoteapp` field."""
+    found: dict[str, str | None] = {}
+    for line in out.read_text("utf-8").splitlines():
+        data = json.loads(line)
+        doc_id = data.get("document_id") or data["meta"]["document_id"]
+        metas = data["quoteapp"].values() if isinstance(data["quoteapp"], dict) else data["quoteapp"]
+        found[doc_id] = next((m.get("identity") for m in metas if m.get("entity") == "E1"), None)
+    return found
+
+
+@pytest.mark.parametrize("fmt", ["labelstudio", "doccano", "prodigy"])
+def test_the_annotation_tool_exports_carry_the_identity(fmt: str, folder: Path, tmp_path: Path, capsys) -> None:
+    suffix = ".json" if fmt == "labelstudio" else ".jsonl"
+    out = tmp_path / f"out{suffix}"
+    printed = export_cli(folder, fmt, out, capsys)
+    registry = open_folder_registry(folder).registry
+    merged = identity_of(registry, "pier", "E1")
+    found = _speaker_identities_labelstudio(out) if fmt == "labelstudio" else _speaker_identities_jsonl_field(out)
+    assert found["pier"] == found["ferry"] == merged
+    assert found["late"] is None
+    assert "not in the folder's registry (late)" in printed
+
+
+def test_inception_mentions_carry_the_identity_feature(folder: Path, tmp_path: Path, capsys) -> None:
+    from cassis import load_cas_from_xmi, load_typesystem
+
+    export_cli(folder, "inception", tmp_path / "xmi", capsys)
+    typesystem = load_typesystem((tmp_path / "xmi" / "TypeSystem.xml").read_text("utf-8"))
+    registry = open_folder_registry(folder).registry
+    merged = registry.identity(identity_of(registry, "pier", "E1"))
+    for doc_id, _ in ARTICLES:
+        cas = load_cas_from_xmi((tmp_path / "xmi" / f"{doc_id}.xmi").read_text("utf-8"), typesystem=typesystem)
+        speaker = next(m for m in cas.select("webanno.custom.Mention") if m.entityId == "E1")
+        if doc_id == "late":
+            assert speaker.identity is None
+        else:
+            assert (speaker.identity, speaker.identityName) == (merged.id, merged.name)

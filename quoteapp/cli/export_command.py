@@ -15,11 +15,11 @@ from quoteapp.model.registry import Registry
 
 #: the keys of `quoteapp.formats.exports.EXPORTERS`, named here so that building the parser of every
 #: subcommand does not import the exports (a test holds the two equal)
-FORMATS = ("jsonl", "csv", "docbin", "brat")
+FORMATS = ("jsonl", "csv", "docbin", "brat", "labelstudio", "doccano", "prodigy", "inception")
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
-    p = sub.add_parser(name, help="export a folder of attribution files as jsonl, csv, a spaCy DocBin or brat")
+    p = sub.add_parser(name, help="export a folder of attribution files as a dataset: " + ", ".join(FORMATS))
     p.add_argument(
         "corpus",
         type=Path,
@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
         type=Path,
         required=True,
         metavar="OUT",
-        help="a file (jsonl, csv, docbin: e.g. corpus.spacy) or a folder (brat)",
+        help="a folder for brat and inception, a file for the others (e.g. corpus.spacy for docbin)",
     )
     p.add_argument("--reviewed-only", action="store_true", help="only articles with no quote left in status auto")
     p.add_argument("--accepted-only", action="store_true", help="only accepted, corrected and added quotes")

@@ -43,9 +43,11 @@ def save_path(parent: QWidget, suggested: str) -> Path | None:
 
 
 def export_target(parent: QWidget, fmt: str, suggested: str) -> Path | None:
-    """Where to export: a folder for brat, a file for the others."""
-    if fmt == "brat":
-        name = QFileDialog.getExistingDirectory(parent, "Export brat files into folder", suggested)
+    """Where to export: a folder for the formats written as one (brat, inception), a file for the others."""
+    from quoteapp.formats.exports import SUFFIXES  # not at import: the editor starts without the exports
+
+    if not SUFFIXES[fmt]:
+        name = QFileDialog.getExistingDirectory(parent, f"Export {fmt} files into folder", suggested)
     else:
         name, _ = QFileDialog.getSaveFileName(parent, f"Export {fmt}", suggested)
     return Path(name) if name else None

@@ -37,7 +37,7 @@ def folder_registry(window: MainWindow) -> Registry | None:
 
 def export_dataset(window: MainWindow) -> None:
     """The same exports as `quoteapp export`, on the folder's annotations (or the open one)."""
-    from quoteapp.formats.exports import EXPORTERS, ExportOptions, export
+    from quoteapp.formats.exports import EXPORTERS, SUFFIXES, ExportOptions, export
 
     annotations = window.folders.annotations()
     if not annotations:
@@ -47,7 +47,7 @@ def export_dataset(window: MainWindow) -> None:
     scope = dialogs.choose(window, "Export dataset", "Export:", list(EXPORT_SCOPES)) if fmt else None
     if not fmt or not scope:
         return
-    suffix = {"jsonl": ".jsonl", "csv": ".csv", "docbin": ".spacy", "brat": ""}[fmt]
+    suffix = SUFFIXES[fmt]
     base = window.folders.folder or Path(window._start_folder() or Path.cwd())
     target = dialogs.export_target(window, fmt, str(base / f"quotes-export{suffix}"))
     if target is None:

@@ -16,8 +16,8 @@ its lists back as tuples: the same JSON, and `candidate_from_dict` takes either)
   "evidence": [str, ...]}`, where MENTION is `{"start", "end", "text", "name", "description", "head",
   "pronoun", "kind", "gender", "plural", "heads", "appositions", "principal": MENTION | None}` (what the
   text says of the source, which grouping speakers into entities uses).
-- `doc._.quote_persons`: MENTION dicts of the doc's PERSON entities (names that descriptions and
-  pronouns may resolve to).
+- `doc._.quote_persons`: MENTION dicts of the people and organizations mentioned (the NER's, and
+  names it missed that start with a known first name): what descriptions and pronouns may resolve to.
 - `doc.spans["quotes"]` (the `spans_key` setting): one span per quote from its first segment to its
   last, labelled with its type, with `span._.quote_index` (into `doc._.quotes`) and
   `span._.quote_type`; `span._.segments`, `cue`, `speaker`, `confidence` and `evidence` are
@@ -38,7 +38,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quoteapp.nlp.mentions import Mention, make_mention
+from quoteapp.nlp.mentions import Mention, make_mention, referent_heads
 from quoteapp.nlp.rules import Candidate, find_candidates
 
 COMPONENT_NAME = "quoteapp_quotes"
@@ -204,7 +204,7 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         quotes = [candidate_to_dict(c) for c in find_candidates(doc)]
         doc._.quotes = quotes
-        doc._.quote_persons = [mention_to_dict(make_mention(ent.root)) for ent in doc.ents if ent.label_ == "PERSON"]
+        doc._.quote_persons = [mention_to_dict(make_mention(head)) for head in referent_heads(doc)]
         doc.spans[self.spans_key] = [s for s in (self._span(doc, i, q) for i, q in enumerate(quotes)) if s is not None]
         return doc
 

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from quoteapp.nlp.component import COMPONENT_NAME, PARAGRAPHS_NAME
+from quoteapp.nlp.gender import first_name_genders
 from quoteapp.nlp.pipeline_names import pipeline_candidates
 
 INSTALL_HINT = (
@@ -50,6 +51,7 @@ def load_pipeline(name: str | None = None) -> Language:
                 nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
             if COMPONENT_NAME not in nlp.pipe_names:
                 nlp.add_pipe(COMPONENT_NAME, last=True)
+            first_name_genders()  # the table pronouns need, built now rather than in the first analysis
             _loaded[model] = nlp
             log.info("pipeline %s loaded in %.1f s: %s", model, time.perf_counter() - started, nlp.pipe_names)
             return nlp

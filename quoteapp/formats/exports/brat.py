@@ -7,16 +7,18 @@ crossing one becomes discontinuous fragments around it (`T1<TAB>Quote 10 42;43 6
 the reference text joins the fragments with one space.
 
 Entity types (text-bound): `Quote` (one T per quote; a split quote's segments are its fragments),
-`Cue`, `Speaker` (a speaker mention), `Intermediary` (an intermediary mention).
-Relations, quote first: `HasCue` (Quote -> Cue), `SaidBy` (Quote -> Speaker), `Spokesperson`,
-`Relay`, `Outlet` (Quote -> Intermediary, by role, nearest to the speaker first), `Parent`
+`Cue`, `Mention` (a stretch naming a speaker or an intermediary). One T per stretch: the same
+"He" as one quote's speaker and another's intermediary is one Mention, its roles carried by the
+relations, as brat (and strict readers such as pybrat) allow only one annotation per stretch.
+Relations, quote first: `HasCue` (Quote -> Cue), `SaidBy` (Quote -> Mention), `Spokesperson`,
+`Relay`, `Outlet` (Quote -> Mention, by role, nearest to the speaker first), `Parent`
 (child Quote -> parent Quote). Relation names differ from entity type names on purpose: brat
 misbehaves when the two share a name (nlplab/brat issues 419 and 1069).
 Attributes of a Quote: `QuoteType` (direct|indirect|mixed), `Status` (auto|accepted|...).
 Notes (`#`, AnnotatorNotes): on a Quote its id, confidence, speaker and intermediaries (entity id,
-name and kind, so they are kept even without a mention to link); on a Speaker or Intermediary the
-entity's id, name and kind. Each entity named in a note also carries its identity in the folder's
-registry when it has one: `E1 Anna Berg (person) identity I3 Anna Berg`.
+name and kind, so they are kept even without a mention to link); on a Mention the entity's id,
+name and kind. Each entity named in a note also carries its identity in the folder's registry when
+it has one: `E1 Anna Berg (person) identity I3 Anna Berg`.
 Every file is written atomically (`formats.atomic`), one after the other.
 """
 
@@ -41,20 +43,19 @@ from quoteapp.formats.exports.common import (
 from quoteapp.model import QUOTE_TYPES, ROLES, STATUSES, Annotation, Quote, Span
 from quoteapp.model.registry import Registry
 
-ENTITY_TYPES = ("Quote", "Cue", "Speaker", "Intermediary")
-PLURALS = {"Speaker": "speakers", "Intermediary": "intermediaries"}
+ENTITY_TYPES = ("Quote", "Cue", "Mention")
 ROLE_RELATIONS = {role: role.capitalize() for role in ROLES}  # spokesperson -> Spokesperson, ...
 
 
 def annotation_conf() -> str:
     """brat's `annotation.conf` for these files: what may be annotated and linked."""
-    roles = "\n".join(f"{name}\tArg1:Quote, Arg2:Intermediary" for name in ROLE_RELATIONS.values())
+    roles = "\n".join(f"{name}\tArg1:Quote, Arg2:Mention" for name in ROLE_RELATIONS.values())
     return (
         "# quoteapp export: quotations, their cues, speakers and intermediaries\n"
         "[entities]\n" + "\n".join(ENTITY_TYPES) + "\n\n"
         "[relations]\n"
         "HasCue\tArg1:Quote, Arg2:Cue\n"
-        "SaidBy\tArg1:Quote, Arg2:Speaker\n"
+        "SaidBy\tArg1:Quote, Arg2:Mention\n"
         f"{roles}\n"
         "Parent\tArg1:Quote, Arg2:Quote\n\n"
         "[events]\n\n"
@@ -124,27 +125,41 @@ class _Standoff:
         self.text = annotation.document.text
         self.lines: list[str] = []
         self.counts = {"T": 0, "R": 0, "A": 0, "#": 0}
-        self.textbound: dict[tuple[str, tuple[tuple[int, int], ...], str], str] = {}
+        #: stretch (its fragments) -> its T id and type
+        self.textbound: dict[tuple[tuple[int, int], ...], tuple[str, str]] = {}
+        #: Mention T id -> the entity it names
+        self.mention_entity: dict[str, str] = {}
 
     def _id(self, prefix: str) -> str:
         self.counts[prefix] += 1
         return f"{prefix}{self.counts[prefix]}"
 
-    def _t(self, type_: str, spans: list[Span], key: str = "", note: str | None = None) -> str | None:
-        """A text-bound annotation (shared when the same stretch is used again), or None if it has no text."""
+    def _t(self, type_: str, spans: list[Span], note: str | None = None) -> str | None:
+        """The text-bound annotation of this stretch: made the first time, shared by later Cues and Mentions.
+
+        None when the stretch has no text, or is already another annotation (a second quote on the
+        same stretch, a cue that is also a mention): brat allows one text-bound annotation per stretch.
+        """
         frags = tuple(fragments(self.text, spans))
         if not frags:
             self.report.warn(f"brat: a {type_} stretch holding only line breaks cannot be annotated; left out")
             return None
-        if (type_, frags, key) in self.textbound:
-            return self.textbound[(type_, frags, key)]
+        if frags in self.textbound:
+            tid, known = self.textbound[frags]
+            if known == type_ != "Quote":
+                return tid
+            self.report.warn(
+                f"brat: a {type_} on the very stretch of a {known} is left out "
+                "(brat allows one text-bound annotation per stretch)"
+            )
+            return None
         tid = self._id("T")
         where = ";".join(f"{s} {e}" for s, e in frags)
         ref = " ".join(self.text[s:e] for s, e in frags)
         self.lines.append(f"{tid}\t{type_} {where}\t{_one_line(ref)}")
         if note:
             self.lines.append(f"{self._id('#')}\tAnnotatorNotes {tid}\t{_one_line(note)}")
-        self.textbound[(type_, frags, key)] = tid
+        self.textbound[frags] = (tid, type_)
         return tid
 
     def _r(self, type_: str, arg1: str, arg2: str) -> None:
@@ -160,7 +175,7 @@ class _Standoff:
         quote_tids: dict[str, str] = {}
         for q in self.annotation.quotes:
             note = "; ".join(self._quote_note(q))
-            tq = self._t("Quote", q.segments, key=q.id, note=note)
+            tq = self._t("Quote", q.segments, note=note)
             if tq is None:
                 continue
             quote_tids[q.id] = tq
@@ -169,9 +184,9 @@ class _Standoff:
             if q.cue is not None and (tc := self._t("Cue", [q.cue])):
                 self._r("HasCue", tq, tc)
             if q.speaker is not None:
-                self._link(tq, "Speaker", "SaidBy", q.speaker.entity, q.speaker.mention)
+                self._link(tq, "SaidBy", q.speaker.entity, q.speaker.mention)
             for via in q.intermediaries:
-                self._link(tq, "Intermediary", ROLE_RELATIONS[via.role], via.entity, via.mention)
+                self._link(tq, ROLE_RELATIONS[via.role], via.entity, via.mention)
         for q in self.annotation.quotes:
             if q.parent and q.id in quote_tids and q.parent in quote_tids:
                 self._r("Parent", quote_tids[q.id], quote_tids[q.parent])
@@ -187,12 +202,19 @@ class _Standoff:
         parts += [f"{via.role} {self._entity_note(via.entity)}" for via in q.intermediaries]
         return parts
 
-    def _link(self, tq: str, type_: str, relation: str, entity: str, mention: Span | None) -> None:
+    def _link(self, tq: str, relation: str, entity: str, mention: Span | None) -> None:
+        """A relation from the quote to the Mention of its speaker or intermediary (one Mention per stretch)."""
         if mention is None:
             self.report.warn(
-                f"brat: {PLURALS[type_]} with no mention at their quote have no span to link; "
+                "brat: speakers and intermediaries with no mention at their quote have no span to link; "
                 "they are named in the quote's note only"
             )
             return
-        if t := self._t(type_, [mention], key=entity, note=self._entity_note(entity)):
-            self._r(relation, tq, t)
+        t = self._t("Mention", [mention], note=self._entity_note(entity))
+        if t is None:
+            return
+        if self.mention_entity.setdefault(t, entity) != entity:
+            self.report.warn(
+                "brat: a mention naming two entities keeps the first one's note; the quote's note names the other"
+            )
+        self._r(relation, tq, t)
