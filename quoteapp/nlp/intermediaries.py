@@ -1,35 +1,103 @@
-"""Who passed a quote on, read off the parse around its cue.
+"""Who passed a quote on, read off the parse around its cue and its speaker.
 
-- outlet: "told the French publication", "in an interview published by Le Monde", "said in an
-  interview with CNN"; a clause of an outlet's own ("..., reported Reuters", "according to
-  Reuters") around another speaker's quote is handled in rules.py, where all candidates are known.
+- outlet: the publication or broadcaster the words were given to, named in the cue's own
+  attribution: "told the Kelso News", "said in an interview with the Harbour Gazette", "in a
+  statement to the Meridian Wire", "speaking on Radio Lanrick", "told the Gazette's reporter", a
+  show and its host ("told Morning Report host Ana Ruiz": the show). What makes a name an outlet's
+  is the kind of name (`outlet_mention`), never a list of the outlets we happen to know. A clause
+  of an outlet's own ("..., reported Reuters", "according to Reuters") around another speaker's
+  quote is handled by the sieves, where all candidates are known.
 - spokesperson: "in a statement read by his spokesman X": the cue's subject is the speaker, the
-  reader speaks for them.
+  reader speaks for them; and a subject that speaks for someone ("a Telvana spokesperson",
+  "a spokeswoman for the ministry, Ana Ruiz", "Harbour Authority spokesman Tom Beck", "Beck, a
+  spokesman for the authority", "the mayor's office"): the one spoken for is the speaker
+  (`spoken_for`).
+
+People addressed ("told reporters", "told the House", "told police") are no intermediaries: they
+are neither outlets by their name nor spokespeople.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from quoteapp.nlp.lexicon import DELIVERY_VERBS, PUBLISHING_VERBS, REPORTING_NOUNS
-from quoteapp.nlp.mentions import Mention, make_mention
+from quoteapp.nlp.lexicon import (
+    DELIVERY_VERBS,
+    ISSUING_VERBS,
+    JOURNALIST_NOUNS,
+    MEDIUM_PREPOSITIONS,
+    OUTLET_NAME_ENDS,
+    OUTLET_NAME_WORDS,
+    PUBLISHING_VERBS,
+    REPORTING_NOUNS,
+    SPEAKING_VERBS,
+    SPOKEN_FOR_PREPOSITIONS,
+    SPOKESPERSON_HEADS,
+)
+from quoteapp.nlp.mentions import Mention, make_mention, phrase_tokens
 
 #: (mention, role, reason)
 Found = tuple[Mention, str, str]
-TELLING = frozenset("say tell speak write explain confirm reveal add".split())
+TELLING = frozenset("say tell speak write explain confirm reveal add talk".split())
+#: Labels of a named entity an outlet's name may carry (the NER often calls an invented paper a person).
+OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", ""})
 
 
 def _as_outlet(mention: Mention) -> Mention:
-    from dataclasses import replace
-
     return mention if mention.kind == "outlet" else replace(mention, kind="outlet")
+
+
+def outlet_name(tokens: list[Token]) -> bool:
+    """Whether a phrase is an outlet's proper name by the kind of name: a word such as News, Radio,
+    Channel or Broadcasting anywhere in it ("Radio Lanrick", "Channel Nine"), or a last word such as
+    Gazette, Times or Post ("the Harbour Gazette"), among proper nouns."""
+    proper = [t for t in tokens if t.pos_ == "PROPN" or (t.is_title and t.i != t.sent.start)]
+    if not proper:
+        return False
+    words = [t.lower_ for t in proper]
+    return bool(set(words) & OUTLET_NAME_WORDS) or (len(words) > 1 and words[-1] in OUTLET_NAME_ENDS)
+
+
+def outlet_mention(tok: Token) -> Mention | None:
+    """The outlet a noun phrase names, or None: an outlet by the mention's kind (a known outlet, an
+    outlet noun such as 'newspaper', a name ending like a paper's), or by an outlet's words in its name."""
+    mention = make_mention(tok)
+    if mention.pronoun:
+        return None
+    if mention.kind == "outlet":
+        return mention
+    owners = {o.i for c in tok.children if c.dep_ == "poss" for o in c.subtree}  # "Valley TV's" of a show
+    tokens = [t for t in phrase_tokens(tok) if t.i not in owners]
+    if outlet_name([t for t in tokens if t.i <= tok.i]) and tok.ent_type_ in OUTLET_LABELS:
+        return _as_outlet(mention)
+    return None
+
+
+def _through_journalist(tok: Token) -> Mention | None:
+    """'the Gazette's reporter', 'Morning Report host Ana Ruiz', 'Valley TV's Morning Report': the
+    outlet or show named with a journalist or programme word, or owning a show."""
+    nouns = [tok] + [c for c in tok.children if c.dep_ == "compound" and c.lower_ in JOURNALIST_NOUNS]
+    for noun in nouns:
+        if noun.lower_ not in JOURNALIST_NOUNS:
+            continue
+        for owner in (c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"):
+            return _as_outlet(make_mention(owner))
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if tok.pos_ == "PROPN" and poss is not None and outlet_mention(poss) is not None:
+        return _as_outlet(make_mention(tok))  # a broadcaster's show: the show is the outlet
+    return None
+
+
+def addressed_outlet(tok: Token) -> Mention | None:
+    """The outlet an addressee or medium names ('told X', 'in an interview with X', 'on X'), or None."""
+    return outlet_mention(tok) or _through_journalist(tok)
 
 
 def _whole_name(mention: Mention, tok: Token) -> Mention:
     """'French newspaper Le Journal du Dimanche': a name the parser broke up is the named entity it is in."""
-    from dataclasses import replace
-
     doc = tok.doc
     ent = _entity_across(doc, tok.i, mention.end)
     if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART"):
@@ -55,7 +123,7 @@ def _entity_across(doc: Doc, i: int, char: int) -> SpacySpan | None:
     return SpacySpan(doc, lo, hi, label=doc[lo].ent_type_)
 
 
-def _objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+def _objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Direct objects, datives and the objects of the given prepositions of a token."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
     for prep in (c for c in tok.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps):
@@ -64,17 +132,33 @@ def _objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 def around_cue(cue: Token) -> list[Found]:
-    """The outlets and spokespeople the phrases hanging on a cue name."""
+    """The outlets and spokespeople the phrases hanging on a cue name: its addressee or medium, those
+    of a speaking participle on it ('..., speaking to the Coastal Times'), and its reporting nouns."""
     found: list[Found] = []
-    if cue.lemma_.lower() in TELLING:
-        for obj in _objects(cue, ("to",)):
-            mention = make_mention(obj)
-            if mention.kind == "outlet":
-                found.append((mention, "outlet", f"'{cue.text} {mention.text}': told an outlet"))
-    for prep in (c for c in cue.children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in REPORTING_NOUNS):
-            found.extend(_through_noun(noun))
-    return found
+    verbs = [cue] + [c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING_VERBS]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma in TELLING or lemma in SPEAKING_VERBS:
+            preps = MEDIUM_PREPOSITIONS if lemma in SPEAKING_VERBS or verb.i != cue.i else ("to", "on")
+            for obj in _objects(verb, preps):
+                mention = addressed_outlet(obj)
+                if mention is not None:
+                    found.append((mention, "outlet", f"'{verb.text} {mention.text}': words given to an outlet"))
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in REPORTING_NOUNS):
+                found.extend(_through_noun(noun))
+    return _unique(found)
+
+
+def _unique(found: list[Found]) -> list[Found]:
+    """One link per span: 'told X in an interview with X' names X once."""
+    seen: set[int] = set()
+    out = []
+    for item in found:
+        if item[0].start not in seen:
+            seen.add(item[0].start)
+            out.append(item)
+    return out
 
 
 def _through_noun(noun: Token) -> list[Found]:
@@ -92,7 +176,79 @@ def _through_noun(noun: Token) -> list[Found]:
                     found.append((_as_outlet(mention), "outlet", f"'{noun.text} {child.text} by {mention.text}'"))
         elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "in"):
             for obj in (c for c in child.children if c.dep_ == "pobj"):
-                mention = make_mention(obj)
-                if mention.kind == "outlet":
+                mention = addressed_outlet(obj)
+                if mention is not None:
                     found.append((mention, "outlet", f"'{noun.text} {child.text} {mention.text}'"))
     return found
+
+
+# --- spokespeople as the subject --------------------------------------------------------------------
+
+
+def head_token(doc: Doc, mention: Mention) -> Token | None:
+    """The syntactic head of the tokens a mention covers: the one whose head lies outside it."""
+    inside = [t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()]
+    for tok in inside:
+        if not (mention.start <= tok.head.idx < mention.end) or tok.head.i == tok.i:
+            return tok
+    return inside[0] if inside else None
+
+
+def _spokesperson_word(tok: Token) -> Token | None:
+    """The spokesperson word of a subject: itself, a compound on it ('spokesman Tom Beck') or an
+    apposition ('Beck, a spokesman for the authority')."""
+    candidates = [tok] + [c for c in tok.children if c.dep_ in ("compound", "appos")]
+    return next((t for t in candidates if t.lemma_.lower() in SPOKESPERSON_HEADS), None)
+
+
+def _principal_of(word: Token) -> Token | None:
+    """Whom a spokesperson word speaks for: 'a spokeswoman for the ministry', 'a Telvana spokesperson',
+    'Harbour Authority spokesman' (a proper name before it); a possessor is read by make_mention."""
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in SPOKEN_FOR_PREPOSITIONS):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj
+    return next((c for c in word.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def spoken_for(doc: Doc, speaker: Mention) -> tuple[Mention, Mention] | None:
+    """(principal, spokesperson) when the subject at a cue speaks for someone that the speaker
+    mention does not already carry as its principal; an office ("the mayor's office") is its
+    principal's spokesperson."""
+    if speaker.principal is not None:
+        if not speaker.is_office:
+            return None  # "Haftar's spokesman": resolved with its principal downstream
+        return speaker.principal, replace(speaker, principal=None)
+    tok = head_token(doc, speaker)
+    word = _spokesperson_word(tok) if tok is not None else None
+    owner = _principal_of(word) if word is not None else None
+    if word is None or owner is None:
+        return None
+    voice = make_mention(next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "PROPN"), tok))
+    return replace(make_mention(owner), principal=None), replace(voice, principal=None)
+
+
+def credit_principal(doc: Doc, speaker: Mention | None) -> tuple[Mention | None, list[Found]]:
+    """The speaker a cue's subject stands for, and the spokesperson link: 'a Telvana spokesperson
+    said' is Telvana's, through its spokesperson; any other subject is left as it is."""
+    split = spoken_for(doc, speaker) if speaker is not None else None
+    if split is None:
+        return speaker, []
+    principal, voice = split
+    return principal, [(voice, "spokesperson", f"'{voice.text}' speaks for {principal.text}")]
+
+
+def document_author(doc_noun: Token) -> Token | None:
+    """Who a document speaks for: 'a statement released by the mayor's office', 'a statement from the
+    ministry', 'the Gazette's report'."""
+    for child in doc_noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+            found = _objects(child, ("by", "from"))
+            agents = [a for a in found if a.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+    return None

@@ -218,7 +218,7 @@ KNOWN_OUTLETS = frozenset(
 OUTLET_NAME_ENDS = frozenset(
     "gazette times post journal herald tribune news daily chronicle telegraph observer press courier "
     "mirror express standard sun guardian independent examiner inquirer bulletin dispatch review "
-    "magazine monitor reporter wire tv radio".split()
+    "magazine monitor reporter wire tv radio star globe sentinel register".split()
 )
 
 #: Titles dropped from the front of a proper name to get the name itself.
@@ -270,3 +270,26 @@ SOURCE_PREPOSITIONS = frozenset("from by of".split())
 PARTICIPLE_BREAKS = frozenset(",;—–")
 #: Opening quotation marks, as tokens: where a speaker search before the quote stops.
 OPENING_MARKS = frozenset({"“", '"', "‘", "«", "„"})
+
+# intermediaries
+#: Words that make a proper name an outlet's wherever they stand in it: "Radio Lanrick", "Channel Nine",
+#: "the Meridian Broadcasting Corporation", "Kelso News" (a name ending in OUTLET_NAME_ENDS is one too).
+OUTLET_NAME_WORDS = frozenset(
+    "news newswire press radio tv television channel broadcasting broadcaster gazette herald tribune journal "
+    "magazine daily".split()
+)
+#: People and programmes of an outlet: "the Gazette's reporter", "Morning Report host Ana Ruiz": the outlet
+#: (or the show) named with them is the one the words were given to.
+JOURNALIST_NOUNS = frozenset(
+    "reporter reporters correspondent correspondents journalist journalists host hosts co-host anchor anchors "
+    "presenter interviewer columnist editor editors producer show program programme podcast newscast "
+    "broadcast documentary".split()
+)
+#: Verbs of speaking to or on a medium: "speaking on Radio Lanrick", "talking to the Coastal Times".
+SPEAKING_VERBS = frozenset("speak talk appear write".split())
+#: Prepositions that lead from a speaking verb or a cue to the medium: "on Radio Lanrick", "to the Times".
+MEDIUM_PREPOSITIONS = frozenset("on to with".split())
+#: Prepositions that lead from a spokesperson word to whom it speaks for: "a spokeswoman for the ministry".
+SPOKEN_FOR_PREPOSITIONS = frozenset("for of at".split())
+#: Verbs by which a document comes from its author: "a statement released by the mayor's office".
+ISSUING_VERBS = frozenset("release issue send publish post put distribute circulate sign".split())

@@ -6,19 +6,21 @@ import bisect
 
 from spacy.tokens import Token
 
-from quoteapp.nlp.mentions import Mention, make_mention
+from quoteapp.nlp.intermediaries import outlet_mention
+from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.rules.state import State
 
 ROLE = "outlet"
 
 
 def outlet_source(cue: Token) -> Mention | None:
-    """The outlet that is the subject (or inverted subject) of a cue: 'Reuters reported', 'reported Reuters'."""
+    """The outlet that is the subject (or inverted subject) of a cue: 'Reuters reported', 'reported Reuters',
+    'the Daily Meridian reported' (an outlet by the kind of its name)."""
     for child in cue.children:
         inverted = child.i > cue.i and child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN"
         if child.dep_ in ("nsubj", "nsubjpass") or inverted:
-            mention = make_mention(child)
-            if mention.kind == "outlet":
+            mention = outlet_mention(child)
+            if mention is not None:
                 return mention
     return None
 

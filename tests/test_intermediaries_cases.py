@@ -1,0 +1,346 @@
+"""Intermediaries on news the project has not seen: invented paragraphs, one per case of the
+guidelines' Intermediaries section (spokespeople, offices, outlets, broadcast shows, and what is
+not an intermediary), each with the quote, speaker and chain an editor would expect, scored by
+the project's own scorer (`quoteapp.evaluation`) as the shared gold is.
+
+Every person, organization and outlet here is invented, so no rule can lean on a list of outlets
+it happens to know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from quoteapp.evaluation.scoring import Counts, Scores, score_document
+from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
+from quoteapp.nlp.extractor import Extractor
+
+
+@dataclass(frozen=True)
+class Case:
+    """One invented paragraph and what an editor expects of its quotes: their content (one string, or
+    several quotes of the same voice), speaker and chain; no content: no quote at all."""
+
+    name: str
+    text: str
+    content: str | tuple[str, ...] | None  # the quotes' content, as an editor marks it
+    speaker: tuple[str, ...] = ()  # the speaker's name and aliases
+    chain: tuple[tuple[str, str], ...] = ()  # (name, role), from the speaker outward
+
+    @property
+    def contents(self) -> tuple[str, ...]:
+        if self.content is None:
+            return ()
+        return (self.content,) if isinstance(self.content, str) else self.content
+
+
+SPOKESPEOPLE = [
+    Case(
+        "company spokesperson",
+        "“We are reviewing every report of the outage,” a Telvana spokesperson said on Monday.",
+        "We are reviewing every report of the outage",
+        ("Telvana",),
+        (("Telvana spokesperson", "spokesperson"),),
+    ),
+    Case(
+        "spokeswoman for, apposition name",
+        "A spokeswoman for the ministry, Ana Ruiz, said the clinic in Dunmore would reopen in May.",
+        "the clinic in Dunmore would reopen in May",
+        ("the ministry",),
+        (("Ana Ruiz", "spokesperson"),),
+    ),
+    Case(
+        "organization spokesman title",
+        "Harbour Authority spokesman Tom Beck said the pier would stay closed for repairs.",
+        "the pier would stay closed for repairs",
+        ("Harbour Authority",),
+        (("Tom Beck", "spokesperson"),),
+    ),
+    Case(
+        "name, a spokesman for",
+        "The Kelso Port Authority closed the pier on Monday. Tom Beck, a spokesman for the authority, "
+        "said the ferry would run again on Sunday.",
+        "the ferry would run again on Sunday",
+        ("Kelso Port Authority", "the authority"),
+        (("Tom Beck", "spokesperson"),),
+    ),
+    Case(
+        "said name, the mayor's spokesman",
+        "“The budget is balanced and the pools will open,” said Piet Vandel, the mayor's spokesman.",
+        "The budget is balanced and the pools will open",
+        ("the mayor",),
+        (("Piet Vandel", "spokesperson"),),
+    ),
+    Case(
+        "her spokesman name",
+        "Senator Maria Lind lost the vote on Tuesday. “We will appeal the ruling,” her spokesman Tomas Ferreira said.",
+        "We will appeal the ruling",
+        ("Maria Lind", "Senator Maria Lind"),
+        (("Tomas Ferreira", "spokesperson"),),
+    ),
+    Case(
+        "spokesperson named again later",
+        "Senator Maria Lind lost the vote on Tuesday. “We will appeal,” her spokesman Tomas Ferreira said. "
+        "Later, Ferreira said the senator would speak to voters in Dunmore on Friday.",
+        ("We will appeal", "the senator would speak to voters in Dunmore on Friday"),
+        ("Maria Lind", "Senator Maria Lind"),
+        (("Tomas Ferreira", "spokesperson"),),
+    ),
+]
+
+OFFICES = [
+    Case(
+        "name's office said",
+        "Mayor Lena Ostrova's office said the report on the flooding would be published in June.",
+        "the report on the flooding would be published in June",
+        ("Lena Ostrova", "Mayor Lena Ostrova"),
+        (("Mayor Lena Ostrova's office", "spokesperson"),),
+    ),
+    Case(
+        "statement released by an office",
+        "“We will not raise the fuel tax this year,” said a statement released by Premier Dana Holt's office.",
+        "We will not raise the fuel tax this year",
+        ("Dana Holt", "Premier Dana Holt"),
+        (("Premier Dana Holt's office", "spokesperson"),),
+    ),
+    Case(
+        "statement from the mayor's office",
+        "A statement from the mayor's office said the fountain in Kelso Square would be repaired by spring.",
+        "the fountain in Kelso Square would be repaired by spring",
+        ("the mayor",),
+        (("the mayor's office", "spokesperson"),),
+    ),
+    Case(
+        "office told an outlet",
+        "Health Minister Carla Dunn faced questions about the waiting lists on Monday. Her office told the "
+        "Harbour Gazette that the minister would not resign.",
+        "the minister would not resign",
+        ("Carla Dunn", "Health Minister Carla Dunn"),
+        (("Her office", "spokesperson"), ("Harbour Gazette", "outlet")),
+    ),
+]
+
+OUTLETS = [
+    Case(
+        "told name News",
+        "“We had no warning at all,” Ostrova told Kelso News on Tuesday.",
+        "We had no warning at all",
+        ("Ostrova",),
+        (("Kelso News", "outlet"),),
+    ),
+    Case(
+        "told The name Press",
+        "Ostrova told The Lakeland Press that the bridge plan was dead.",
+        "the bridge plan was dead",
+        ("Ostrova",),
+        (("The Lakeland Press", "outlet"),),
+    ),
+    Case(
+        "has told the name Herald",
+        "Ostrova has told the Dunmore Herald that she will run for a third term.",
+        "she will run for a third term",
+        ("Ostrova",),
+        (("Dunmore Herald", "outlet"),),
+    ),
+    Case(
+        "said in an interview with",
+        "Ostrova said in an interview with the Harbour Gazette that the ferry fares would fall.",
+        "the ferry fares would fall",
+        ("Ostrova",),
+        (("Harbour Gazette", "outlet"),),
+    ),
+    Case(
+        "in a statement to",
+        "In a statement to the Meridian Wire, the Kelso Mining Company said it would cut 200 jobs.",
+        "it would cut 200 jobs",
+        ("Kelso Mining Company",),
+        (("Meridian Wire", "outlet"),),
+    ),
+    Case(
+        "told the outlet's reporter",
+        "“Nobody called us before the flood,” Beck told the Gazette's reporter.",
+        "Nobody called us before the flood",
+        ("Beck",),
+        (("Gazette", "outlet"),),
+    ),
+    Case(
+        "speaking on a radio station",
+        "Speaking on Radio Lanrick, Ostrova said the bridge was safe for buses.",
+        "the bridge was safe for buses",
+        ("Ostrova",),
+        (("Radio Lanrick", "outlet"),),
+    ),
+    Case(
+        "told a broadcaster's show",
+        "Ostrova told Valley TV's Morning Report that property taxes would rise.",
+        "property taxes would rise",
+        ("Ostrova",),
+        (("Morning Report", "outlet"),),
+    ),
+    Case(
+        "told a show's host",
+        "“It is a scandal,” Ostrova told Morning Report host Ana Ruiz.",
+        "It is a scandal",
+        ("Ostrova",),
+        (("Morning Report", "outlet"),),
+    ),
+    Case(
+        "told a channel",
+        "“The roads will be cleared by noon,” Beck told Channel Nine.",
+        "The roads will be cleared by noon",
+        ("Beck",),
+        (("Channel Nine", "outlet"),),
+    ),
+    Case(
+        "told a broadcasting corporation",
+        "Beck told the Meridian Broadcasting Corporation that the dam had been inspected.",
+        "the dam had been inspected",
+        ("Beck",),
+        (("Meridian Broadcasting Corporation", "outlet"),),
+    ),
+    Case(
+        "speaking to, after the cue",
+        "“We will rebuild the school,” said Ostrova, speaking to the Coastal Times.",
+        "We will rebuild the school",
+        ("Ostrova",),
+        (("Coastal Times", "outlet"),),
+    ),
+    Case(
+        "name reported, after the speech",
+        "Ostrova said the mine would close in June, the Daily Meridian reported.",
+        "the mine would close in June",
+        ("Ostrova",),
+        (("Daily Meridian", "outlet"),),
+    ),
+    Case(
+        "reported name, inverted",
+        "“The mine will close in June,” Ostrova said, reported the Lakeland Tribune.",
+        "The mine will close in June",
+        ("Ostrova",),
+        (("Lakeland Tribune", "outlet"),),
+    ),
+    Case(
+        "according to an outlet after a cue",
+        "Ostrova said the plan was dead, according to the Harbour Gazette.",
+        "the plan was dead",
+        ("Ostrova",),
+        (("Harbour Gazette", "outlet"),),
+    ),
+    Case(
+        "according to an outlet alone",
+        "The cannery will close in June, according to the Harbour Gazette.",
+        "The cannery will close in June",
+        ("Harbour Gazette",),
+    ),
+]
+
+NOT_INTERMEDIARIES = [
+    Case("told reporters", "“We will rebuild,” Ostrova told reporters.", "We will rebuild", ("Ostrova",)),
+    Case(
+        "told the House",
+        "Ostrova told the House that the budget was balanced.",
+        "the budget was balanced",
+        ("Ostrova",),
+    ),
+    Case("told the jury", "Beck told the jury that he was at home that night.", "he was at home that night", ("Beck",)),
+    Case("told police", "Beck told police he heard a shot near the pier.", "he heard a shot near the pier", ("Beck",)),
+    Case(
+        "told a news conference",
+        "Ostrova told a news conference that the pier would reopen.",
+        "the pier would reopen",
+        ("Ostrova",),
+    ),
+    Case(
+        "told supporters",
+        "Ostrova told supporters in Dunmore that she would run again.",
+        "she would run again",
+        ("Ostrova",),
+    ),
+    Case(
+        "told a council",
+        "Beck told the Kelso City Council that the water was safe to drink.",
+        "the water was safe to drink",
+        ("Beck",),
+    ),
+    Case(
+        "in an email",
+        "In an email, Beck said the ferry would run on Sunday.",
+        "the ferry would run on Sunday",
+        ("Beck",),
+    ),
+    Case(
+        "in a statement",
+        "In a statement, the Kelso Mining Company said it would appeal.",
+        "it would appeal",
+        ("Kelso Mining Company",),
+    ),
+    Case(
+        "a document",
+        "The complaint says the company ignored the warnings for years.",
+        "the company ignored the warnings for years",
+        ("The complaint",),
+    ),
+    Case("the publisher narrating", "Kelso News has learned that the mayor will resign next week.", None),
+]
+
+CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES
+
+
+def gold_of(case: Case) -> Annotation:
+    """The annotation an editor would save for a case: its quotes, their speaker and chain."""
+    doc = Document(id=case.name, text=case.text)
+    speaker = Entity("E0", "other", case.speaker[0], list(case.speaker[1:])) if case.speaker else None
+    via = [Entity(f"E{n + 1}", "other", name) for n, (name, _) in enumerate(case.chain)]
+    quotes = []
+    for n, content in enumerate(case.contents):
+        start = case.text.index(content)
+        quotes.append(
+            Quote(
+                f"Q{n + 1}",
+                "indirect",
+                [Span.of(case.text, start, start + len(content))],
+                speaker=Speaker("E0"),
+                intermediaries=[Intermediary(e.id, role) for e, (_, role) in zip(via, case.chain, strict=True)],
+            )
+        )
+    entities = [speaker, *via] if speaker is not None else []
+    return Annotation(document=doc, entities=entities, quotes=quotes)
+
+
+def counts_of(extractor: Extractor, case: Case) -> Counts:
+    """The scorer's counts of the extractor's annotation of the case against its gold."""
+    predicted = extractor.annotate(case.text, case.name)
+    return score_document(gold_of(case), predicted).counts
+
+
+def chain_of(extractor: Extractor, case: Case) -> list[str]:
+    """What the extractor gave, for a failure message: each quote's content, speaker and chain."""
+    a = extractor.annotate(case.text, case.name)
+    names = {e.id: e.name for e in a.entities}
+    out = []
+    for q in a.quotes:
+        via = ", ".join(f"{names[v.entity]} ({v.role})" for v in q.intermediaries)
+        speaker = names[q.speaker.entity] if q.speaker else None
+        out.append(f"{' / '.join(s.text for s in q.segments)!r}: {speaker} <- {via}")
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_gets_its_speaker_and_chain(extractor: Extractor, case: Case) -> None:
+    counts = counts_of(extractor, case)
+    got = chain_of(extractor, case)
+    assert counts.predicted == counts.matched == len(case.contents), f"quotes are not {case.contents}: {got}"
+    assert counts.attributed == len(case.contents), f"speaker is not {case.speaker[:1]}: {got}"
+    assert counts.via_fn == 0, f"missed an intermediary of {case.chain}: {got}"
+    assert counts.via_fp == 0, f"an intermediary that is not one: {got}"
+
+
+def test_the_whole_invented_set_scores_above_target(extractor: Extractor) -> None:
+    total = Counts()
+    for case in CASES:
+        total = total + counts_of(extractor, case)
+    scores = Scores.from_counts(total)
+    print(f"\ninvented set: intermediaries {scores.intermediaries}, attribution {scores.attribution}")
+    assert scores.intermediaries.f1 >= 0.9
