@@ -285,7 +285,179 @@ NOT_INTERMEDIARIES = [
     Case("the publisher narrating", "Kelso News has learned that the mayor will resign next week.", None),
 ]
 
-CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES
+#: Further wordings of the same cases: other tenses, word orders, outlets and roles.
+VARIATIONS = [
+    Case(
+        "said name, a spokeswoman for",
+        "“The outage is over,” said Lara Quint, a spokeswoman for Telvana.",
+        "The outage is over",
+        ("Telvana",),
+        (("Lara Quint", "spokesperson"),),
+    ),
+    Case(
+        "spokesman for an organization, inverted",
+        "“We are not commenting on the arrest,” said a spokesman for the Kelso Police Service.",
+        "We are not commenting on the arrest",
+        ("Kelso Police Service",),
+        (("spokesman for the Kelso Police Service", "spokesperson"),),
+    ),
+    Case(
+        "common-noun organization spokeswoman",
+        "A ministry spokeswoman said the clinic would stay open over the winter.",
+        "the clinic would stay open over the winter",
+        ("ministry",),
+        (("ministry spokeswoman", "spokesperson"),),
+    ),
+    Case(
+        "spokesperson for a titled person",
+        "A spokesperson for Mayor Lena Ostrova said the budget would be tabled in March.",
+        "the budget would be tabled in March",
+        ("Lena Ostrova", "Mayor Lena Ostrova"),
+        (("spokesperson for Mayor Lena Ostrova", "spokesperson"),),
+    ),
+    Case(
+        "possessive spokesman named, told an outlet",
+        "Ostrova's spokesman, Piet Vandel, told the Harbour Gazette that the mayor was on holiday.",
+        "the mayor was on holiday",
+        ("Ostrova",),
+        (("Piet Vandel", "spokesperson"), ("Harbour Gazette", "outlet")),
+    ),
+    Case(
+        "office said in a statement",
+        "The premier's office said in a statement on Friday that the fuel tax would stay.",
+        "the fuel tax would stay",
+        ("the premier",),
+        (("The premier's office", "spokesperson"),),
+    ),
+    Case(
+        "statement issued by an office",
+        "A statement issued by the mayor's office on Friday said the pier would open in April.",
+        "the pier would open in April",
+        ("the mayor",),
+        (("the mayor's office", "spokesperson"),),
+    ),
+    Case(
+        "told an outlet on a day",
+        "Beck told the Lakeland Gazette on Monday that the ferry would not run.",
+        "the ferry would not run",
+        ("Beck",),
+        (("Lakeland Gazette", "outlet"),),
+    ),
+    Case(
+        "said in an interview with a radio station",
+        "Beck said in an interview with Radio Lanrick that the pier had been neglected.",
+        "the pier had been neglected",
+        ("Beck",),
+        (("Radio Lanrick", "outlet"),),
+    ),
+    Case(
+        "interview broadcast by",
+        "In an interview broadcast on Sunday by Channel Nine, Ostrova said the strike was over.",
+        "the strike was over",
+        ("Ostrova",),
+        (("Channel Nine", "outlet"),),
+    ),
+    Case(
+        "said in an interview, after the quote",
+        "“It was a mistake,” Beck said in an interview with The Lakeland Press.",
+        "It was a mistake",
+        ("Beck",),
+        (("The Lakeland Press", "outlet"),),
+    ),
+    Case(
+        "speaking to a broadcaster, before the cue",
+        "Ostrova, speaking to Valley TV, said the bridge plan was dead.",
+        "the bridge plan was dead",
+        ("Ostrova",),
+        (("Valley TV", "outlet"),),
+    ),
+    Case(
+        "told the one-word paper",
+        "Ostrova told the Times that she would not run again.",
+        "she would not run again",
+        ("Ostrova",),
+        (("Times", "outlet"),),
+    ),
+    Case(
+        "told a broadcaster's host",
+        "Ostrova told Valley TV host Ana Ruiz that the vote would be close.",
+        "the vote would be close",
+        ("Ostrova",),
+        (("Valley TV", "outlet"),),
+    ),
+    Case(
+        "said on a station's show",
+        "Ostrova said on Radio Lanrick's Morning Show that the schools would reopen.",
+        "the schools would reopen",
+        ("Ostrova",),
+        (("Morning Show", "outlet"),),
+    ),
+    Case(
+        "wrote in a paper",
+        "Beck wrote in the Kelso Herald that the harbour had been neglected for years.",
+        "the harbour had been neglected for years",
+        ("Beck",),
+        (("Kelso Herald", "outlet"),),
+    ),
+    Case(
+        "an outlet reports on its own",
+        "The Lakeland Press reported that the cannery would close in June.",
+        "the cannery would close in June",
+        ("The Lakeland Press",),
+    ),
+    Case(
+        "told a press club",
+        "Ostrova told the Kelso Press Club that the harbour would be dredged.",
+        "the harbour would be dredged",
+        ("Ostrova",),
+    ),
+    Case(
+        "told members of the press",
+        "Ostrova told members of the press that the harbour would be dredged.",
+        "the harbour would be dredged",
+        ("Ostrova",),
+    ),
+    Case(
+        "told a chamber of commerce",
+        "Beck told the Lakeland Chamber of Commerce that the port would grow.",
+        "the port would grow",
+        ("Beck",),
+    ),
+    Case(
+        "told the court",
+        "Beck told the court that he had never seen the letter.",
+        "he had never seen the letter",
+        ("Beck",),
+    ),
+    Case(
+        "told a town hall meeting",
+        "Ostrova told a town hall meeting on Monday that taxes would not rise.",
+        "taxes would not rise",
+        ("Ostrova",),
+    ),
+    Case(
+        "told a show's host, the show named with its outlet",
+        "Beck told Kelso News Daily host Ana Ruiz on Monday that the port would grow.",
+        "the port would grow",
+        ("Beck",),
+        (("Kelso News Daily", "outlet"),),
+    ),
+    Case(
+        "interview with an outlet's journalist",
+        "“The talks have failed,” Beck said in an interview with Valley TV's Ana Ruiz.",
+        "The talks have failed",
+        ("Beck",),
+        (("Valley TV", "outlet"),),
+    ),
+    Case(
+        "says on its own website",
+        "The Kelso Mining Company says on its website that the mine is safe.",
+        "the mine is safe",
+        ("Kelso Mining Company",),
+    ),
+]
+
+CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES + VARIATIONS
 
 
 def gold_of(case: Case) -> Annotation:

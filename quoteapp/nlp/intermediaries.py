@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from quoteapp.nlp.lexicon import (
     DELIVERY_VERBS,
+    INSTITUTION_NAME_ENDS,
     ISSUING_VERBS,
     JOURNALIST_NOUNS,
     MEDIUM_PREPOSITIONS,
@@ -36,6 +37,7 @@ from quoteapp.nlp.lexicon import (
     SPEAKING_VERBS,
     SPOKEN_FOR_PREPOSITIONS,
     SPOKESPERSON_HEADS,
+    WRITING_PREPOSITIONS,
 )
 from quoteapp.nlp.mentions import Mention, make_mention, phrase_tokens
 
@@ -58,7 +60,9 @@ def outlet_name(tokens: list[Token]) -> bool:
     if not proper:
         return False
     words = [t.lower_ for t in proper]
-    return bool(set(words) & OUTLET_NAME_WORDS) or (len(words) > 1 and words[-1] in OUTLET_NAME_ENDS)
+    if len(words) > 1 and words[-1] in OUTLET_NAME_ENDS:
+        return True
+    return bool(set(words) & OUTLET_NAME_WORDS) and words[-1] not in INSTITUTION_NAME_ENDS
 
 
 def outlet_mention(tok: Token) -> Mention | None:
@@ -81,19 +85,49 @@ def _through_journalist(tok: Token) -> Mention | None:
     outlet or show named with a journalist or programme word, or owning a show."""
     nouns = [tok] + [c for c in tok.children if c.dep_ == "compound" and c.lower_ in JOURNALIST_NOUNS]
     for noun in nouns:
-        if noun.lower_ not in JOURNALIST_NOUNS:
-            continue
-        for owner in (c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"):
-            return _as_outlet(make_mention(owner))
+        if noun.lower_ in JOURNALIST_NOUNS and not noun.is_title:  # "Morning Show" is a show's name
+            owner = _name_before(noun)
+            if owner is not None:
+                return owner
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if tok.pos_ == "PROPN" and poss is not None and outlet_mention(poss) is not None:
-        return _as_outlet(make_mention(tok))  # a broadcaster's show: the show is the outlet
-    return None
+    owner = outlet_mention(poss) if tok.pos_ == "PROPN" and poss is not None else None
+    if owner is None:
+        return None
+    if tok.ent_type_ == "PERSON" or (not tok.ent_type_ and make_mention(tok).kind == "person"):
+        return owner  # "CNN's Wolf Blitzer": the outlet of a journalist named
+    return _as_outlet(make_mention(tok))  # "Valley TV's Morning Report": the show is the outlet
+
+
+def _modifies_as_name(tok: Token, noun: Token) -> bool:
+    """A capitalized word (not opening its sentence) that hangs on `noun` or on a word between them."""
+    capital = tok.is_title or (tok.is_upper and tok.is_alpha)
+    return capital and tok.i != tok.sent.start and tok.i < tok.head.i <= noun.i
+
+
+def _name_before(noun: Token) -> Mention | None:
+    """The proper name written just before a word, as an outlet: 'Valley TV' of 'Valley TV host',
+    'the Gazette' of 'the Gazette's reporter' (the words that modify it, capitalized, up to it)."""
+    doc = noun.doc
+    hi = noun.i - 1
+    if hi >= 0 and doc[hi].lower_ in ("'s", "’s"):
+        hi -= 1
+    lo = hi
+    while lo >= 0 and _modifies_as_name(doc[lo], noun):
+        lo -= 1
+    if lo == hi:
+        return None
+    first, last = doc[lo + 1], doc[hi]
+    mention = make_mention(last)
+    text = doc[first.i : last.i + 1].text
+    return _as_outlet(replace(mention, start=first.idx, end=last.idx + len(last), text=text, name=text))
 
 
 def addressed_outlet(tok: Token) -> Mention | None:
-    """The outlet an addressee or medium names ('told X', 'in an interview with X', 'on X'), or None."""
-    return outlet_mention(tok) or _through_journalist(tok)
+    """The outlet an addressee or medium names ('told X', 'in an interview with X', 'on X'), or None;
+    never one the speaker owns ('on its website')."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return None
+    return _through_journalist(tok) or outlet_mention(tok)
 
 
 def _whole_name(mention: Mention, tok: Token) -> Mention:
@@ -140,6 +174,8 @@ def around_cue(cue: Token) -> list[Found]:
         lemma = verb.lemma_.lower()
         if lemma in TELLING or lemma in SPEAKING_VERBS:
             preps = MEDIUM_PREPOSITIONS if lemma in SPEAKING_VERBS or verb.i != cue.i else ("to", "on")
+            if lemma == "write":
+                preps = WRITING_PREPOSITIONS
             for obj in _objects(verb, preps):
                 mention = addressed_outlet(obj)
                 if mention is not None:
@@ -174,7 +210,7 @@ def _through_noun(noun: Token) -> list[Found]:
                     found.append((mention, "spokesperson", f"'{noun.text} {child.text} by {mention.text}'"))
                 elif lemma in PUBLISHING_VERBS or mention.kind == "outlet":
                     found.append((_as_outlet(mention), "outlet", f"'{noun.text} {child.text} by {mention.text}'"))
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "in"):
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "in", "by"):
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 mention = addressed_outlet(obj)
                 if mention is not None:

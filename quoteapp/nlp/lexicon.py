@@ -171,7 +171,7 @@ PHRASAL_CUES: dict[str, tuple[str, ...]] = {
 #: Nouns heading an "in a statement"-like phrase: the content is reported through them.
 REPORTING_NOUNS = frozenset(
     "statement interview remarks comments speech tweet post letter memo report release announcement "
-    "briefing address op-ed column testimony message email e-mail press conference".split()
+    "briefing address op-ed column testimony message email e-mail press conference broadcast podcast".split()
 )
 
 #: Head nouns of unnamed sources: "an Elysee official", "a senior source", "the spokesman".
@@ -293,3 +293,11 @@ MEDIUM_PREPOSITIONS = frozenset("on to with".split())
 SPOKEN_FOR_PREPOSITIONS = frozenset("for of at".split())
 #: Verbs by which a document comes from its author: "a statement released by the mayor's office".
 ISSUING_VERBS = frozenset("release issue send publish post put distribute circulate sign".split())
+#: Last words of institutions' names, which an outlet's word inside does not make outlets: "the Kelso Press Club",
+#: "the Radio Workers Union", "the News Media Association".
+INSTITUTION_NAME_ENDS = frozenset(
+    "club association council society union gallery federation institute foundation centre center school "
+    "university college department ministry committee commission board guild alliance coalition".split()
+)
+#: Prepositions from a verb of writing to the publication: "wrote in the Kelso Herald", "wrote for the Times".
+WRITING_PREPOSITIONS = frozenset("in for on to".split())
