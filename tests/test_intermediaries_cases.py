@@ -455,6 +455,42 @@ VARIATIONS = [
         "the mine is safe",
         ("Kelso Mining Company",),
     ),
+    Case(
+        "interview phrase on the verb a participle cue hangs on",
+        "The mayor rejected the plan, saying it was “a waste,” in an interview with Kelso News on Sunday.",
+        "it was “a waste,”",
+        ("The mayor",),
+        (("Kelso News", "outlet"),),
+    ),
+    Case(
+        "interview phrase beside the subject",
+        "Ostrova, in an interview with Kelso News, said the plan was dead.",
+        "the plan was dead",
+        ("Ostrova",),
+        (("Kelso News", "outlet"),),
+    ),
+    Case(
+        "telephone interview after a day",
+        "“The plan is dead,” Ostrova said Tuesday in a telephone interview with the Lakeland Press.",
+        "The plan is dead",
+        ("Ostrova",),
+        (("Lakeland Press", "outlet"),),
+    ),
+    Case(
+        "told an outlet, colon",
+        "Ostrova told Kelso News: “The plan is dead.”",
+        "The plan is dead.",
+        ("Ostrova",),
+        (("Kelso News", "outlet"),),
+    ),
+    Case(
+        "a quote paragraph in the same voice keeps the chain",
+        "“The plan is dead,” Ostrova told Kelso News on Monday.\n\n“We will start again in the spring with a "
+        "smaller budget and a new site.”\n\nThe council meets on Friday.",
+        ("The plan is dead", "We will start again in the spring with a smaller budget and a new site."),
+        ("Ostrova",),
+        (("Kelso News", "outlet"),),
+    ),
 ]
 
 CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES + VARIATIONS

@@ -170,6 +170,8 @@ def around_cue(cue: Token) -> list[Found]:
     of a speaking participle on it ('..., speaking to the Coastal Times'), and its reporting nouns."""
     found: list[Found] = []
     verbs = [cue] + [c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING_VERBS]
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":  # "X rejected it in an interview with Y, saying ...": one act
+        verbs.append(cue.head)
     for verb in verbs:
         lemma = verb.lemma_.lower()
         if lemma in TELLING or lemma in SPEAKING_VERBS:
