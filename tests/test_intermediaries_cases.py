@@ -491,6 +491,41 @@ VARIATIONS = [
         ("Ostrova",),
         (("Kelso News", "outlet"),),
     ),
+    Case(
+        "statement released by the Office of a title",
+        "“We will not raise the fuel tax,” said a statement released by the Prime Minister's Office.",
+        "We will not raise the fuel tax",
+        ("the Prime Minister",),
+        (("Prime Minister's Office", "spokesperson"),),
+    ),
+    Case(
+        "spokesperson for, no article, in an email",
+        "Ana Ruiz, spokesperson for the ministry, said in an email the clinic would reopen.",
+        "the clinic would reopen",
+        ("the ministry",),
+        (("Ana Ruiz", "spokesperson"),),
+    ),
+    Case(
+        "email to an outlet, organization spokesperson",
+        "In an email to The Lakeland Press, a ministry spokesperson said the clinic would reopen.",
+        "the clinic would reopen",
+        ("ministry",),
+        (("ministry spokesperson", "spokesperson"), ("The Lakeland Press", "outlet")),
+    ),
+    Case(
+        "an outlet's short name, named in full elsewhere",
+        "Ostrova spoke to KBN News on Monday. “We had no warning,” Ostrova told KBN.",
+        "We had no warning",
+        ("Ostrova",),
+        (("KBN", "outlet"),),
+    ),
+    Case(
+        "a show of an outlet's radio",
+        "Ostrova told KBN Radio's The Current that the plan was dead.",
+        "the plan was dead",
+        ("Ostrova",),
+        (("The Current", "outlet"),),
+    ),
 ]
 
 CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES + VARIATIONS

@@ -19,6 +19,7 @@ are neither outlets by their name nor spokespeople.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -127,7 +128,21 @@ def addressed_outlet(tok: Token) -> Mention | None:
     never one the speaker owns ('on its website')."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
         return None
-    return _through_journalist(tok) or outlet_mention(tok)
+    return _through_journalist(tok) or outlet_mention(tok) or _short_name_of_outlet(tok)
+
+
+def _short_name_of_outlet(tok: Token) -> Mention | None:
+    """'told KBN' in an article that names 'KBN News' elsewhere: the short name of an outlet the text
+    names in full (the name followed by an outlet's word such as News, Radio or TV)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return None
+    mention = make_mention(tok)
+    name = mention.name or mention.text
+    pattern = re.compile(re.escape(name) + r"(?:['’]s)?\s+([A-Z]\w*)")
+    for m in pattern.finditer(tok.doc.text):
+        if m.group(1).lower() in OUTLET_NAME_WORDS:
+            return _as_outlet(mention)
+    return None
 
 
 def _whole_name(mention: Mention, tok: Token) -> Mention:
@@ -256,7 +271,7 @@ def spoken_for(doc: Doc, speaker: Mention) -> tuple[Mention, Mention] | None:
     if speaker.principal is not None:
         if not speaker.is_office:
             return None  # "Haftar's spokesman": resolved with its principal downstream
-        return speaker.principal, replace(speaker, principal=None)
+        return speaker.principal, _office(speaker)
     tok = head_token(doc, speaker)
     word = _spokesperson_word(tok) if tok is not None else None
     owner = _principal_of(word) if word is not None else None
@@ -264,6 +279,15 @@ def spoken_for(doc: Doc, speaker: Mention) -> tuple[Mention, Mention] | None:
         return None
     voice = make_mention(next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "PROPN"), tok))
     return replace(make_mention(owner), principal=None), replace(voice, principal=None)
+
+
+def _office(office: Mention) -> Mention:
+    """An office as its own mention, named by its whole phrase when its name is only the word
+    ('the Prime Minister's Office' rather than 'Office')."""
+    name = office.name
+    if name is not None and name.lower() == office.head:
+        name = office.text[4:] if office.text.lower().startswith("the ") else office.text
+    return replace(office, principal=None, name=name)
 
 
 def credit_principal(doc: Doc, speaker: Mention | None) -> tuple[Mention | None, list[Found]]:
