@@ -526,6 +526,13 @@ VARIATIONS = [
         ("Ostrova",),
         (("The Current", "outlet"),),
     ),
+    Case(
+        "told an outlet one's belief: the outlet is the addressee, not a source",
+        "Beck told the Kelso Herald that he thinks the pier is safe.",
+        ("he thinks the pier is safe", "the pier is safe"),
+        ("Beck",),
+        (("Kelso Herald", "outlet"),),
+    ),
 ]
 
 CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES + VARIATIONS

@@ -301,3 +301,5 @@ INSTITUTION_NAME_ENDS = frozenset(
 )
 #: Prepositions from a verb of writing to the publication: "wrote in the Kelso Herald", "wrote for the Times".
 WRITING_PREPOSITIONS = frozenset("in for on to".split())
+#: Cues whose object is the one addressed, never an inverted subject: "told Politico" is not "reported Politico".
+ADDRESSEE_VERBS = frozenset("tell inform ask brief assure reassure warn remind notify urge advise".split())

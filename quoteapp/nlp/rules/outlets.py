@@ -7,6 +7,7 @@ import bisect
 from spacy.tokens import Token
 
 from quoteapp.nlp.intermediaries import outlet_mention
+from quoteapp.nlp.lexicon import ADDRESSEE_VERBS
 from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.rules.state import State
 
@@ -18,6 +19,7 @@ def outlet_source(cue: Token) -> Mention | None:
     'the Daily Meridian reported' (an outlet by the kind of its name)."""
     for child in cue.children:
         inverted = child.i > cue.i and child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN"
+        inverted = inverted and cue.lemma_.lower() not in ADDRESSEE_VERBS  # "told Politico": the addressee
         if child.dep_ in ("nsubj", "nsubjpass") or inverted:
             mention = outlet_mention(child)
             if mention is not None:
