@@ -533,6 +533,33 @@ VARIATIONS = [
         ("Beck",),
         (("Kelso Herald", "outlet"),),
     ),
+    Case(
+        "interview that aired on a channel",
+        "“The plan is dead,” Ostrova said in an interview that aired Sunday on Channel Nine.",
+        "The plan is dead",
+        ("Ostrova",),
+        (("Channel Nine", "outlet"),),
+    ),
+    Case(
+        "op-ed for a paper",
+        "Beck wrote in an op-ed for the Kelso Herald that the pier was unsafe.",
+        "the pier was unsafe",
+        ("Beck",),
+        (("Kelso Herald", "outlet"),),
+    ),
+    Case(
+        "appearance on a station",
+        "Ostrova said during an appearance on Radio Lanrick that the plan was dead.",
+        "the plan was dead",
+        ("Ostrova",),
+        (("Radio Lanrick", "outlet"),),
+    ),
+    Case(
+        "interview for a documentary: no outlet named",
+        "“The plan is dead,” Ostrova said in an interview for a documentary.",
+        "The plan is dead",
+        ("Ostrova",),
+    ),
 ]
 
 CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES + VARIATIONS

@@ -31,6 +31,7 @@ from quoteapp.nlp.lexicon import (
     ISSUING_VERBS,
     JOURNALIST_NOUNS,
     MEDIUM_PREPOSITIONS,
+    NOUN_TO_MEDIUM,
     OUTLET_NAME_ENDS,
     OUTLET_NAME_WORDS,
     PUBLISHING_VERBS,
@@ -227,7 +228,12 @@ def _through_noun(noun: Token) -> list[Found]:
                     found.append((mention, "spokesperson", f"'{noun.text} {child.text} by {mention.text}'"))
                 elif lemma in PUBLISHING_VERBS or mention.kind == "outlet":
                     found.append((_as_outlet(mention), "outlet", f"'{noun.text} {child.text} by {mention.text}'"))
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "in", "by"):
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in PUBLISHING_VERBS:
+            for obj in _objects(child, MEDIUM_PREPOSITIONS):  # "an interview that aired Sunday on Channel Nine"
+                mention = addressed_outlet(obj) if obj.dep_ == "pobj" else None
+                if mention is not None:
+                    found.append((mention, "outlet", f"'{noun.text} {child.text} {obj.head.text} {mention.text}'"))
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TO_MEDIUM:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 mention = addressed_outlet(obj)
                 if mention is not None:

@@ -171,7 +171,8 @@ PHRASAL_CUES: dict[str, tuple[str, ...]] = {
 #: Nouns heading an "in a statement"-like phrase: the content is reported through them.
 REPORTING_NOUNS = frozenset(
     "statement interview remarks comments speech tweet post letter memo report release announcement "
-    "briefing address op-ed column testimony message email e-mail press conference broadcast podcast".split()
+    "briefing address op-ed column testimony message email e-mail press conference broadcast podcast "
+    "appearance".split()
 )
 
 #: Head nouns of unnamed sources: "an Elysee official", "a senior source", "the spokesman".
@@ -303,3 +304,5 @@ INSTITUTION_NAME_ENDS = frozenset(
 WRITING_PREPOSITIONS = frozenset("in for on to".split())
 #: Cues whose object is the one addressed, never an inverted subject: "told Politico" is not "reported Politico".
 ADDRESSEE_VERBS = frozenset("tell inform ask brief assure reassure warn remind notify urge advise".split())
+#: Prepositions from a reporting noun to the medium: "an interview with X", "a statement to X", "an op-ed for X".
+NOUN_TO_MEDIUM = frozenset("with to on in by for".split())
