@@ -88,6 +88,13 @@ SPOKESPEOPLE = [
         ("Maria Lind", "Senator Maria Lind"),
         (("Tomas Ferreira", "spokesperson"),),
     ),
+    Case(
+        "who speaks for",
+        "Tom Beck, who speaks for the authority, said the ferry would run on Sunday.",
+        "the ferry would run on Sunday",
+        ("the authority",),
+        (("Tom Beck", "spokesperson"),),
+    ),
 ]
 
 OFFICES = [
@@ -559,6 +566,26 @@ VARIATIONS = [
         "“The plan is dead,” Ostrova said in an interview for a documentary.",
         "The plan is dead",
         ("Ostrova",),
+    ),
+    Case(
+        "interview with an organization",
+        "Beck said in an interview with Vox Lakeland that the pier was safe.",
+        "the pier was safe",
+        ("Beck",),
+        (("Vox Lakeland", "outlet"),),
+    ),
+    Case(
+        "interview with a media company",
+        "Beck said in an interview with Meridian Media that the pier was safe.",
+        "the pier was safe",
+        ("Beck",),
+        (("Meridian Media", "outlet"),),
+    ),
+    Case(
+        "interview with a person: no outlet",
+        "Beck said in an interview with Ana Ruiz that the pier was safe.",
+        "the pier was safe",
+        ("Beck",),
     ),
 ]
 

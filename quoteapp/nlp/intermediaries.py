@@ -215,6 +215,17 @@ def _unique(found: list[Found]) -> list[Found]:
     return out
 
 
+def _interviewing_organization(tok: Token) -> Mention | None:
+    """'in an interview with Vox Lakeland': an organization (by the NER) that interviews is an outlet,
+    unless its name is an institution's ('the Kelso Press Club')."""
+    mention = make_mention(tok)
+    if tok.pos_ != "PROPN" or tok.ent_type_ != "ORG" or mention.kind == "person":
+        return None
+    if tok.lower_ in INSTITUTION_NAME_ENDS or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return None
+    return _as_outlet(mention)
+
+
 def _through_noun(noun: Token) -> list[Found]:
     """'a statement read by X' (spokesperson), 'an interview published by X' / 'with X' (outlet)."""
     found: list[Found] = []
@@ -235,7 +246,9 @@ def _through_noun(noun: Token) -> list[Found]:
                     found.append((mention, "outlet", f"'{noun.text} {child.text} {obj.head.text} {mention.text}'"))
         elif child.dep_ == "prep" and child.lower_ in NOUN_TO_MEDIUM:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
-                mention = addressed_outlet(obj)
+                mention = addressed_outlet(obj) or (
+                    _interviewing_organization(obj) if noun.lemma_ == "interview" else None
+                )
                 if mention is not None:
                     found.append((mention, "outlet", f"'{noun.text} {child.text} {mention.text}'"))
     return found
@@ -270,6 +283,14 @@ def _principal_of(word: Token) -> Token | None:
     return next((c for c in word.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN")), None)
 
 
+def _speaks_for(tok: Token) -> Token | None:
+    """'Tom Beck, who speaks for the authority, said': whom a relative clause says the subject speaks for."""
+    for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() == "speak"):
+        for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ == "for"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def spoken_for(doc: Doc, speaker: Mention) -> tuple[Mention, Mention] | None:
     """(principal, spokesperson) when the subject at a cue speaks for someone that the speaker
     mention does not already carry as its principal; an office ("the mayor's office") is its
@@ -281,6 +302,8 @@ def spoken_for(doc: Doc, speaker: Mention) -> tuple[Mention, Mention] | None:
     tok = head_token(doc, speaker)
     word = _spokesperson_word(tok) if tok is not None else None
     owner = _principal_of(word) if word is not None else None
+    if tok is not None and owner is None:
+        word, owner = tok, _speaks_for(tok)
     if word is None or owner is None:
         return None
     voice = make_mention(next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "PROPN"), tok))
