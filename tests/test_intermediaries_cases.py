@@ -587,6 +587,33 @@ VARIATIONS = [
         "the pier was safe",
         ("Beck",),
     ),
+    Case(
+        "told a paper named by one word",
+        "“The pier is closed,” Beck told the Star.",
+        "The pier is closed",
+        ("Beck",),
+        (("Star", "outlet"),),
+    ),
+    Case(
+        "the one-word paper reported",
+        "Beck said the pier was closed, the Post reported on Monday.",
+        "the pier was closed",
+        ("Beck",),
+        (("Post", "outlet"),),
+    ),
+    Case(
+        "told a paper whose name joins two words",
+        "Beck told The Globe and Mail that the pier was closed.",
+        "the pier was closed",
+        ("Beck",),
+        (("The Globe and Mail", "outlet"),),
+    ),
+    Case(
+        "told two people joined by and",
+        "Beck told Ana Ruiz and Tom Hale that the pier was closed.",
+        "the pier was closed",
+        ("Beck",),
+    ),
 ]
 
 CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES + VARIATIONS

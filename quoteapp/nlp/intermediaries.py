@@ -58,7 +58,7 @@ def outlet_name(tokens: list[Token]) -> bool:
     """Whether a phrase is an outlet's proper name by the kind of name: a word such as News, Radio,
     Channel or Broadcasting anywhere in it ("Radio Lanrick", "Channel Nine"), or a last word such as
     Gazette, Times or Post ("the Harbour Gazette"), among proper nouns."""
-    proper = [t for t in tokens if t.pos_ == "PROPN" or (t.is_title and t.i != t.sent.start)]
+    proper = [t for t in tokens if t.pos_ == "PROPN" or (t.is_title and t.pos_ != "DET" and t.i != t.sent.start)]
     if not proper:
         return False
     words = [t.lower_ for t in proper]
@@ -75,11 +75,45 @@ def outlet_mention(tok: Token) -> Mention | None:
         return None
     if mention.kind == "outlet":
         return mention
+    joined = _joined_name(tok, mention)
+    if joined is not None:
+        return joined
     owners = {o.i for c in tok.children if c.dep_ == "poss" for o in c.subtree}  # "Valley TV's" of a show
     tokens = [t for t in phrase_tokens(tok) if t.i not in owners]
     if outlet_name([t for t in tokens if t.i <= tok.i]) and tok.ent_type_ in OUTLET_LABELS:
         return _as_outlet(mention)
-    return None
+    return _as_outlet(mention) if _the_paper(tok) else None
+
+
+def _the_paper(tok: Token) -> bool:
+    """'told the Star', 'the Post reported': a paper's one-word name (a last word of papers' names,
+    capitalized, after 'the')."""
+    first = tok.i - 1
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_title
+        and tok.lower_ in OUTLET_NAME_ENDS
+        and first >= 0
+        and tok.doc[first].lower_ == "the"
+        and all(c.dep_ == "det" for c in tok.lefts)
+    )
+
+
+def _joined_name(tok: Token, mention: Mention) -> Mention | None:
+    """'The Globe and Mail': a name the parser took for two nouns joined by 'and', when the NER holds
+    it as one organization whose name is an outlet's."""
+    conj = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if conj is None or tok.ent_type_ != "ORG" or conj.ent_iob_ != "I":
+        return None
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    name = [t for t in doc[lo : conj.i + 1] if t.lower_ != "the"]
+    if not name or name[-1].lower_ not in OUTLET_NAME_ENDS:
+        return None
+    text = doc[name[0].i : conj.i + 1].text
+    return _as_outlet(replace(mention, end=conj.idx + len(conj), text=doc[lo : conj.i + 1].text, name=text))
 
 
 def _through_journalist(tok: Token) -> Mention | None:
