@@ -614,6 +614,19 @@ VARIATIONS = [
         "the pier was closed",
         ("Beck",),
     ),
+    Case(
+        "an outlet's journalist named in one entity",
+        "Beck wrote in an email to the Kelso Network’s Ana Ruiz that the show was good.",
+        "the show was good",
+        ("Beck",),
+        (("Kelso Network", "outlet"),),
+    ),
+    Case(
+        "an outlet inside the reported clause is content, not a frame",
+        "Director Ana Ruiz responded that the website cites several studies.",
+        "the website cites several studies",
+        ("Ana Ruiz",),
+    ),
 ]
 
 CASES = SPOKESPEOPLE + OFFICES + OUTLETS + NOT_INTERMEDIARIES + VARIATIONS

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -129,7 +130,7 @@ def _through_journalist(tok: Token) -> Mention | None:
     owner = outlet_mention(poss) if tok.pos_ == "PROPN" and poss is not None else None
     if owner is None:
         return None
-    if tok.ent_type_ == "PERSON" or (not tok.ent_type_ and make_mention(tok).kind == "person"):
+    if _names_a_person(tok):
         return owner  # "CNN's Wolf Blitzer": the outlet of a journalist named
     return _as_outlet(make_mention(tok))  # "Valley TV's Morning Report": the show is the outlet
 
@@ -138,6 +139,25 @@ def _modifies_as_name(tok: Token, noun: Token) -> bool:
     """A capitalized word (not opening its sentence) that hangs on `noun` or on a word between them."""
     capital = tok.is_title or (tok.is_upper and tok.is_alpha)
     return capital and tok.i != tok.sent.start and tok.i < tok.head.i <= noun.i
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """English first names (Faker's lists, MIT): what tells a journalist's name from a show's."""
+    from faker.providers.person.en import Provider
+
+    return frozenset(n.lower() for n in Provider.first_names)
+
+
+def _names_a_person(tok: Token) -> bool:
+    """'CNN's Ana Ruiz' (a journalist) rather than 'Valley TV's Morning Report' (a show): the NER says
+    so, or the name opens with a first name."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if words and words[0].lower_ in _first_names():
+        return True
+    return not tok.ent_type_ and make_mention(tok).kind == "person"
 
 
 def _name_before(noun: Token) -> Mention | None:

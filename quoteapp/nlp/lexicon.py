@@ -219,7 +219,7 @@ KNOWN_OUTLETS = frozenset(
 OUTLET_NAME_ENDS = frozenset(
     "gazette times post journal herald tribune news daily chronicle telegraph observer press courier "
     "mirror express standard sun guardian independent examiner inquirer bulletin dispatch review "
-    "magazine monitor reporter wire tv radio star globe sentinel register media mail".split()
+    "magazine monitor reporter wire tv radio star globe sentinel register media mail network".split()
 )
 
 #: Titles dropped from the front of a proper name to get the name itself.
