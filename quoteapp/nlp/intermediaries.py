@@ -4,7 +4,8 @@
   attribution: "told the Kelso News", "said in an interview with the Harbour Gazette", "in a
   statement to the Meridian Wire", "speaking on Radio Lanrick", "told the Gazette's reporter", a
   show and its host ("told Morning Report host Ana Ruiz": the show). What makes a name an outlet's
-  is the kind of name (`outlet_mention`), never a list of the outlets we happen to know. A clause
+  is the shape of the sentence and the kind of name (`outlet_mention`: News, Radio, Gazette...), not
+  the lexicon's short list of well-known outlets, which only the mention's kind still reads. A clause
   of an outlet's own ("..., reported Reuters", "according to Reuters") around another speaker's
   quote is handled by the sieves, where all candidates are known.
 - spokesperson: "in a statement read by his spokesman X": the cue's subject is the speaker, the
