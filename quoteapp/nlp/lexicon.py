@@ -171,7 +171,8 @@ PHRASAL_CUES: dict[str, tuple[str, ...]] = {
 #: Nouns heading an "in a statement"-like phrase: the content is reported through them.
 REPORTING_NOUNS = frozenset(
     "statement interview remarks comments speech tweet post letter memo report release announcement "
-    "briefing address op-ed column testimony message email e-mail press conference".split()
+    "briefing address op-ed column testimony message email e-mail press conference broadcast podcast "
+    "appearance".split()
 )
 
 #: Head nouns of unnamed sources: "an Elysee official", "a senior source", "the spokesman".
@@ -218,7 +219,7 @@ KNOWN_OUTLETS = frozenset(
 OUTLET_NAME_ENDS = frozenset(
     "gazette times post journal herald tribune news daily chronicle telegraph observer press courier "
     "mirror express standard sun guardian independent examiner inquirer bulletin dispatch review "
-    "magazine monitor reporter wire tv radio".split()
+    "magazine monitor reporter wire tv radio star globe sentinel register media mail network".split()
 )
 
 #: Titles dropped from the front of a proper name to get the name itself.
@@ -270,3 +271,38 @@ SOURCE_PREPOSITIONS = frozenset("from by of".split())
 PARTICIPLE_BREAKS = frozenset(",;—–")
 #: Opening quotation marks, as tokens: where a speaker search before the quote stops.
 OPENING_MARKS = frozenset({"“", '"', "‘", "«", "„"})
+
+# intermediaries
+#: Words that make a proper name an outlet's wherever they stand in it: "Radio Lanrick", "Channel Nine",
+#: "the Meridian Broadcasting Corporation", "Kelso News" (a name ending in OUTLET_NAME_ENDS is one too).
+OUTLET_NAME_WORDS = frozenset(
+    "news newswire press radio tv television channel broadcasting broadcaster gazette herald tribune journal "
+    "magazine daily".split()
+)
+#: People and programmes of an outlet: "the Gazette's reporter", "Morning Report host Ana Ruiz": the outlet
+#: (or the show) named with them is the one the words were given to.
+JOURNALIST_NOUNS = frozenset(
+    "reporter reporters correspondent correspondents journalist journalists host hosts co-host anchor anchors "
+    "presenter interviewer columnist editor editors producer show program programme podcast newscast "
+    "broadcast documentary".split()
+)
+#: Verbs of speaking to or on a medium: "speaking on Radio Lanrick", "talking to the Coastal Times".
+SPEAKING_VERBS = frozenset("speak talk appear write".split())
+#: Prepositions that lead from a speaking verb or a cue to the medium: "on Radio Lanrick", "to the Times".
+MEDIUM_PREPOSITIONS = frozenset("on to with".split())
+#: Prepositions that lead from a spokesperson word to whom it speaks for: "a spokeswoman for the ministry".
+SPOKEN_FOR_PREPOSITIONS = frozenset("for of at".split())
+#: Verbs by which a document comes from its author: "a statement released by the mayor's office".
+ISSUING_VERBS = frozenset("release issue send publish post put distribute circulate sign".split())
+#: Last words of institutions' names, which an outlet's word inside does not make outlets: "the Kelso Press Club",
+#: "the Radio Workers Union", "the News Media Association".
+INSTITUTION_NAME_ENDS = frozenset(
+    "club association council society union gallery federation institute foundation centre center school "
+    "university college department ministry committee commission board guild alliance coalition".split()
+)
+#: Prepositions from a verb of writing to the publication: "wrote in the Kelso Herald", "wrote for the Times".
+WRITING_PREPOSITIONS = frozenset("in for on to".split())
+#: Cues whose object is the one addressed, never an inverted subject: "told Politico" is not "reported Politico".
+ADDRESSEE_VERBS = frozenset("tell inform ask brief assure reassure warn remind notify urge advise".split())
+#: Prepositions from a reporting noun to the medium: "an interview with X", "a statement to X", "an op-ed for X".
+NOUN_TO_MEDIUM = frozenset("with to on in by for".split())

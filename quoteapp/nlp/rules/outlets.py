@@ -6,21 +6,45 @@ import bisect
 
 from spacy.tokens import Token
 
-from quoteapp.nlp.mentions import Mention, make_mention
+from quoteapp.nlp.intermediaries import outlet_mention
+from quoteapp.nlp.lexicon import ADDRESSEE_VERBS, REPORTING_VERBS
+from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.rules.state import State
 
 ROLE = "outlet"
 
 
 def outlet_source(cue: Token) -> Mention | None:
-    """The outlet that is the subject (or inverted subject) of a cue: 'Reuters reported', 'reported Reuters'."""
+    """The outlet that is the subject (or inverted subject) of a cue: 'Reuters reported', 'reported Reuters',
+    'the Daily Meridian reported' (an outlet by the kind of its name)."""
+    if _reported(cue):
+        return None  # "X responded that the website cites ...": the outlet's verb is X's content
     for child in cue.children:
         inverted = child.i > cue.i and child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN"
+        inverted = inverted and cue.lemma_.lower() not in ADDRESSEE_VERBS  # "told Politico": the addressee
         if child.dep_ in ("nsubj", "nsubjpass") or inverted:
-            mention = make_mention(child)
-            if mention.kind == "outlet":
+            mention = outlet_mention(child)
+            if mention is not None:
                 return mention
     return None
+
+
+def _reported(cue: Token) -> bool:
+    """Whether a verb lies in the clause another reporting verb governs, as its content ('responded
+    that the website cites'), not as a frame set off by a comma (', the Post reported')."""
+    start = min([cue.i] + [c.left_edge.i for c in cue.lefts if c.dep_ != "punct"])
+    if start == 0 or cue.doc[start - 1].text in FRAME_BREAKS:
+        return False
+    tok = cue
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        tok = tok.head
+    return False
+
+
+#: What sets a frame clause off from the words it frames: "“…,” Haftar said, reported Reuters".
+FRAME_BREAKS = frozenset(',;—–”"')
 
 
 class OutletsAround:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from quoteapp.nlp import intermediaries
-from quoteapp.nlp.lexicon import INVERTED_SUBJECT_CUES, OPENING_MARKS, SPEECH_ACT_NOUNS
+from quoteapp.nlp.lexicon import INVERTED_SUBJECT_CUES, OPENING_MARKS, REPORTING_NOUNS, SPEECH_ACT_NOUNS
 from quoteapp.nlp.mentions import Mention, antecedent_of_relative, make_mention
 from quoteapp.nlp.rules.candidate import Candidate
 from quoteapp.nlp.rules.state import State
@@ -119,9 +119,13 @@ def participle_host(state: State, verb: Token) -> Token | None:
 
 
 def speech_act_owner(subject: Token) -> Token | None:
-    """ "Haftar's reaction was to ask": whose reaction, response or answer speaks."""
-    if subject.lemma_.lower() in SPEECH_ACT_NOUNS:
+    """ "Haftar's reaction was to ask": whose reaction, response or answer speaks; "a statement
+    released by the mayor's office said": whose statement or report speaks (its issuer)."""
+    lemma = subject.lemma_.lower()
+    if lemma in SPEECH_ACT_NOUNS:
         return next((c for c in subject.children if c.dep_ == "poss"), None)
+    if lemma in REPORTING_NOUNS:
+        return intermediaries.document_author(subject)
     return None
 
 
@@ -142,8 +146,11 @@ def subject_before_quotes(state: State, cue: Token) -> Found:
 
 
 def add_intermediaries(cand: Candidate, cue: Token) -> None:
-    """Who passed the words on around the cue (spokesperson, outlet...), other than the speaker."""
-    for mention, role, reason in intermediaries.around_cue(cue):
+    """Who passed the words on (spokesperson, outlet...), other than the speaker: a subject that speaks
+    for someone gives the quote to them, through it ("a Telvana spokesperson said", "the mayor's office
+    said"), then the addressees and media around the cue ("told the Kelso News")."""
+    cand.speaker, links = intermediaries.credit_principal(cue.doc, cand.speaker)
+    for mention, role, reason in links + intermediaries.around_cue(cue):
         if cand.speaker is None or (mention.start, mention.end) != (cand.speaker.start, cand.speaker.end):
             cand.intermediaries.append((mention, role))
             cand.evidence.append(f"{role}: {reason}")
