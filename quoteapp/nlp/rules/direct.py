@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quoteapp.nlp.lexicon import BELIEF_VERBS
 from quoteapp.nlp.quotemarks import QuotedSpan
 from quoteapp.nlp.rules.bylines import dash_byline
 from quoteapp.nlp.rules.candidate import Candidate, words
 from quoteapp.nlp.rules.nesting import nested
 from quoteapp.nlp.rules.speakers import add_intermediaries, speaker_of
 from quoteapp.nlp.rules.state import State
+from quoteapp.nlp.rules.transcript import transcript_label
 
 #: A quoted stretch shorter than this many words, with no cue of its own, is a scare quote or title.
 MIN_DIRECT_WORDS = 4
@@ -34,6 +36,9 @@ CONFIDENCE_UNCUED = 0.4
 MANNER_FRAME_WORDS = 8
 CONFIDENCE_MANNER_FRAME = 0.75
 
+#: Verbs that do not report the words after a colon: being, having, thinking.
+NOT_SPEECH_VERBS = BELIEF_VERBS | frozenset("be have do".split())
+
 CUED = "direct"
 UNCUED = "direct-no-cue"
 SENTENCE_ENDS = (".", "!", "?")
@@ -49,7 +54,7 @@ class DirectQuotes:
         for q in state.quoted:
             if q.open_at in state.absorbed:
                 continue
-            cand = cued(state, q) or dash_byline(state, q)
+            cand = transcript_label(state, q) or cued(state, q) or dash_byline(state, q)
             if cand is None:
                 if words(state.text[q.start : q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
                     continue  # a scare quote, a title or a fragment: maybe part of a mixed quote later
@@ -145,6 +150,8 @@ def manner_of_speaking_after(state: State, q: QuotedSpan, i: int) -> Token | Non
     if len(verbs) != 1 or state.in_quote(verbs[0].idx):
         return None
     verb = verbs[0]
+    if verb.lemma_.lower() in NOT_SPEECH_VERBS:
+        return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.idx >= q.outer_end]
     if not subjects or objects:  # the quoted words may hang on the verb; nothing after them may
@@ -170,13 +177,54 @@ def cue_after_apposition(state: State, i: int) -> Token | None:
 
 
 def cue_before(state: State, q: QuotedSpan) -> Token | None:
-    """X said: “…” / X said, “…”: the last cue in the few tokens before the opening mark."""
-    i = state.token_at(q.open_at)
+    """X said: “…” / X said, “…”: the last cue in the few tokens before the opening mark; and after
+    a colon, on the same line or ending the paragraph before (`Ann Lee wrote:` then a paragraph in
+    marks), also a verb outside the lexicon (`Beck fumed: “…”`, by the quote frame)."""
+    colon = colon_before(state, q)
+    i = colon if colon is not None else state.token_at(q.open_at)
     lo = max(0, i - CUE_WINDOW_BEFORE)
     for j in range(i - 1, lo - 1, -1):
         tok = state.doc[j]
         if tok.text in SENTENCE_ENDS or "\n" in tok.text or state.in_quote(tok.idx):
-            return None
+            break
         if state.is_cue(tok):
             return tok
-    return None
+    return manner_of_speaking_before(state, colon) if colon is not None else None
+
+
+def colon_before(state: State, q: QuotedSpan) -> int | None:
+    """The token of a colon standing right before the opening mark, with only spaces (a line break,
+    one blank line) between them: `said: “…”`, or `wrote:` ending the paragraph before the quote's."""
+    text = state.text
+    k = q.open_at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":" or text.count("\n", k, q.open_at) > 2:
+        return None
+    return state.token_at(k)
+
+
+def manner_of_speaking_before(state: State, colon: int) -> Token | None:
+    """`Beck fumed: “…”` / `The mayor shot back on Twitter: “…”`: the mirror of the frame after the
+    quote. From the line's (or sentence's) start to the colon stand only one finite verb, its subject
+    and what hangs on the verb without being its object (a particle, an adverb, a preposition): the
+    quote after the colon is what the verb reports."""
+    doc = state.doc
+    lo = colon
+    while lo > 0 and not ("\n" in doc[lo - 1].text or doc[lo - 1].text in SENTENCE_ENDS):
+        lo -= 1
+    toks = [t for t in doc[lo:colon] if not t.is_space]
+    if not toks or words(state.text[toks[0].idx : doc[colon].idx]) > MANNER_FRAME_WORDS:
+        return None
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].tag_ not in ("VBD", "VBZ", "VBP") or verbs[0].lemma_.lower() in NOT_SPEECH_VERBS:
+        return None
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("PROPN", "PRON", "NOUN")]
+    if not subjects:
+        return None
+    covered = {t.i for t in subjects[0].subtree} | {verb.i}
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod", "prep", "npadvmod", "punct") and child.i < colon:
+            covered |= {t.i for t in child.subtree}
+    return verb if all(t.i in covered or t.is_punct for t in toks) else None

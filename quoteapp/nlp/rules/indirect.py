@@ -17,13 +17,16 @@ from quoteapp.nlp.lexicon import NOT_CONTENT, PHRASAL_CUES, REPORTING_VERBS, XCO
 from quoteapp.nlp.quotemarks import QuotedSpan
 from quoteapp.nlp.rules.candidate import Candidate, words
 from quoteapp.nlp.rules.outlets import outlet_source
-from quoteapp.nlp.rules.speakers import add_intermediaries, speaker_of
+from quoteapp.nlp.rules.speakers import add_intermediaries, issued_document, speaker_of
 from quoteapp.nlp.rules.state import State, indices_in
 
 CCOMP = "ccomp"
 XCOMP = "xcomp"
 HEADLINE = "headline"
 COLON = "colon"
+STATEMENT = "statement-clause"
+#: "released a statement that ...": a document's clause, spoken by whoever issued it.
+CONFIDENCE_STATEMENT = 0.8
 #: A headline's cue ("Haftar says ..."): no full stop, a present tense.
 CONFIDENCE_HEADLINE = 0.7
 #: A clause's cue without a lexicon confidence.
@@ -45,9 +48,27 @@ class ReportedClauses:
 
     def __call__(self, state: State) -> None:
         for tok in state.doc:
-            if tok.i in state.used_cues or not state.is_cue(tok):
-                continue
-            _reported_by(state, tok)
+            if issued_document(tok):
+                statement_clause(state, tok)
+            elif tok.i not in state.used_cues and state.is_cue(tok):
+                _reported_by(state, tok)
+
+
+def statement_clause(state: State, noun: Token) -> None:
+    """ "The union released a statement that the deal was a betrayal": the clause the document's
+    noun governs with "that" (a complement, not a relative clause) is the content; the speaker is
+    the subject of the verb of issuing (speakers.issued_document)."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    span = content(state, clause, noun) if clause is not None else None
+    if span is not None:
+        add_reported(state, span, noun, STATEMENT, CONFIDENCE_STATEMENT)
 
 
 def _reported_by(state: State, tok: Token) -> None:

@@ -14,7 +14,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from quoteapp.nlp.lexicon import PARTICIPLE_BREAKS, PHRASAL_CUES, REPORTING_VERBS
+from quoteapp.nlp.lexicon import (
+    ADDRESSEE_VERBS,
+    BELIEF_VERBS,
+    PARTICIPLE_BREAKS,
+    PHRASAL_CUES,
+    REPORTING_VERBS,
+    WITHHOLDING_VERBS,
+)
 from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.quotemarks import QuotedSpan, find_quoted_spans
 from quoteapp.nlp.rules.candidate import Candidate, two_words
@@ -119,7 +126,7 @@ class State:
         phrasal_only = lemma in PHRASAL_CUES and lemma not in REPORTING_VERBS
         if phrasal_only and not any(c.lower_ in PHRASAL_CUES[lemma] for c in tok.children):
             return False
-        return not self.in_quote(tok.idx)
+        return not self.in_quote(tok.idx) and not_asserted(tok) is None
 
     def cue_span(self, tok: Token) -> tuple[int, int]:
         """The cue as written: the verb, with its particle ("pointed out") when it has one."""
@@ -175,6 +182,34 @@ class State:
         self.synced = len(self.candidates)
         i = bisect.bisect_left(self.candidate_starts, lo)
         return i < len(self.candidate_starts) and self.candidate_starts[i] < hi
+
+
+def not_asserted(verb: Token) -> str | None:
+    """Why a reporting verb reports no words of its subject (guidelines), or None: negated ("did
+    not say that", "would not say whether"), withheld ("declined to say", "refused to comment"), a
+    belief ("analysts believe"), or addressed to the subject ("was told", "when asked about")."""
+    lemma = verb.lemma_.lower()
+    if lemma in BELIEF_VERBS:
+        return "a belief, no speech act"
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "a negated cue"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS:
+        return f"speech withheld ('{verb.head.text} to {verb.text}')"
+    if lemma in ADDRESSEE_VERBS and addressed(verb):
+        return "the subject is the one addressed"
+    return None
+
+
+def addressed(verb: Token) -> bool:
+    """A verb of speaking to someone in the passive, by no named agent: "was told", "were warned",
+    "when asked about" (also when the parser tags the bare participle as a past tense)."""
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps or "nsubj" in deps:
+        return False
+    if "nsubjpass" in deps or "auxpass" in deps:
+        return True
+    bare = verb.tag_ in ("VBN", "VBD") and "aux" not in deps
+    return bare and any(c.lower_ in ("when", "if", "as", "once", "after", "before") for c in verb.children)
 
 
 def indices_in(indices: list[int], lo: int, hi: int) -> list[int]:
