@@ -9,6 +9,8 @@ cue of their own become nested quotes (`nesting`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from quoteapp.nlp.lexicon import BELIEF_VERBS
@@ -54,7 +56,12 @@ class DirectQuotes:
         for q in state.quoted:
             if q.open_at in state.absorbed:
                 continue
-            cand = transcript_label(state, q) or cued(state, q) or dash_byline(state, q)
+            turns = transcript_label(state, q)
+            if turns:
+                state.candidates.extend(turns)
+                previous = turns[-1]
+                continue
+            cand = cued(state, q) or dash_byline(state, q)
             if cand is None:
                 if words(state.text[q.start : q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
                     continue  # a scare quote, a title or a fragment: maybe part of a mixed quote later
@@ -120,8 +127,7 @@ def cue_after(state: State, q: QuotedSpan) -> Token | None:
     i = state.token_at(q.outer_end)
     while i < len(doc) and doc[i].idx < q.outer_end:
         i += 1
-    for j in range(i, min(i + CUE_WINDOW_AFTER, len(doc))):
-        tok = doc[j]
+    for tok in window_after(state, i):
         if tok.text in SENTENCE_ENDS:  # no reporting verb before the sentence ends: maybe another verb of saying
             return manner_of_speaking_after(state, q, i)
         if "\n" in tok.text or state.in_quote(tok.idx):
@@ -129,6 +135,23 @@ def cue_after(state: State, q: QuotedSpan) -> Token | None:
         if state.is_cue(tok):
             return tok
     return cue_after_apposition(state, i)
+
+
+def window_after(state: State, i: int) -> Iterator[Token]:
+    """The CUE_WINDOW_AFTER tokens from i that count: a parenthesis ("Rep. Ann Lee (D-Ore.) said")
+    and a name in marks ('Marcia "Cia" Price') are part of the name, not words between quote and cue."""
+    doc = state.doc
+    counted, depth, j = 0, 0, i
+    while j < len(doc) and counted < CUE_WINDOW_AFTER and j < i + 3 * CUE_WINDOW_AFTER:
+        tok = doc[j]
+        j += 1
+        if "\n" not in tok.text and (tok.text == "(" or depth):
+            depth += {"(": 1, ")": -1}.get(tok.text, 0)
+            continue
+        if state.in_quote(tok.idx) and state.quoted_name(tok.idx):
+            continue
+        counted += 1
+        yield tok
 
 
 def manner_of_speaking_after(state: State, q: QuotedSpan, i: int) -> Token | None:
@@ -161,13 +184,16 @@ def manner_of_speaking_after(state: State, q: QuotedSpan, i: int) -> Token | Non
 
 
 def cue_after_apposition(state: State, i: int) -> Token | None:
-    """“…,” Ann Lee, the long-serving head of the port authority, said.: the cue lies beyond the
-    window, but its subject is the noun phrase that starts right after the closing mark."""
+    """“…,” Ann Lee, the long-serving head of the port authority, said. / “…,” the mayor's niece,
+    state Del. Ann Lee, shouted.: the cue lies beyond the window, but its subject is the noun phrase
+    that starts right after the closing mark."""
     doc = state.doc
-    if i >= len(doc) or doc[i].pos_ != "PROPN":
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "DET", "NOUN", "ADJ"):
         return None
     sent = state.sentence(i)
     for tok in doc[i + CUE_WINDOW_AFTER : min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
+        if state.in_quote(tok.idx) and state.quoted_name(tok.idx):
+            continue
         if state.in_quote(tok.idx) or tok.text in SENTENCE_ENDS:
             return None
         if state.is_cue(tok):

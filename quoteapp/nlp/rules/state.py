@@ -24,7 +24,7 @@ from quoteapp.nlp.lexicon import (
 )
 from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.quotemarks import QuotedSpan, find_quoted_spans
-from quoteapp.nlp.rules.candidate import Candidate, two_words
+from quoteapp.nlp.rules.candidate import WORD, Candidate, two_words
 
 EDGE_PUNCT = " \t\n,;:—–-"
 #: A quote closed less than this many characters before a verb is the quote that verb introduces.
@@ -97,6 +97,18 @@ class State:
         """Whether a character lies inside a top-level quote, marks included."""
         i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
         return i >= 0 and self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]
+
+    def quoted_name(self, char: int) -> bool:
+        """Whether the top-level quote holding a character is a name or nickname: one or two words
+        in marks ('Marcia "Cia" Price'), no one's words."""
+        i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
+        if i < 0 or not self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]:
+            return False
+        start, end = self.quote_ranges[i]
+        found = WORD.search(self.text, start, end)
+        for _ in range(2):  # a third word makes it a quote; read no further than that
+            found = WORD.search(self.text, found.end(), end) if found else None
+        return found is None
 
     def open_mark(self, start: int) -> int:
         """The opening mark of the quote whose content starts at `start` (or `start` itself)."""

@@ -20,33 +20,45 @@ LABEL = re.compile(r"((?:[A-Z][\w'’-]*\.? ){0,3}[A-Z][\w'’-]*):[^\S\n]*")
 MIN_WORDS = 2
 
 
-def transcript_label(state: State, q: QuotedSpan) -> Candidate | None:
+def transcript_label(state: State, q: QuotedSpan) -> list[Candidate]:
     """`Beck: “…”` (the label opens the line, the quote follows the colon) or `“BECK: …”` (the quote
-    opens with the label): the label is the speaker, the colon the cue, the words after it the quote."""
+    opens with the label): the label is the speaker, the colon the cue, the words after it the quote.
+    A transcript in news style opens each paragraph with a mark and closes only the last: each
+    paragraph that opens with a label starts the next speaker's quote, the others go on in the
+    voice before them."""
     text = state.text
     line_start = text.rfind("\n", 0, q.open_at) + 1
     outside = LABEL.fullmatch(text, line_start, q.open_at)
-    inside = None if outside else LABEL.match(text, q.start, q.end)
-    found = outside or inside
-    if found is None:
-        return None
-    speaker = label_mention(state, found.start(1), found.end(1))
-    segments = list(q.segments)
-    if inside is not None:
-        segments[0] = (inside.end(), segments[0][1])
-    if speaker is None or words(text[segments[0][0] : q.end]) < MIN_WORDS:
-        return None
-    colon = found.end(1)
-    where = "before the quote" if outside else "opening the quote"
-    return Candidate(
-        "direct",
-        segments,
-        (colon, colon + 1),
-        speaker,
-        NAME,
-        CONFIDENCE,
-        [f"{NAME}: direct, a name and a colon {where}; speaker: the label '{speaker.text}'"],
-    )
+    turns: list[Candidate] = []
+    for n, (a, b) in enumerate(q.segments):
+        found = LABEL.match(text, a, b)
+        speaker = label_mention(state, found.start(1), found.end(1)) if found else None
+        if speaker is None and n == 0 and outside is not None:
+            found, speaker = outside, label_mention(state, outside.start(1), outside.end(1))
+            a = q.segments[0][0]
+        elif speaker is not None:
+            a = found.end()
+        if words(text[a:b]) < MIN_WORDS:
+            continue  # "(CROSSTALK.)": a note of the transcriber, no one's words
+        if speaker is not None and found is not None:
+            where = "before the quote" if found is outside else "opening the paragraph"
+            colon = found.end(1)
+            turns.append(
+                Candidate(
+                    "direct",
+                    [(a, b)],
+                    (colon, colon + 1),
+                    speaker,
+                    NAME,
+                    CONFIDENCE,
+                    [f"{NAME}: direct, a name and a colon {where}; speaker: the label '{speaker.text}'"],
+                )
+            )
+        elif turns:
+            turns[-1].segments.append((a, b))
+        else:
+            return []  # the quote does not open with a label: not a transcript
+    return turns
 
 
 def label_mention(state: State, start: int, end: int) -> Mention | None:
