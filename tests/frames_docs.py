@@ -460,3 +460,24 @@ NICKNAME = build(
         (".", 30, "punct", "PUNCT", ".", "."),
     ],
 )
+SEMICOLON = build(
+    "Officials said the timing was not intentional; they learned of the deal on Friday.",
+    [
+        ("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("timing", 4, "nsubj", "NOUN", "NN", "timing"),
+        ("was", 9, "ccomp", "AUX", "VBD", "be"),
+        ("not", 4, "neg", "PART", "RB", "not"),
+        ("intentional", 4, "acomp", "ADJ", "JJ", "intentional"),
+        (";", 9, "punct", "PUNCT", ":", ";"),
+        ("they", 9, "nsubj", "PRON", "PRP", "they"),
+        ("learned", 1, "ccomp", "VERB", "VBD", "learn"),
+        ("of", 9, "prep", "ADP", "IN", "of"),
+        ("the", 12, "det", "DET", "DT", "the"),
+        ("deal", 10, "pobj", "NOUN", "NN", "deal"),
+        ("on", 9, "prep", "ADP", "IN", "on"),
+        ("Friday", 13, "pobj", "PROPN", "NNP", "Friday", "DATE"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ],
+)

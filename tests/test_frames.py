@@ -118,3 +118,8 @@ def test_a_belief_after_a_quote_is_not_its_cue() -> None:
 def test_a_parenthesis_or_a_nickname_in_the_name_does_not_push_the_cue_out_of_reach(doc: Doc, speaker: str) -> None:
     cand = the_quote(doc)
     assert cand.cue is not None and cand.speaker is not None and speaker in cand.speaker.text
+
+
+def test_a_reported_clause_ends_at_a_semicolon() -> None:
+    cand = the_quote(d.SEMICOLON)
+    assert seg(d.SEMICOLON, cand) == ["the timing was not intentional"]

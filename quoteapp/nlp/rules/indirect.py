@@ -154,6 +154,8 @@ def content(state: State, complement: Token, cue: Token) -> tuple[int, int] | No
     for i in indices_in(state.participles, complement.i + 1, hi):
         limit = min(limit, doc[i].left_edge.i - 1)
     hi = min(hi, limit - 1)
+    for i in indices_in(state.semicolons, lo + 1, hi)[:1]:
+        hi = i - 1  # "X was not intentional; they learned of it Friday": the next clause is another sentence
     for i in indices_in(state.according_at, lo, hi)[:1]:
         # "..., according to Reuters" is not content
         a_lo, a_hi = doc[i].left_edge.i, doc[i].right_edge.i

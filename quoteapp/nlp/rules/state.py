@@ -54,6 +54,8 @@ class State:
         self.according_at = [
             t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
         ]
+        #: semicolons outside quotation marks: a reported clause ends at one
+        self.semicolons = [t.i for t in doc if t.text == ";" and not self.in_quote(t.idx)]
         self.participles = [t.i for t in doc if self.reporting_participle(t) and t.head.dep_ == "ccomp"]
         self.sent_index, self.sent_spans = _sentences(doc)
         # subjects and agents by head: a verb that heads a whole run-on line has thousands of children
