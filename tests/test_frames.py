@@ -123,3 +123,35 @@ def test_a_parenthesis_or_a_nickname_in_the_name_does_not_push_the_cue_out_of_re
 def test_a_reported_clause_ends_at_a_semicolon() -> None:
     cand = the_quote(d.SEMICOLON)
     assert seg(d.SEMICOLON, cand) == ["the timing was not intentional"]
+
+
+def test_a_closing_mark_hung_on_the_subject_does_not_hide_the_cue_past_a_long_apposition() -> None:
+    cand = the_quote(d.CLOSING_MARK_ON_SUBJECT)
+    assert cue(d.CLOSING_MARK_ON_SUBJECT, cand) == "said"
+    assert cand.speaker is not None and cand.speaker.name == "Ana Ruiz Delgado"
+
+
+def test_a_negation_inside_the_quote_does_not_negate_the_cue() -> None:
+    cand = the_quote(d.QUOTED_NOT)
+    assert cand.confidence == 0.9 and "outside the lexicon" not in cand.evidence[0]
+    assert cand.speaker is not None and cand.speaker.text == "Ms. Moore"
+
+
+def test_a_date_is_no_speaker_and_the_name_after_the_quote_speaks() -> None:
+    cand = the_quote(d.SAID_MONDAY)
+    assert cand.speaker is not None and cand.speaker.name == "Tom Berg"
+    assert "after the quote" in cand.evidence[0]
+
+
+def test_a_clause_the_parse_ran_across_the_closing_mark_is_no_indirect_quote() -> None:
+    doc = d.NAME_AFTER_QUOTE
+    cand = the_quote(doc)
+    assert (cand.type, seg(doc, cand)) == ("direct", ["It is a disgrace. Nobody trusts the board,"])
+    assert cand.speaker is not None and cand.speaker.text.startswith("Berg")
+
+
+def test_a_pronoun_of_the_other_gender_between_two_quotes_is_another_voice() -> None:
+    other = find_candidates(d.OTHER_GENDER_BETWEEN)[-1]
+    assert other.speaker is None and "another person" in other.evidence[-1]
+    same = find_candidates(d.SAME_GENDER_BETWEEN)[-1]
+    assert same.speaker is not None and same.speaker.text == "Mr. Berg" and same.rule == "direct-no-cue"

@@ -114,9 +114,19 @@ def split_quote(state: State, previous: Candidate, q: QuotedSpan) -> bool:
         return False
     if state.starts_between(previous.end, q.open_at):
         return False
+    if narrative_between(state, previous.end, q.open_at):
+        return False
     previous.segments.extend(q.segments)
     previous.evidence.append("split quote: a further segment after the attribution")
     return True
+
+
+def narrative_between(state: State, start: int, end: int) -> bool:
+    """Words of more than one sentence between two quotes: not only the attribution ("“A,” she
+    said. She left early. “B.”"), so the second quote is no further segment of the first."""
+    lo, hi = state.token_at(start), state.token_at(end)
+    toks = [t for t in state.doc[lo:hi] if start <= t.idx < end and not (t.is_punct or t.is_space)]
+    return len({state.sent_index[t.i] for t in toks}) > 1
 
 
 def cue_after(state: State, q: QuotedSpan) -> Token | None:
@@ -198,7 +208,12 @@ def cue_after_apposition(state: State, i: int) -> Token | None:
             return None
         if state.is_cue(tok):
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return tok if subject is not None and subject.left_edge.i == i else None
+            if subject is None:
+                return None
+            edge = subject.left_edge.i
+            while edge < i and doc[edge].is_punct:  # the parser may hang the closing mark on the subject
+                edge += 1
+            return tok if edge == i else None
     return None
 
 

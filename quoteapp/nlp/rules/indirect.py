@@ -206,6 +206,9 @@ def add_reported(state: State, span: tuple[int, int], cue: Token, rule: str, con
     last_before = bisect.bisect_right(state.quote_opens, start) - 1
     if last_before >= 0 and state.reach[last_before] >= end - 1:
         return  # the complement lies inside a direct quote: that quote's business
+    opened = state.quote_open_around(start)
+    if opened is not None and opened < cue.idx and not state.in_quote(end - 1):
+        return  # it starts inside a quote before the cue and runs past its closing mark: the parse crossed the marks
     kind = "indirect"
     if inside:
         quoted_words = sum(words(text[q.start : q.end]) for q in inside)

@@ -37,7 +37,12 @@ AGENT = "agent"
 INVERTED_SUBJECT = "inverted subject"
 SUBJECT_BEFORE_QUOTES = "the subject before the quoted words (the parse's subject is quoted)"
 SUBJECT_IN_QUOTE = "subject inside a quote"
+NAME_AFTER_QUOTE = "the name right after the quote (the parse's subject is quoted)"
+#: Words of a noun phrase that names someone: "the harbour's police Chief Tom Berg".
+NAME_WORDS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON"})
 NO_SUBJECT = "no subject"
+#: Named-entity labels of when something was said ("said Monday"): never a speaker.
+WHEN_LABELS = frozenset({"DATE", "TIME"})
 #: Named-entity labels of what is no person: "who" does not stand for them.
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP"})
 
@@ -105,14 +110,24 @@ def by_inverted_subject(state: State, cue: Token, verb: Token, hops: int, note: 
     """“…,” said the official: spaCy may take an inverted subject for an object of the cue itself."""
     if hops != 0 or verb.lemma_.lower() not in INVERTED_SUBJECT_CUES:
         return None
-    inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")]
+    inverted = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in WHEN_LABELS
+    ]
     if inverted and state.quote_before(verb):
         return make_mention(inverted[0]), INVERTED_SUBJECT
     return None
 
 
+def by_name_after_quote(state: State, cue: Token, verb: Token, hops: int, note: str) -> Found | None:
+    """“…,” police Chief Tom Berg said Monday.: the parse found no subject (it took the name for
+    part of something else), but the frame says who speaks: the name opening the attribution."""
+    return name_after_quote(state, cue) if hops == 0 and verb is cue else None
+
+
 #: The steps tried at each verb, in order: the first that answers decides.
-STEPS: tuple[Step, ...] = (by_subject, by_agent, by_inverted_subject)
+STEPS: tuple[Step, ...] = (by_subject, by_agent, by_inverted_subject, by_name_after_quote)
 
 
 def speaker_of(state: State, cue: Token) -> Found:
@@ -187,7 +202,27 @@ def subject_before_quotes(state: State, cue: Token) -> Found:
             break
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ in ("nsubj", "nsubjpass", "npadvmod", "ROOT"):
             return make_mention(tok), SUBJECT_BEFORE_QUOTES
-    return None, SUBJECT_IN_QUOTE
+    return name_after_quote(state, cue) or (None, SUBJECT_IN_QUOTE)
+
+
+def name_after_quote(state: State, cue: Token) -> Found | None:
+    """“…,” Flynn, a retired general, said: when the parse took a quoted word for the subject, the
+    name that opens the attribution right after the closing mark is the one speaking."""
+    if not state.quote_before(cue):
+        return None
+    doc = state.doc
+    i = cue.i - 1
+    while i > 0 and not (doc[i].is_quote and state.in_quote(doc[i].idx)):
+        i -= 1  # back to the closing mark of the quote before the cue
+    first = next((t for t in doc[i + 1 : cue.i] if not t.is_punct and not t.is_space), None)
+    if first is None or state.in_quote(first.idx) or first.pos_ not in NAME_WORDS:
+        return None
+    name = first
+    while name.i + 1 < cue.i and doc[name.i + 1].pos_ in NAME_WORDS:
+        name = doc[name.i + 1]  # "police Chief Tom Berg": the last word of the noun phrase is its head
+    if name.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return make_mention(name), NAME_AFTER_QUOTE
 
 
 def add_intermediaries(cand: Candidate, cue: Token) -> None:

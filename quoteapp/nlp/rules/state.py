@@ -100,6 +100,13 @@ class State:
         i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
         return i >= 0 and self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]
 
+    def quote_open_around(self, char: int) -> int | None:
+        """The opening mark of the top-level quote holding a character, or None outside quotes."""
+        i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
+        if i >= 0 and self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]:
+            return self.quote_ranges[i][0]
+        return None
+
     def quoted_name(self, char: int) -> bool:
         """Whether the top-level quote holding a character is a name or nickname: one or two words
         in marks ('Marcia "Cia" Price'), no one's words."""
@@ -205,13 +212,18 @@ def not_asserted(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in BELIEF_VERBS:
         return "a belief, no speech act"
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" and c.i < verb.i and not _quote_mark_between(c, verb) for c in verb.children):
         return "a negated cue"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS:
         return f"speech withheld ('{verb.head.text} to {verb.text}')"
     if lemma in ADDRESSEE_VERBS and addressed(verb):
         return "the subject is the one addressed"
     return None
+
+
+def _quote_mark_between(a: Token, b: Token) -> bool:
+    """A quotation mark between two tokens: "“… Probably not,” Moore said": the 'not' is quoted."""
+    return any(t.is_quote for t in a.doc[a.i : b.i])
 
 
 def addressed(verb: Token) -> bool:
