@@ -155,3 +155,21 @@ def test_a_pronoun_of_the_other_gender_between_two_quotes_is_another_voice() -> 
     assert other.speaker is None and "another person" in other.evidence[-1]
     same = find_candidates(d.SAME_GENDER_BETWEEN)[-1]
     assert same.speaker is not None and same.speaker.text == "Mr. Berg" and same.rule == "direct-no-cue"
+
+
+def test_a_line_opened_by_a_name_and_a_colon_is_that_names_words() -> None:
+    doc = d.HEADLINE_LABEL  # the tagger took the label for a noun; the text names Berg elsewhere
+    cand = the_quote(doc)
+    assert (cand.rule, cand.type) == ("labelled-line", "mixed")  # it holds the quoted word, and claims it
+    assert seg(doc, cand) == ["Port Will Not Reopen, Board Was 'Misled'"]
+    assert cand.speaker is not None and cand.speaker.text == "Berg"
+
+
+def test_a_heading_in_capitals_is_no_label() -> None:
+    assert find_candidates(d.CAPITALS_HEADING) == []
+
+
+def test_a_transcript_without_marks_gives_each_line_to_its_label() -> None:
+    doc = d.TRANSCRIPT_NO_MARKS
+    turns = [(c.speaker.text if c.speaker else None, seg(doc, c)) for c in find_candidates(doc)]
+    assert turns == [("BERG", ["We will not sign this deal"]), ("LEE", ["Then the port will close"])]

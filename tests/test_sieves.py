@@ -76,7 +76,8 @@ CUED = build(
 
 def test_the_sieves_are_one_ordered_list_of_named_units() -> None:
     names = [s.name for s in SIEVES]
-    assert names[:3] == ["reported-clause", "according-to", "direct"]  # clauses claim fragments before quotes
+    # labelled lines and clauses claim fragments before quotes
+    assert names[:4] == ["labelled-line", "reported-clause", "according-to", "direct"]
     assert len(set(names)) == len(names) and all(s.__doc__ for s in SIEVES)
 
 

@@ -10,6 +10,7 @@ gave a quote gives no other), `absorbed` (quoted fragments claimed by a mixed qu
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -83,6 +84,17 @@ class State:
         self.synced = 0
         #: ((start, end), outlet, cue text): "..., reported Reuters" around other speakers' quotes
         self.outlet_clauses: list[OutletClause] = []
+
+    @functools.cached_property
+    def proper_names(self) -> frozenset[str]:
+        """The words the text uses as proper names somewhere (tagged so, or in a person's or an
+        organization's name): a label the tagger misread ("Pence:" as a noun) is one of them."""
+        return frozenset(t.text for t in self.doc if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"))
+
+    @functools.cached_property
+    def person_names(self) -> frozenset[str]:
+        """The words of the people's names the named-entity tagger found anywhere in the text."""
+        return frozenset(t.text for t in self.doc if t.ent_type_ == "PERSON")
 
     # --- where things are ----------------------------------------------------------------------
     def sentence(self, i: int) -> Span:
