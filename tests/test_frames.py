@@ -173,3 +173,8 @@ def test_a_transcript_without_marks_gives_each_line_to_its_label() -> None:
     doc = d.TRANSCRIPT_NO_MARKS
     turns = [(c.speaker.text if c.speaker else None, seg(doc, c)) for c in find_candidates(doc)]
     assert turns == [("BERG", ["We will not sign this deal"]), ("LEE", ["Then the port will close"])]
+
+
+def test_a_title_in_marks_is_no_quote() -> None:
+    doc = d.TITLE_IN_MARKS
+    assert [seg(doc, c) for c in find_candidates(doc)] == [["We are ready for the storm,"]]

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from quoteapp.nlp.lexicon import BELIEF_VERBS
 from quoteapp.nlp.quotemarks import QuotedSpan
 from quoteapp.nlp.rules.bylines import dash_byline
-from quoteapp.nlp.rules.candidate import Candidate, words
+from quoteapp.nlp.rules.candidate import WORD, Candidate, words
 from quoteapp.nlp.rules.nesting import nested
 from quoteapp.nlp.rules.speakers import add_intermediaries, speaker_of
 from quoteapp.nlp.rules.state import State
@@ -41,6 +41,10 @@ CONFIDENCE_MANNER_FRAME = 0.75
 #: Verbs that do not report the words after a colon: being, having, thinking.
 NOT_SPEECH_VERBS = BELIEF_VERBS | frozenset("be have do".split())
 
+#: A title in marks is at most this many words; its small words may stay lower case.
+TITLE_WORDS = 10
+TITLE_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for with by from as is t s".split())
+
 CUED = "direct"
 UNCUED = "direct-no-cue"
 SENTENCE_ENDS = (".", "!", "?")
@@ -61,6 +65,8 @@ class DirectQuotes:
                 state.candidates.extend(turns)
                 previous = turns[-1]
                 continue
+            if is_title(state.text[q.start : q.end]):
+                continue  # “Face the Nation”, “All Bets Are Off”: a title, no one's words
             cand = cued(state, q) or dash_byline(state, q)
             if cand is None:
                 if words(state.text[q.start : q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
@@ -71,6 +77,16 @@ class DirectQuotes:
             state.candidates.append(cand)
             nested(state, q, cand)
             previous = cand
+
+
+def is_title(quoted: str) -> bool:
+    """A short stretch in title case (every word but the small ones capitalised): the name of a
+    show, a book or a headline, not a quote of anyone's words."""
+    found = WORD.findall(quoted)
+    if len(found) > TITLE_WORDS or len(found) < 2:
+        return False
+    big = [w for w in found if w.lower() not in TITLE_SMALL_WORDS]
+    return len(big) >= 2 and all(w[0].isupper() for w in big)
 
 
 def cued(state: State, q: QuotedSpan) -> Candidate | None:
