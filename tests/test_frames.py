@@ -8,6 +8,7 @@ import frames_docs as d
 import pytest
 from spacy.tokens import Doc
 
+from quoteapp.nlp.quotemarks import find_quoted_spans
 from quoteapp.nlp.rules import Candidate, find_candidates
 from quoteapp.nlp.rules.direct import CONFIDENCE_MANNER_FRAME
 
@@ -178,3 +179,13 @@ def test_a_transcript_without_marks_gives_each_line_to_its_label() -> None:
 def test_a_title_in_marks_is_no_quote() -> None:
     doc = d.TITLE_IN_MARKS
     assert [seg(doc, c) for c in find_candidates(doc)] == [["We are ready for the storm,"]]
+
+
+def test_a_curly_pair_inside_a_straight_quote_is_nested_not_its_end() -> None:
+    text = '"BECK: She thinks this is an episode of “Harbour Hour.” But this is serious.\n\n"LEE: It is."'
+    (outer,) = find_quoted_spans(text)
+    assert [text[a:b] for a, b in outer.segments] == [
+        "BECK: She thinks this is an episode of “Harbour Hour.” But this is serious.",
+        "LEE: It is.",
+    ]
+    assert [text[c.start : c.end] for c in outer.children] == ["Harbour Hour."]
