@@ -76,7 +76,8 @@ CUED = build(
 
 def test_the_sieves_are_one_ordered_list_of_named_units() -> None:
     names = [s.name for s in SIEVES]
-    assert names[:3] == ["reported-clause", "according-to", "direct"]  # clauses claim fragments before quotes
+    # labelled lines and clauses claim fragments before quotes
+    assert names[:4] == ["labelled-line", "reported-clause", "according-to", "direct"]
     assert len(set(names)) == len(names) and all(s.__doc__ for s in SIEVES)
 
 
@@ -107,19 +108,20 @@ def test_reported_clause_is_an_indirect_quote_of_its_cue() -> None:
     assert cand.evidence[0] == "ccomp: indirect, reported by 'said'; speaker: nsubj"
 
 
-def test_verb_of_intention_reports_its_infinitive() -> None:
+def test_verb_of_demand_reports_its_infinitive() -> None:
+    # a demand is a speech act; an intention ("vowed to fight") is not (tests/test_frames.py)
     doc = build(
-        "Holm vowed to fight.",
+        "Holm asked to testify.",
         [
             ("Holm", 1, "nsubj", "PROPN", "NNP", "Holm"),
-            ("vowed", 1, "ROOT", "VERB", "VBD", "vow"),
+            ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
             ("to", 3, "aux", "PART", "TO", "to"),
-            ("fight", 1, "xcomp", "VERB", "VB", "fight"),
+            ("testify", 1, "xcomp", "VERB", "VB", "testify"),
             punct(".", 1),
         ],
     )
     cand = only(find_candidates(doc), "xcomp")
-    assert (cand.type, seg(doc, cand), cue(doc, cand)) == ("indirect", ["to fight"], "vowed")
+    assert (cand.type, seg(doc, cand), cue(doc, cand)) == ("indirect", ["to testify"], "asked")
 
 
 def test_complement_about_the_source_is_no_quote() -> None:

@@ -143,17 +143,7 @@ REPORTING_VERBS: dict[str, float] = {
     "advertise": 0.5,
     "preach": 0.6,
     "lecture": 0.5,
-    # positions (the gold of some corpora marks these optional)
-    "believe": 0.5,
-    "think": 0.45,
-    "feel": 0.4,
-    "fear": 0.5,
-    "hope": 0.45,
-    "expect": 0.45,
-    "worry": 0.45,
-    "doubt": 0.5,
-    "figure": 0.4,
-    "reckon": 0.55,
+    # beliefs and expectations ("believe", "expect") are no speech act: BELIEF_VERBS, below
 }
 
 #: Verbs that report speech only with a particle or preposition: "pointed out", "spoke of".
@@ -258,7 +248,8 @@ FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady queen princess she her
 # --- words the extraction sieves (nlp/rules/) read -------------------------------------------------
 
 #: Verbs whose infinitive complement is a stated intention or demand ("vowed to fight").
-XCOMP_CUES = frozenset("vow pledge promise threaten urge ask call demand refuse decline agree offer".split())
+#: Intentions ("vowed to cut fees", "agreed to meet") are no quotes (guidelines): INTENTION_VERBS, below.
+XCOMP_CUES = frozenset("urge ask call demand".split())
 #: Complements that are about the source, not reported content ("who asked not to be named"); use .match().
 NOT_CONTENT = re.compile(r"(not )?to be (named|identified|quoted)\b|anonymity\b", re.IGNORECASE)
 #: The dashes that sign a quote with its speaker's name: "“...” -Commissioner Hana Ross", "— Mayor Tim Beck".
@@ -306,3 +297,21 @@ WRITING_PREPOSITIONS = frozenset("in for on to".split())
 ADDRESSEE_VERBS = frozenset("tell inform ask brief assure reassure warn remind notify urge advise".split())
 #: Prepositions from a reporting noun to the medium: "an interview with X", "a statement to X", "an op-ed for X".
 NOUN_TO_MEDIUM = frozenset("with to on in by for".split())
+
+# frames
+
+#: Beliefs, expectations and feelings: no speech act reports them ("analysts believe the merger will
+#: fail", "she expects a vote"), so they are no cues, in the lexicon or by a quote frame.
+BELIEF_VERBS = frozenset("believe think feel fear hope expect worry doubt figure reckon suspect guess assume".split())
+#: Intentions with an infinitive ("the minister vowed to cut fees"): no quote of what would be done.
+INTENTION_VERBS = frozenset("vow pledge promise threaten refuse decline agree offer plan intend".split())
+#: Verbs whose infinitive says the speech was not made: "declined to say", "refused to comment".
+WITHHOLDING_VERBS = frozenset("decline refuse fail".split())
+#: Verbs of speaking to someone: in the passive ("was told", "were warned") the subject is the one
+#: addressed, not the speaker.
+ADDRESSEE_VERBS = frozenset(
+    "tell ask inform advise notify assure reassure warn brief remind instruct order urge question".split()
+)
+#: Verbs after which "issued a statement saying", "released a statement that": the subject of the
+#: verb speaks through the document.
+ISSUING_VERBS = frozenset("issue release put publish send post give deliver make read".split())

@@ -17,6 +17,8 @@ SINGLE_OPENERS = "‘‹‚"
 SINGLE_CLOSERS = "’›"
 STRAIGHT = "\"'"
 ALL_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT
+#: How far after a curly opener inside a straight quote its closer is looked for.
+CURLY_REACH = 400
 #: Characters after which a mark opens a quote rather than closing one.
 OPENING_CONTEXT = " \t\n([{—–-:/" + DOUBLE_OPENERS + SINGLE_OPENERS + "\"'"
 
@@ -174,7 +176,7 @@ def _pair_in_paragraph(
         if role in ("open", "either"):
             if not double and not stack and not closers.after(i):
                 continue  # a lone single mark at top level is an apostrophe ('90s, 'em)
-            if double and top is not None and top.double:
+            if double and top is not None and top.double and not _curly_inside_straight(text, top.open_at, i, end):
                 # a double mark inside an open double quote that cannot close it: the quote was
                 # left unclosed; close it here rather than nest doubles
                 stack.pop()
@@ -187,6 +189,20 @@ def _pair_in_paragraph(
         dropped = stack.pop()
         (stack[-1].children if stack else result).extend(dropped.children)
     return stack
+
+
+def _curly_inside_straight(text: str, outer: int, i: int, end: int) -> bool:
+    """ "Well, she thinks this is an episode of “Shark Tank.” But ...: a curly pair inside a quote
+    opened with a straight mark is a quote (or title) within it, not the end of it: the curly
+    opener's own closer follows, in the paragraph, before any straight mark."""
+    if text[outer] != '"' or text[i] not in DOUBLE_OPENERS:
+        return False
+    for j in range(i + 1, min(end, i + CURLY_REACH)):
+        if text[j] == '"':
+            return False
+        if text[j] in DOUBLE_CLOSERS:
+            return True
+    return False
 
 
 def _closes_single(text: str, i: int) -> bool:

@@ -9,14 +9,18 @@ cue of their own become nested quotes (`nesting`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
+from quoteapp.nlp.lexicon import BELIEF_VERBS
 from quoteapp.nlp.quotemarks import QuotedSpan
 from quoteapp.nlp.rules.bylines import dash_byline
-from quoteapp.nlp.rules.candidate import Candidate, words
+from quoteapp.nlp.rules.candidate import WORD, Candidate, words
 from quoteapp.nlp.rules.nesting import nested
 from quoteapp.nlp.rules.speakers import add_intermediaries, speaker_of
 from quoteapp.nlp.rules.state import State
+from quoteapp.nlp.rules.transcript import transcript_label
 
 #: A quoted stretch shorter than this many words, with no cue of its own, is a scare quote or title.
 MIN_DIRECT_WORDS = 4
@@ -34,6 +38,13 @@ CONFIDENCE_UNCUED = 0.4
 MANNER_FRAME_WORDS = 8
 CONFIDENCE_MANNER_FRAME = 0.75
 
+#: Verbs that do not report the words after a colon: being, having, thinking.
+NOT_SPEECH_VERBS = BELIEF_VERBS | frozenset("be have do".split())
+
+#: A title in marks is at most this many words; its small words may stay lower case.
+TITLE_WORDS = 10
+TITLE_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for with by from as is t s".split())
+
 CUED = "direct"
 UNCUED = "direct-no-cue"
 SENTENCE_ENDS = (".", "!", "?")
@@ -49,6 +60,13 @@ class DirectQuotes:
         for q in state.quoted:
             if q.open_at in state.absorbed:
                 continue
+            turns = transcript_label(state, q)
+            if turns:
+                state.candidates.extend(turns)
+                previous = turns[-1]
+                continue
+            if is_title(state.text[q.start : q.end]):
+                continue  # “Face the Nation”, “All Bets Are Off”: a title, no one's words
             cand = cued(state, q) or dash_byline(state, q)
             if cand is None:
                 if words(state.text[q.start : q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
@@ -59,6 +77,16 @@ class DirectQuotes:
             state.candidates.append(cand)
             nested(state, q, cand)
             previous = cand
+
+
+def is_title(quoted: str) -> bool:
+    """A short stretch in title case (every word but the small ones capitalised): the name of a
+    show, a book or a headline, not a quote of anyone's words."""
+    found = WORD.findall(quoted)
+    if len(found) > TITLE_WORDS or len(found) < 2:
+        return False
+    big = [w for w in found if w.lower() not in TITLE_SMALL_WORDS]
+    return len(big) >= 2 and all(w[0].isupper() for w in big)
 
 
 def cued(state: State, q: QuotedSpan) -> Candidate | None:
@@ -102,9 +130,19 @@ def split_quote(state: State, previous: Candidate, q: QuotedSpan) -> bool:
         return False
     if state.starts_between(previous.end, q.open_at):
         return False
+    if narrative_between(state, previous.end, q.open_at):
+        return False
     previous.segments.extend(q.segments)
     previous.evidence.append("split quote: a further segment after the attribution")
     return True
+
+
+def narrative_between(state: State, start: int, end: int) -> bool:
+    """Words of more than one sentence between two quotes: not only the attribution ("“A,” she
+    said. She left early. “B.”"), so the second quote is no further segment of the first."""
+    lo, hi = state.token_at(start), state.token_at(end)
+    toks = [t for t in state.doc[lo:hi] if start <= t.idx < end and not (t.is_punct or t.is_space)]
+    return len({state.sent_index[t.i] for t in toks}) > 1
 
 
 def cue_after(state: State, q: QuotedSpan) -> Token | None:
@@ -115,8 +153,7 @@ def cue_after(state: State, q: QuotedSpan) -> Token | None:
     i = state.token_at(q.outer_end)
     while i < len(doc) and doc[i].idx < q.outer_end:
         i += 1
-    for j in range(i, min(i + CUE_WINDOW_AFTER, len(doc))):
-        tok = doc[j]
+    for tok in window_after(state, i):
         if tok.text in SENTENCE_ENDS:  # no reporting verb before the sentence ends: maybe another verb of saying
             return manner_of_speaking_after(state, q, i)
         if "\n" in tok.text or state.in_quote(tok.idx):
@@ -124,6 +161,23 @@ def cue_after(state: State, q: QuotedSpan) -> Token | None:
         if state.is_cue(tok):
             return tok
     return cue_after_apposition(state, i)
+
+
+def window_after(state: State, i: int) -> Iterator[Token]:
+    """The CUE_WINDOW_AFTER tokens from i that count: a parenthesis ("Rep. Ann Lee (D-Ore.) said")
+    and a name in marks ('Marcia "Cia" Price') are part of the name, not words between quote and cue."""
+    doc = state.doc
+    counted, depth, j = 0, 0, i
+    while j < len(doc) and counted < CUE_WINDOW_AFTER and j < i + 3 * CUE_WINDOW_AFTER:
+        tok = doc[j]
+        j += 1
+        if "\n" not in tok.text and (tok.text == "(" or depth):
+            depth += {"(": 1, ")": -1}.get(tok.text, 0)
+            continue
+        if state.in_quote(tok.idx) and state.quoted_name(tok.idx):
+            continue
+        counted += 1
+        yield tok
 
 
 def manner_of_speaking_after(state: State, q: QuotedSpan, i: int) -> Token | None:
@@ -145,6 +199,8 @@ def manner_of_speaking_after(state: State, q: QuotedSpan, i: int) -> Token | Non
     if len(verbs) != 1 or state.in_quote(verbs[0].idx):
         return None
     verb = verbs[0]
+    if verb.lemma_.lower() in NOT_SPEECH_VERBS:
+        return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.idx >= q.outer_end]
     if not subjects or objects:  # the quoted words may hang on the verb; nothing after them may
@@ -154,29 +210,78 @@ def manner_of_speaking_after(state: State, q: QuotedSpan, i: int) -> Token | Non
 
 
 def cue_after_apposition(state: State, i: int) -> Token | None:
-    """“…,” Ann Lee, the long-serving head of the port authority, said.: the cue lies beyond the
-    window, but its subject is the noun phrase that starts right after the closing mark."""
+    """“…,” Ann Lee, the long-serving head of the port authority, said. / “…,” the mayor's niece,
+    state Del. Ann Lee, shouted.: the cue lies beyond the window, but its subject is the noun phrase
+    that starts right after the closing mark."""
     doc = state.doc
-    if i >= len(doc) or doc[i].pos_ != "PROPN":
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "DET", "NOUN", "ADJ"):
         return None
     sent = state.sentence(i)
     for tok in doc[i + CUE_WINDOW_AFTER : min(sent.end, i + 3 * CUE_WINDOW_AFTER)]:
+        if state.in_quote(tok.idx) and state.quoted_name(tok.idx):
+            continue
         if state.in_quote(tok.idx) or tok.text in SENTENCE_ENDS:
             return None
         if state.is_cue(tok):
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return tok if subject is not None and subject.left_edge.i == i else None
+            if subject is None:
+                return None
+            edge = subject.left_edge.i
+            while edge < i and doc[edge].is_punct:  # the parser may hang the closing mark on the subject
+                edge += 1
+            return tok if edge == i else None
     return None
 
 
 def cue_before(state: State, q: QuotedSpan) -> Token | None:
-    """X said: “…” / X said, “…”: the last cue in the few tokens before the opening mark."""
-    i = state.token_at(q.open_at)
+    """X said: “…” / X said, “…”: the last cue in the few tokens before the opening mark; and after
+    a colon, on the same line or ending the paragraph before (`Ann Lee wrote:` then a paragraph in
+    marks), also a verb outside the lexicon (`Beck fumed: “…”`, by the quote frame)."""
+    colon = colon_before(state, q)
+    i = colon if colon is not None else state.token_at(q.open_at)
     lo = max(0, i - CUE_WINDOW_BEFORE)
     for j in range(i - 1, lo - 1, -1):
         tok = state.doc[j]
         if tok.text in SENTENCE_ENDS or "\n" in tok.text or state.in_quote(tok.idx):
-            return None
+            break
         if state.is_cue(tok):
             return tok
-    return None
+    return manner_of_speaking_before(state, colon) if colon is not None else None
+
+
+def colon_before(state: State, q: QuotedSpan) -> int | None:
+    """The token of a colon standing right before the opening mark, with only spaces (a line break,
+    one blank line) between them: `said: “…”`, or `wrote:` ending the paragraph before the quote's."""
+    text = state.text
+    k = q.open_at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":" or text.count("\n", k, q.open_at) > 2:
+        return None
+    return state.token_at(k)
+
+
+def manner_of_speaking_before(state: State, colon: int) -> Token | None:
+    """`Beck fumed: “…”` / `The mayor shot back on Twitter: “…”`: the mirror of the frame after the
+    quote. From the line's (or sentence's) start to the colon stand only one finite verb, its subject
+    and what hangs on the verb without being its object (a particle, an adverb, a preposition): the
+    quote after the colon is what the verb reports."""
+    doc = state.doc
+    lo = colon
+    while lo > 0 and not ("\n" in doc[lo - 1].text or doc[lo - 1].text in SENTENCE_ENDS):
+        lo -= 1
+    toks = [t for t in doc[lo:colon] if not t.is_space]
+    if not toks or words(state.text[toks[0].idx : doc[colon].idx]) > MANNER_FRAME_WORDS:
+        return None
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].tag_ not in ("VBD", "VBZ", "VBP") or verbs[0].lemma_.lower() in NOT_SPEECH_VERBS:
+        return None
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("PROPN", "PRON", "NOUN")]
+    if not subjects:
+        return None
+    covered = {t.i for t in subjects[0].subtree} | {verb.i}
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod", "prep", "npadvmod", "punct") and child.i < colon:
+            covered |= {t.i for t in child.subtree}
+    return verb if all(t.i in covered or t.is_punct for t in toks) else None

@@ -17,13 +17,16 @@ from quoteapp.nlp.lexicon import NOT_CONTENT, PHRASAL_CUES, REPORTING_VERBS, XCO
 from quoteapp.nlp.quotemarks import QuotedSpan
 from quoteapp.nlp.rules.candidate import Candidate, words
 from quoteapp.nlp.rules.outlets import outlet_source
-from quoteapp.nlp.rules.speakers import add_intermediaries, speaker_of
+from quoteapp.nlp.rules.speakers import add_intermediaries, issued_document, speaker_of
 from quoteapp.nlp.rules.state import State, indices_in
 
 CCOMP = "ccomp"
 XCOMP = "xcomp"
 HEADLINE = "headline"
 COLON = "colon"
+STATEMENT = "statement-clause"
+#: "released a statement that ...": a document's clause, spoken by whoever issued it.
+CONFIDENCE_STATEMENT = 0.8
 #: A headline's cue ("Haftar says ..."): no full stop, a present tense.
 CONFIDENCE_HEADLINE = 0.7
 #: A clause's cue without a lexicon confidence.
@@ -45,9 +48,27 @@ class ReportedClauses:
 
     def __call__(self, state: State) -> None:
         for tok in state.doc:
-            if tok.i in state.used_cues or not state.is_cue(tok):
-                continue
-            _reported_by(state, tok)
+            if issued_document(tok):
+                statement_clause(state, tok)
+            elif tok.i not in state.used_cues and state.is_cue(tok):
+                _reported_by(state, tok)
+
+
+def statement_clause(state: State, noun: Token) -> None:
+    """ "The union released a statement that the deal was a betrayal": the clause the document's
+    noun governs with "that" (a complement, not a relative clause) is the content; the speaker is
+    the subject of the verb of issuing (speakers.issued_document)."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    span = content(state, clause, noun) if clause is not None else None
+    if span is not None:
+        add_reported(state, span, noun, STATEMENT, CONFIDENCE_STATEMENT)
 
 
 def _reported_by(state: State, tok: Token) -> None:
@@ -133,6 +154,8 @@ def content(state: State, complement: Token, cue: Token) -> tuple[int, int] | No
     for i in indices_in(state.participles, complement.i + 1, hi):
         limit = min(limit, doc[i].left_edge.i - 1)
     hi = min(hi, limit - 1)
+    for i in indices_in(state.semicolons, lo + 1, hi)[:1]:
+        hi = i - 1  # "X was not intentional; they learned of it Friday": the next clause is another sentence
     for i in indices_in(state.according_at, lo, hi)[:1]:
         # "..., according to Reuters" is not content
         a_lo, a_hi = doc[i].left_edge.i, doc[i].right_edge.i
@@ -183,6 +206,9 @@ def add_reported(state: State, span: tuple[int, int], cue: Token, rule: str, con
     last_before = bisect.bisect_right(state.quote_opens, start) - 1
     if last_before >= 0 and state.reach[last_before] >= end - 1:
         return  # the complement lies inside a direct quote: that quote's business
+    opened = state.quote_open_around(start)
+    if opened is not None and opened < cue.idx and not state.in_quote(end - 1):
+        return  # it starts inside a quote before the cue and runs past its closing mark: the parse crossed the marks
     kind = "indirect"
     if inside:
         quoted_words = sum(words(text[q.start : q.end]) for q in inside)

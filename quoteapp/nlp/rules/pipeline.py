@@ -6,6 +6,7 @@ it in `SIEVES` where its reads and writes fall, and test it on a hand-built Doc 
 
 The order follows what each sieve reads and writes:
 
+0. `LabelledLines` first of all: a line opened by a name and a colon claims the quoted words in it.
 1. `ReportedClauses` first: a reported clause claims the quoted fragments it holds (a mixed
    quote), marking them `absorbed` and its cue `used`, before they could pass for quotes.
 2. `AccordingTo`, also on the unquoted text: it adds its quotes and records outlet clauses.
@@ -31,6 +32,7 @@ from quoteapp.nlp.rules.merge import Dedupe, Nest
 from quoteapp.nlp.rules.outlets import OutletsAround
 from quoteapp.nlp.rules.same_voice import SameVoice
 from quoteapp.nlp.rules.state import State
+from quoteapp.nlp.rules.transcript import LabelledLines
 
 
 class Sieve(Protocol):
@@ -42,6 +44,7 @@ class Sieve(Protocol):
 
 
 SIEVES: tuple[Sieve, ...] = (
+    LabelledLines(),
     ReportedClauses(),
     AccordingTo(),
     DirectQuotes(),

@@ -13,6 +13,9 @@ SAME_VOICE_WORDS = 60
 CONFIDENCE_AFTER_CUED = 0.55
 CONFIDENCE_AFTER_UNCUED = 0.45
 UNCUED = "direct-no-cue"
+#: Subject pronouns with a gender: "she" between two quotes of a man's is another person speaking.
+GENDERED_PRONOUNS = {"he": "m", "she": "f"}
+GENDERED = frozenset(GENDERED_PRONOUNS.values())
 SIGNED = "dash-byline"
 
 
@@ -79,7 +82,15 @@ def voice_break(state: State, previous: Candidate, cand: Candidate) -> str | Non
     speaker = previous.speaker
     names = {w.lower() for w in WORD.findall(speaker.name or speaker.text)} if speaker else set()
     for tok in toks:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
         named = tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON"
-        if tok.dep_ in ("nsubj", "nsubjpass") and named and tok.lower_ not in names:
+        if named and tok.lower_ not in names:
             return f"another subject between them ('{tok.text}')"
+        if (
+            speaker is not None
+            and speaker.gender in GENDERED
+            and GENDERED_PRONOUNS.get(tok.lower_) not in (None, speaker.gender)
+        ):
+            return f"another person between them ('{tok.text}', not '{speaker.text}')"
     return None

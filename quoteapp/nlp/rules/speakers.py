@@ -11,11 +11,12 @@ the candidate's evidence after "speaker:".
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from quoteapp.nlp import intermediaries
-from quoteapp.nlp.lexicon import INVERTED_SUBJECT_CUES, OPENING_MARKS, REPORTING_NOUNS, SPEECH_ACT_NOUNS
+from quoteapp.nlp.lexicon import INVERTED_SUBJECT_CUES, ISSUING_VERBS, OPENING_MARKS, REPORTING_NOUNS, SPEECH_ACT_NOUNS
 from quoteapp.nlp.mentions import Mention, antecedent_of_relative, make_mention
 from quoteapp.nlp.rules.candidate import Candidate
 from quoteapp.nlp.rules.state import State
@@ -30,7 +31,14 @@ AGENT = "agent"
 INVERTED_SUBJECT = "inverted subject"
 SUBJECT_BEFORE_QUOTES = "the subject before the quoted words (the parse's subject is quoted)"
 SUBJECT_IN_QUOTE = "subject inside a quote"
+NAME_AFTER_QUOTE = "the name right after the quote (the parse's subject is quoted)"
+#: Words of a noun phrase that names someone: "the harbour's police Chief Tom Berg".
+NAME_WORDS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON"})
 NO_SUBJECT = "no subject"
+#: Named-entity labels of when something was said ("said Monday"): never a speaker.
+WHEN_LABELS = frozenset({"DATE", "TIME"})
+#: Named-entity labels of what is no person: "who" does not stand for them.
+NON_PERSON_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP"})
 
 Found = tuple[Mention | None, str]
 #: A step: (state, cue, verb reached, hops climbed, note on how it was reached) -> found, or None to go on.
@@ -41,9 +49,11 @@ def by_subject(state: State, cue: Token, verb: Token, hops: int, note: str) -> F
     """The verb's nominal subject, the nearest when there are several ("The coach Anna Holm said")."""
     subjects = state.subjects.get(verb.i, [])
     if not subjects:
-        return None
+        return by_it(state, verb, hops, note)
     nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
-    subject = antecedent_of_relative(nearest)
+    subject = person_antecedent(antecedent_of_relative(nearest)) if nearest.tag_ == "WP" else nearest
+    if subject is nearest:
+        subject = antecedent_of_relative(nearest)
     how = (NSUBJ if hops == 0 else f"{NSUBJ} of '{verb.text}'") + note
     if subject is not nearest:
         how += f" ('{nearest.text}' -> '{subject.text}')"  # the relative clause's antecedent
@@ -53,6 +63,32 @@ def by_subject(state: State, cue: Token, verb: Token, hops: int, note: str) -> F
     if owner is not None:
         return make_mention(owner), how + f"; the {subject.text} is {owner.text}'s"
     return make_mention(subject), how
+
+
+def by_it(state: State, verb: Token, hops: int, note: str) -> Found | None:
+    """ "It said the plan would cut costs", "..., it added": the pronoun subject of a cue is an
+    organization (a person is "he" or "she"); the mention stays "it", for the entity code to resolve
+    to the organization the text last named."""
+    if not state.is_cue(verb) and not any(issued_document(c) for c in verb.children):
+        return None
+    it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+    if it is None:
+        return None
+    how = (NSUBJ if hops == 0 else f"{NSUBJ} of '{verb.text}'") + note + "; 'it': an organization"
+    return replace(make_mention(it), kind="organization"), how
+
+
+def person_antecedent(tok: Token) -> Token:
+    """ "Tina Ross, a fellow at the Harbour Institute who says ...": "who" stands for a person, so
+    its antecedent is the person the apposition describes, not the organization or description the
+    parser hung the clause on: up from a named non-person through its preposition, then from a
+    describing apposition to the name it describes."""
+    found = tok
+    while found.dep_ == "pobj" and found.head.dep_ == "prep" and found.ent_type_ in NON_PERSON_LABELS:
+        found = found.head.head
+    if found.dep_ == "appos" and found.pos_ == "NOUN" and found.head.pos_ == "PROPN":
+        return found.head
+    return found if found is not tok and found.pos_ in ("NOUN", "PROPN") else tok
 
 
 def by_agent(state: State, cue: Token, verb: Token, hops: int, note: str) -> Found | None:
@@ -68,14 +104,24 @@ def by_inverted_subject(state: State, cue: Token, verb: Token, hops: int, note: 
     """“…,” said the official: spaCy may take an inverted subject for an object of the cue itself."""
     if hops != 0 or verb.lemma_.lower() not in INVERTED_SUBJECT_CUES:
         return None
-    inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")]
+    inverted = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in WHEN_LABELS
+    ]
     if inverted and state.quote_before(verb):
         return make_mention(inverted[0]), INVERTED_SUBJECT
     return None
 
 
+def by_name_after_quote(state: State, cue: Token, verb: Token, hops: int, note: str) -> Found | None:
+    """“…,” police Chief Tom Berg said Monday.: the parse found no subject (it took the name for
+    part of something else), but the frame says who speaks: the name opening the attribution."""
+    return name_after_quote(state, cue) if hops == 0 and verb is cue else None
+
+
 #: The steps tried at each verb, in order: the first that answers decides.
-STEPS: tuple[Step, ...] = (by_subject, by_agent, by_inverted_subject)
+STEPS: tuple[Step, ...] = (by_subject, by_agent, by_inverted_subject, by_name_after_quote)
 
 
 def speaker_of(state: State, cue: Token) -> Found:
@@ -100,10 +146,22 @@ def speaker_of(state: State, cue: Token) -> Found:
 
 
 def climbs(verb: Token) -> bool:
-    """Whether a verb with no speaker of its own takes the speaker of its head (a clause it hangs on)."""
+    """Whether a verb with no speaker of its own takes the speaker of its head (a clause it hangs on),
+    also a document issued by someone: "issued a statement saying", "released a statement that"."""
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "pobj"):
         return True
-    return verb.dep_ == "prep"
+    return verb.dep_ == "prep" or issued_document(verb)
+
+
+def issued_document(noun: Token) -> bool:
+    """ "The union issued a statement": a reporting noun that is the object of a verb of issuing
+    speaks for that verb's subject."""
+    return (
+        noun.lower_ in REPORTING_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in ISSUING_VERBS
+        and noun.head.pos_ == "VERB"
+    )
 
 
 def participle_host(state: State, verb: Token) -> Token | None:
@@ -142,7 +200,27 @@ def subject_before_quotes(state: State, cue: Token) -> Found:
             break
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ in ("nsubj", "nsubjpass", "npadvmod", "ROOT"):
             return make_mention(tok), SUBJECT_BEFORE_QUOTES
-    return None, SUBJECT_IN_QUOTE
+    return name_after_quote(state, cue) or (None, SUBJECT_IN_QUOTE)
+
+
+def name_after_quote(state: State, cue: Token) -> Found | None:
+    """“…,” Flynn, a retired general, said: when the parse took a quoted word for the subject, the
+    name that opens the attribution right after the closing mark is the one speaking."""
+    if not state.quote_before(cue):
+        return None
+    doc = state.doc
+    i = cue.i - 1
+    while i > 0 and not (doc[i].is_quote and state.in_quote(doc[i].idx)):
+        i -= 1  # back to the closing mark of the quote before the cue
+    first = next((t for t in doc[i + 1 : cue.i] if not t.is_punct and not t.is_space), None)
+    if first is None or state.in_quote(first.idx) or first.pos_ not in NAME_WORDS:
+        return None
+    name = first
+    while name.i + 1 < cue.i and doc[name.i + 1].pos_ in NAME_WORDS:
+        name = doc[name.i + 1]  # "police Chief Tom Berg": the last word of the noun phrase is its head
+    if name.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return make_mention(name), NAME_AFTER_QUOTE
 
 
 def add_intermediaries(cand: Candidate, cue: Token) -> None:

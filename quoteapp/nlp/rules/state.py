@@ -10,14 +10,22 @@ gave a quote gives no other), `absorbed` (quoted fragments claimed by a mixed qu
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from quoteapp.nlp.lexicon import PARTICIPLE_BREAKS, PHRASAL_CUES, REPORTING_VERBS
+from quoteapp.nlp.lexicon import (
+    ADDRESSEE_VERBS,
+    BELIEF_VERBS,
+    PARTICIPLE_BREAKS,
+    PHRASAL_CUES,
+    REPORTING_VERBS,
+    WITHHOLDING_VERBS,
+)
 from quoteapp.nlp.mentions import Mention
 from quoteapp.nlp.quotemarks import QuotedSpan, find_quoted_spans
-from quoteapp.nlp.rules.candidate import Candidate, two_words
+from quoteapp.nlp.rules.candidate import WORD, Candidate, two_words
 
 EDGE_PUNCT = " \t\n,;:—–-"
 #: A quote closed less than this many characters before a verb is the quote that verb introduces.
@@ -47,6 +55,8 @@ class State:
         self.according_at = [
             t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
         ]
+        #: semicolons outside quotation marks: a reported clause ends at one
+        self.semicolons = [t.i for t in doc if t.text == ";" and not self.in_quote(t.idx)]
         self.participles = [t.i for t in doc if self.reporting_participle(t) and t.head.dep_ == "ccomp"]
         self.sent_index, self.sent_spans = _sentences(doc)
         # subjects and agents by head: a verb that heads a whole run-on line has thousands of children
@@ -75,6 +85,17 @@ class State:
         #: ((start, end), outlet, cue text): "..., reported Reuters" around other speakers' quotes
         self.outlet_clauses: list[OutletClause] = []
 
+    @functools.cached_property
+    def proper_names(self) -> frozenset[str]:
+        """The words the text uses as proper names somewhere (tagged so, or in a person's or an
+        organization's name): a label the tagger misread ("Pence:" as a noun) is one of them."""
+        return frozenset(t.text for t in self.doc if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"))
+
+    @functools.cached_property
+    def person_names(self) -> frozenset[str]:
+        """The words of the people's names the named-entity tagger found anywhere in the text."""
+        return frozenset(t.text for t in self.doc if t.ent_type_ == "PERSON")
+
     # --- where things are ----------------------------------------------------------------------
     def sentence(self, i: int) -> Span:
         """The sentence of token i, from a table made once (Token.sent walks the sentence each time)."""
@@ -90,6 +111,25 @@ class State:
         """Whether a character lies inside a top-level quote, marks included."""
         i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
         return i >= 0 and self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]
+
+    def quote_open_around(self, char: int) -> int | None:
+        """The opening mark of the top-level quote holding a character, or None outside quotes."""
+        i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
+        if i >= 0 and self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]:
+            return self.quote_ranges[i][0]
+        return None
+
+    def quoted_name(self, char: int) -> bool:
+        """Whether the top-level quote holding a character is a name or nickname: one or two words
+        in marks ('Marcia "Cia" Price'), no one's words."""
+        i = bisect.bisect_right(self.quote_ranges, (char, len(self.text) + 1)) - 1
+        if i < 0 or not self.quote_ranges[i][0] <= char < self.quote_ranges[i][1]:
+            return False
+        start, end = self.quote_ranges[i]
+        found = WORD.search(self.text, start, end)
+        for _ in range(2):  # a third word makes it a quote; read no further than that
+            found = WORD.search(self.text, found.end(), end) if found else None
+        return found is None
 
     def open_mark(self, start: int) -> int:
         """The opening mark of the quote whose content starts at `start` (or `start` itself)."""
@@ -119,7 +159,7 @@ class State:
         phrasal_only = lemma in PHRASAL_CUES and lemma not in REPORTING_VERBS
         if phrasal_only and not any(c.lower_ in PHRASAL_CUES[lemma] for c in tok.children):
             return False
-        return not self.in_quote(tok.idx)
+        return not self.in_quote(tok.idx) and not_asserted(tok) is None
 
     def cue_span(self, tok: Token) -> tuple[int, int]:
         """The cue as written: the verb, with its particle ("pointed out") when it has one."""
@@ -175,6 +215,39 @@ class State:
         self.synced = len(self.candidates)
         i = bisect.bisect_left(self.candidate_starts, lo)
         return i < len(self.candidate_starts) and self.candidate_starts[i] < hi
+
+
+def not_asserted(verb: Token) -> str | None:
+    """Why a reporting verb reports no words of its subject (guidelines), or None: negated ("did
+    not say that", "would not say whether"), withheld ("declined to say", "refused to comment"), a
+    belief ("analysts believe"), or addressed to the subject ("was told", "when asked about")."""
+    lemma = verb.lemma_.lower()
+    if lemma in BELIEF_VERBS:
+        return "a belief, no speech act"
+    if any(c.dep_ == "neg" and c.i < verb.i and not _quote_mark_between(c, verb) for c in verb.children):
+        return "a negated cue"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS:
+        return f"speech withheld ('{verb.head.text} to {verb.text}')"
+    if lemma in ADDRESSEE_VERBS and addressed(verb):
+        return "the subject is the one addressed"
+    return None
+
+
+def _quote_mark_between(a: Token, b: Token) -> bool:
+    """A quotation mark between two tokens: "“… Probably not,” Moore said": the 'not' is quoted."""
+    return any(t.is_quote for t in a.doc[a.i : b.i])
+
+
+def addressed(verb: Token) -> bool:
+    """A verb of speaking to someone in the passive, by no named agent: "was told", "were warned",
+    "when asked about" (also when the parser tags the bare participle as a past tense)."""
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps or "nsubj" in deps:
+        return False
+    if "nsubjpass" in deps or "auxpass" in deps:
+        return True
+    bare = verb.tag_ in ("VBN", "VBD") and "aux" not in deps
+    return bare and any(c.lower_ in ("when", "if", "as", "once", "after", "before") for c in verb.children)
 
 
 def indices_in(indices: list[int], lo: int, hi: int) -> list[int]:
