@@ -16,7 +16,14 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from quoteapp.nlp import intermediaries
-from quoteapp.nlp.lexicon import INVERTED_SUBJECT_CUES, ISSUING_VERBS, OPENING_MARKS, REPORTING_NOUNS, SPEECH_ACT_NOUNS
+from quoteapp.nlp.lexicon import (
+    INVERTED_SUBJECT_CUES,
+    ISSUING_VERBS,
+    OPENING_MARKS,
+    PARTICIPLE_BREAKS,
+    REPORTING_NOUNS,
+    SPEECH_ACT_NOUNS,
+)
 from quoteapp.nlp.mentions import Mention, antecedent_of_relative, make_mention
 from quoteapp.nlp.rules.candidate import Candidate
 from quoteapp.nlp.rules.state import State
@@ -169,11 +176,33 @@ def participle_host(state: State, verb: Token) -> Token | None:
     shares when the parse hung it on a verb of that cue's reported clause: the participle has no
     subject of its own, so it is controlled by the matrix subject, who is the one speaking."""
     if not state.reporting_participle(verb):
-        return None
+        return _clause_before(state, verb)
     head = verb.head
     if head.dep_ != "ccomp" or not state.is_cue(head.head):
         return None
     return head.head
+
+
+def _clause_before(state: State, verb: Token) -> Token | None:
+    """'X said A, while acknowledging B, the official said': a subjectless reporting participle the
+    parse hung on the attribution frame *after* it continues the clause before it, so the speaker
+    of the nearest cue before it (with a subject of its own, in the same sentence) is the one who
+    acknowledges; the frame at the end reports both."""
+    host = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i >= host.i or not state.is_cue(host):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = state.doc
+    before = verb.left_edge.i - 1
+    while before >= 0 and doc[before].is_quote:
+        before -= 1
+    if before < 0 or doc[before].text not in PARTICIPLE_BREAKS:
+        return None
+    for tok in reversed(doc[verb.sent.start : before]):
+        if state.is_cue(tok) and any(c.dep_ == "nsubj" for c in tok.children):
+            return tok
+    return None
 
 
 def speech_act_owner(subject: Token) -> Token | None:
