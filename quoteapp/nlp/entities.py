@@ -309,6 +309,22 @@ class EntityGrouper:
             entity = self.assign(earlier).entity
             reason = f"'{mention.text}' -> {entity.name}: the text calls '{earlier.text}' so"
             return Assignment(entity, reason, SPEAKER_DESCRIBED)
+        if mention.kind == "organization":
+            return self._organization_before(mention)
+        return None
+
+    def _organization_before(self, mention: Mention) -> Assignment | None:
+        """'Telvana Communications raised its fees. The company said ...': a definite common noun of
+        an organization is, like "it", the organization the text named last before it."""
+        for i in range(bisect.bisect_left(self.antecedents, (mention.start,)) - 1, -1, -1):
+            start, _, other = self.antecedents[i]
+            if mention.start - start > PRONOUN_REACH:
+                break
+            if other.pronoun or not other.name or other.kind != "organization":
+                continue
+            entity = self.entity_of.get(other) or self._entity_of_mention(other)
+            reason = f"'{mention.text}' -> {entity.name}: the organization named before"
+            return Assignment(entity, reason, SPEAKER_PRONOUN)
         return None
 
     def _background_before(self, pos: int, indices: list[int]) -> Mention | None:

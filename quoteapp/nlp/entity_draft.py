@@ -83,7 +83,8 @@ def fits(pronoun: Mention, entity: EntityDraft) -> bool:
     if pronoun.head in PLURAL_PRONOUNS:
         return entity.plural or entity.kind in ("organization", "outlet")
     if pronoun.head in ("it", "its"):
-        return entity.kind in ("organization", "outlet", "other") and not entity.plural
+        # an organization's name is one body whatever its last word ("Telvana Communications said. It ...")
+        return entity.kind in ("organization", "outlet") or (entity.kind == "other" and not entity.plural)
     if entity.plural or entity.kind in ("organization", "outlet"):
         return False
     return genders_agree(entity.gender, pronoun.gender)

@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from quoteapp.nlp.lexicon import (
+    AUTHORING_VERBS,
     DELIVERY_VERBS,
     INSTITUTION_NAME_ENDS,
-    ISSUING_VERBS,
     JOURNALIST_NOUNS,
     MEDIUM_PREPOSITIONS,
     NOUN_TO_MEDIUM,
@@ -392,7 +392,7 @@ def document_author(doc_noun: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+        if child.dep_ == "acl" and child.lemma_.lower() in AUTHORING_VERBS:
             found = _objects(child, ("by", "from"))
             agents = [a for a in found if a.dep_ == "pobj"]
             if agents:

@@ -166,6 +166,14 @@ REPORTING_NOUNS = frozenset(
 )
 
 #: Head nouns of unnamed sources: "an Elysee official", "a senior source", "the spokesman".
+#: Heads of a common noun that names an organization: "the company said", "the union said" (then "it").
+ORGANIZATION_HEADS = frozenset(
+    "company firm corporation business group union ministry department agency council government "
+    "administration party association committee authority bank board commission federation institute "
+    "foundation university college school hospital club league coalition alliance campaign organization "
+    "organisation charity utility carrier airline operator manufacturer retailer insurer lender "
+    "regulator court".split()
+)
 ANONYMOUS_HEADS = frozenset(
     "official officials source sources diplomat diplomats aide aides insider insiders person people "
     "spokesman spokeswoman spokesperson adviser advisor advisers advisors officer officers staffer "
@@ -283,8 +291,9 @@ SPEAKING_VERBS = frozenset("speak talk appear write".split())
 MEDIUM_PREPOSITIONS = frozenset("on to with".split())
 #: Prepositions that lead from a spokesperson word to whom it speaks for: "a spokeswoman for the ministry".
 SPOKEN_FOR_PREPOSITIONS = frozenset("for of at".split())
-#: Verbs by which a document comes from its author: "a statement released by the mayor's office".
-ISSUING_VERBS = frozenset("release issue send publish post put distribute circulate sign".split())
+#: Verbs by which a document comes from its author: "a statement released by the mayor's office" ("read
+#: by" is not among them: a statement read by a spokesman is the spokesman's reading of another's words).
+AUTHORING_VERBS = frozenset("release issue send publish post put distribute circulate sign".split())
 #: Last words of institutions' names, which an outlet's word inside does not make outlets: "the Kelso Press Club",
 #: "the Radio Workers Union", "the News Media Association".
 INSTITUTION_NAME_ENDS = frozenset(
@@ -293,8 +302,6 @@ INSTITUTION_NAME_ENDS = frozenset(
 )
 #: Prepositions from a verb of writing to the publication: "wrote in the Kelso Herald", "wrote for the Times".
 WRITING_PREPOSITIONS = frozenset("in for on to".split())
-#: Cues whose object is the one addressed, never an inverted subject: "told Politico" is not "reported Politico".
-ADDRESSEE_VERBS = frozenset("tell inform ask brief assure reassure warn remind notify urge advise".split())
 #: Prepositions from a reporting noun to the medium: "an interview with X", "a statement to X", "an op-ed for X".
 NOUN_TO_MEDIUM = frozenset("with to on in by for".split())
 
@@ -307,8 +314,9 @@ BELIEF_VERBS = frozenset("believe think feel fear hope expect worry doubt figure
 INTENTION_VERBS = frozenset("vow pledge promise threaten refuse decline agree offer plan intend".split())
 #: Verbs whose infinitive says the speech was not made: "declined to say", "refused to comment".
 WITHHOLDING_VERBS = frozenset("decline refuse fail".split())
-#: Verbs of speaking to someone: in the passive ("was told", "were warned") the subject is the one
-#: addressed, not the speaker.
+#: Verbs of speaking to someone: their object is the one addressed, never an inverted subject ("told
+#: Politico" is not "reported Politico"); in the passive ("was told", "were warned") the subject is the
+#: one addressed, not the speaker.
 ADDRESSEE_VERBS = frozenset(
     "tell ask inform advise notify assure reassure warn brief remind instruct order urge question".split()
 )

@@ -16,6 +16,7 @@ from quoteapp.nlp.gender import gender_of_first_name, gender_of_words
 from quoteapp.nlp.lexicon import (
     ANONYMOUS_HEADS,
     KNOWN_OUTLETS,
+    ORGANIZATION_HEADS,
     OUTLET_HEADS,
     OUTLET_NAME_ENDS,
     PRONOUNS,
@@ -341,6 +342,8 @@ def _guess_kind(tokens: list[Token], name_tokens: list[Token], head: Token) -> s
         return "person" if len(name_tokens) <= 3 else "organization"
     if head.lemma_.lower() in ANONYMOUS_HEADS or head.lower_ in ANONYMOUS_HEADS:
         return "anonymous"
+    if head.lemma_.lower() in ORGANIZATION_HEADS and head.tag_ == "NN":
+        return "organization"
     return "other"
 
 

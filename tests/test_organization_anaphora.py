@@ -1,0 +1,37 @@
+"""'it said' and 'the company said' are the organization the article named before (text invented):
+an organization's name is one body whatever its last word ("Telvana Communications ... It said")."""
+
+from __future__ import annotations
+
+TEXT = (
+    "Telvana raises fares\n\n"
+    "Telvana Communications raised its monthly fees on Monday for the second time this year. "
+    "It said the change would pay for new towers in the north.\n\n"
+    "The union called the increase unfair. The company said in a statement that it had warned "
+    "customers in March.\n"
+)
+
+
+def _speaker_of(annotation, words: str) -> str:
+    (quote,) = [q for q in annotation.quotes if q.segments[0].text.startswith(words)]
+    assert quote.speaker is not None
+    return annotation.entity(quote.speaker.entity).name
+
+
+def test_it_said_is_the_organization_named_before(extractor) -> None:
+    annotation = extractor.annotate(TEXT, "fares")
+    assert _speaker_of(annotation, "the change would pay") == "Telvana Communications"
+    (quote,) = [q for q in annotation.quotes if q.segments[0].text.startswith("the change would pay")]
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "It", "the pronoun stays the mention"
+
+
+def test_the_company_said_is_that_organization_too(extractor) -> None:
+    annotation = extractor.annotate(TEXT, "fares")
+    assert _speaker_of(annotation, "it had warned customers") == "Telvana Communications"
+
+
+def test_she_said_is_never_an_organization(extractor) -> None:
+    text = TEXT.replace("It said the change", "She said the change")
+    annotation = extractor.annotate(text, "fares")
+    (quote,) = [q for q in annotation.quotes if q.segments[0].text.startswith("the change would pay")]
+    assert quote.speaker is None or annotation.entity(quote.speaker.entity).kind != "organization"
