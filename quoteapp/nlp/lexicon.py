@@ -179,7 +179,7 @@ ANONYMOUS_HEADS = frozenset(
     "spokesman spokeswoman spokesperson adviser advisor advisers advisors officer officers staffer "
     "staffers analyst analysts expert experts observer observers witness witnesses resident residents "
     "member members envoy minister ministers lawmaker lawmakers senator senators representative "
-    "representatives negotiator negotiators employee employees worker workers".split()
+    "representatives negotiator negotiators employee employees worker workers man men woman women".split()
 )
 
 #: Heads that speak for someone else: the spoken-for is the speaker, they are the intermediary.
@@ -323,3 +323,6 @@ ADDRESSEE_VERBS = frozenset(
 #: Verbs after which "issued a statement saying", "released a statement that": the subject of the
 #: verb speaks through the document.
 ISSUING_VERBS = frozenset("issue release put publish send post give deliver make read".split())
+#: Participles by which an outlet names its own source: "the Gazette reported, citing a city memo",
+#: "Reuters said, quoting two officials": the source speaks, the outlet passed it on.
+CITING_VERBS = frozenset("cite quote".split())

@@ -72,6 +72,7 @@ class DirectQuotes:
                 if words(state.text[q.start : q.end]) < MIN_DIRECT_WORDS or not state.sentence_like(q):
                     continue  # a scare quote, a title or a fragment: maybe part of a mixed quote later
                 if previous is not None and split_quote(state, previous, q):
+                    nested(state, q, previous)  # a quote inside the further segment is the whole quote's child
                     continue
                 cand = uncued(q)
             state.candidates.append(cand)

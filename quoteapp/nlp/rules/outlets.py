@@ -7,8 +7,8 @@ import bisect
 from spacy.tokens import Token
 
 from quoteapp.nlp.intermediaries import outlet_mention
-from quoteapp.nlp.lexicon import ADDRESSEE_VERBS, REPORTING_VERBS
-from quoteapp.nlp.mentions import Mention
+from quoteapp.nlp.lexicon import ADDRESSEE_VERBS, CITING_VERBS, REPORTING_VERBS
+from quoteapp.nlp.mentions import Mention, make_mention
 from quoteapp.nlp.rules.state import State
 
 ROLE = "outlet"
@@ -63,3 +63,34 @@ class OutletsAround:
                 if all(m.start != outlet.start for m, _ in cand.intermediaries):
                     cand.intermediaries.append((outlet, ROLE))
                     cand.evidence.append(f"{ROLE}: '{verb} {outlet.text}' around the cue")
+
+
+class CitedSources:
+    """'..., the Harbour Gazette reported, citing an internal city memo': when an outlet is the
+    speaker and the cue has a subjectless "citing"/"quoting" participle, the cited source is the
+    speaker (a document, a person, "officials") and the outlet its intermediary, nearest the reader."""
+
+    name = "cited"
+
+    def __call__(self, state: State) -> None:
+        for cand in state.candidates:
+            if cand.cue_token is None or cand.speaker is None or cand.speaker.kind != ROLE:
+                continue
+            source = _cited(state.doc[cand.cue_token])
+            if source is None:
+                continue
+            outlet = cand.speaker
+            cand.speaker = make_mention(source)
+            cand.intermediaries = [(m, r) for m, r in cand.intermediaries if m.start != outlet.start]
+            cand.intermediaries.append((outlet, ROLE))
+            cand.evidence.append(f"{self.name}: '{outlet.text}' cites '{cand.speaker.text}': the source speaks")
+
+
+def _cited(cue: Token) -> Token | None:
+    """The object of a subjectless citing participle hung on the cue: 'reported, citing a memo'."""
+    for child in cue.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in CITING_VERBS:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                return None
+            return next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return None

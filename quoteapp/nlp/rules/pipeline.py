@@ -13,7 +13,8 @@ The order follows what each sieve reads and writes:
 3. `DirectQuotes` then takes the quoted spans not absorbed, with cues not yet used.
 4. `Dedupe` keeps the surer of two candidates for the same content and puts them in reading
    order: every sieve that adds candidates comes before it.
-5. `OutletsAround` adds the outlets recorded by 1 and 2 to the quotes whose cues they cover.
+5. `OutletsAround` adds the outlets recorded by 1 and 2 to the quotes whose cues they cover;
+   `CitedSources` then makes the source an outlet cites the speaker, the outlet its intermediary.
 6. `Nest` sets parents; 7. `SameVoice` reads the top-level quotes (after nesting) and the
    intermediaries (after the outlets) of the quote before an uncued one.
 """
@@ -29,7 +30,7 @@ from quoteapp.nlp.rules.candidate import Candidate
 from quoteapp.nlp.rules.direct import DirectQuotes
 from quoteapp.nlp.rules.indirect import ReportedClauses
 from quoteapp.nlp.rules.merge import Dedupe, Nest
-from quoteapp.nlp.rules.outlets import OutletsAround
+from quoteapp.nlp.rules.outlets import CitedSources, OutletsAround
 from quoteapp.nlp.rules.same_voice import SameVoice
 from quoteapp.nlp.rules.state import State
 from quoteapp.nlp.rules.transcript import LabelledLines
@@ -50,6 +51,7 @@ SIEVES: tuple[Sieve, ...] = (
     DirectQuotes(),
     Dedupe(),
     OutletsAround(),
+    CitedSources(),
     Nest(),
     SameVoice(),
 )
