@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from quoteapp.corpus.roles import TITLE_WORDS
+
 #: Verbs whose clausal complement is reported speech or a stated position, with a confidence.
 REPORTING_VERBS: dict[str, float] = {
     # plain saying
@@ -220,16 +222,10 @@ OUTLET_NAME_ENDS = frozenset(
     "magazine monitor reporter wire tv radio star globe sentinel register media mail network".split()
 )
 
-#: Titles dropped from the front of a proper name to get the name itself.
-TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president vice prime minister "
-    "secretary general gen. gen marshal field commander chancellor king queen prince princess sheikh "
-    "senator sen. sen rep. rep representative governor gov. gov mayor judge justice chief colonel col. "
-    "lt. lieutenant captain capt. major maj. admiral adm. sergeant sgt. ambassador envoy director "
-    "chairman chairwoman chair ceo speaker leader premier pope bishop cardinal rev. reverend father "
-    "candidate nominee former acting deputy foreign interior defense defence finance state commissioner "
-    "councillor councilor inspector superintendent professor".split()
-)
+#: Titles dropped from the front of a proper name to get the name itself: the registry's class of
+#: titles (corpus/roles.py, one list for both) and the portfolios written between a title and a name
+#: ("Foreign Minister", "Finance Secretary").
+TITLES = TITLE_WORDS | frozenset("foreign interior defense defence finance state".split())
 
 #: Pronouns that can name a speaker, with their number and gender.
 PRONOUNS: dict[str, tuple[str, str | None]] = {

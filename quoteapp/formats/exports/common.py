@@ -9,11 +9,13 @@ below `corpus`, so they are given the plain `model.registry.Registry`, never rea
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from quoteapp.formats.atomic import atomic_write_bytes
 from quoteapp.model import Annotation, Quote
@@ -215,3 +217,34 @@ def prepare_file(out: str | os.PathLike[str]) -> Path:
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+#: one article as one JSON object of a JSON Lines export (its report and identities at hand)
+LineRenderer = Callable[[Annotation, "ExportReport", Identities], dict[str, Any]]
+
+
+def export_json_lines(
+    fmt: str,
+    items: Iterable[Item],
+    out: str | os.PathLike[str],
+    options: ExportOptions,
+    registry: Registry | None,
+    render: LineRenderer,
+) -> tuple[ExportReport, list[Item]]:
+    """The one way every JSON Lines export (jsonl, doccano, prodigy) writes: the chosen articles, one
+    object a line, UTF-8, atomically; says which articles the registry does not cover."""
+    path = prepare_file(out)
+    report = ExportReport(fmt, path)
+    chosen = select(items, options, report)
+    identities = Identities(registry)
+    lines = [json.dumps(render(a, report, identities), ensure_ascii=False, allow_nan=False) + "\n" for _, a in chosen]
+    write_file(path, "".join(lines))
+    report.files.append(path)
+    identities.warn_outside(chosen, report)
+    return report, chosen
+
+
+def warn_rejected_left_out(chosen: Sequence[Item], report: ExportReport) -> None:
+    """The tools' formats hold what to find, not what was turned down: say so when it happens."""
+    if any(q.status == "rejected" for _, a in chosen for q in a.quotes):
+        report.warn(f"{report.format}: rejected quotes are left out")

@@ -14,20 +14,18 @@ Rejected quotes are left out.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import Any
 
-from quoteapp.formats.atomic import atomic_write_text
 from quoteapp.formats.exports.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
     ExportReport,
     Identities,
     Item,
-    prepare_file,
-    select,
+    export_json_lines,
+    warn_rejected_left_out,
 )
 from quoteapp.formats.exports.spans import article_spans
 from quoteapp.model import Annotation
@@ -41,16 +39,8 @@ def export_doccano(
     registry: Registry | None = None,
 ) -> ExportReport:
     """Write OUT as UTF-8 JSON Lines, one doccano example per article."""
-    path = prepare_file(out)
-    report = ExportReport("doccano", path)
-    chosen = select(items, options, report)
-    identities = Identities(registry)
-    lines = [json.dumps(example(a, report, identities), ensure_ascii=False, allow_nan=False) + "\n" for _, a in chosen]
-    atomic_write_text(path, "".join(lines))
-    report.files.append(path)
-    identities.warn_outside(chosen, report)
-    if any(q.status == "rejected" for _, a in chosen for q in a.quotes):
-        report.warn("doccano: rejected quotes are left out")
+    report, chosen = export_json_lines("doccano", items, out, options, registry, example)
+    warn_rejected_left_out(chosen, report)
     report.warn(
         "doccano: entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence "
         "are not kept; quote status and confidence are in the example's metadata only"

@@ -8,7 +8,6 @@ no such field. The lines still read back with `formats.attribution.from_dict` (t
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -20,9 +19,7 @@ from quoteapp.formats.exports.common import (
     ExportReport,
     Identities,
     Item,
-    prepare_file,
-    select,
-    write_file,
+    export_json_lines,
 )
 from quoteapp.model import Annotation
 from quoteapp.model.registry import Registry
@@ -38,14 +35,7 @@ def export_jsonl(
     registry: Registry | None = None,
 ) -> ExportReport:
     """Write OUT as UTF-8 JSON Lines; each line reads back with `formats.attribution.from_dict`."""
-    path = prepare_file(out)
-    report = ExportReport("jsonl", path)
-    chosen = select(items, options, report)
-    identities = Identities(registry)
-    lines = [json.dumps(_object(a, identities), ensure_ascii=False, allow_nan=False) + "\n" for _, a in chosen]
-    write_file(path, "".join(lines))
-    report.files.append(path)
-    identities.warn_outside(chosen, report)
+    report, _ = export_json_lines("jsonl", items, out, options, registry, lambda a, _, ids: _object(a, ids))
     return report
 
 

@@ -35,6 +35,7 @@ from quoteapp.formats.exports.common import (
     Item,
     prepare_file,
     select,
+    warn_rejected_left_out,
 )
 from quoteapp.formats.exports.spans import MENTION, ArticleSpans, Region, article_spans, entity_text, resource_text
 from quoteapp.model import Annotation
@@ -67,8 +68,7 @@ def export_labelstudio(
     atomic_write_text(config, resource_text(CONFIG_NAME))
     report.files += [path, config]
     identities.warn_outside(chosen, report)
-    if any(q.status == "rejected" for _, a in chosen for q in a.quotes):
-        report.warn("labelstudio: rejected quotes are left out")
+    warn_rejected_left_out(chosen, report)
     report.warn(
         "labelstudio: entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence "
         "are not kept; quote status and confidence are in each region's meta"

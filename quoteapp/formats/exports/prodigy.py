@@ -13,20 +13,18 @@ exact offsets. Nested quotes and mentions inside quotes overlap. Rejected quotes
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import Any
 
-from quoteapp.formats.atomic import atomic_write_text
 from quoteapp.formats.exports.common import (
     DEFAULT_OPTIONS,
     ExportOptions,
     ExportReport,
     Identities,
     Item,
-    prepare_file,
-    select,
+    export_json_lines,
+    warn_rejected_left_out,
 )
 from quoteapp.formats.exports.spans import article_spans
 from quoteapp.model import Annotation
@@ -42,19 +40,11 @@ def export_prodigy(
     """Write OUT as UTF-8 JSON Lines, one Prodigy task per article (`prodigy db-in DATASET OUT`)."""
     import spacy  # here, so importing the exports (as the GUI does) does not load spaCy
 
-    path = prepare_file(out)
-    report = ExportReport("prodigy", path)
-    chosen = select(items, options, report)
     nlp = spacy.blank("en")
-    identities = Identities(registry)
-    lines = [
-        json.dumps(task(nlp, a, report, identities), ensure_ascii=False, allow_nan=False) + "\n" for _, a in chosen
-    ]
-    atomic_write_text(path, "".join(lines))
-    report.files.append(path)
-    identities.warn_outside(chosen, report)
-    if any(q.status == "rejected" for _, a in chosen for q in a.quotes):
-        report.warn("prodigy: rejected quotes are left out")
+    report, chosen = export_json_lines(
+        "prodigy", items, out, options, registry, lambda a, report, identities: task(nlp, a, report, identities)
+    )
+    warn_rejected_left_out(chosen, report)
     report.warn(
         "prodigy: entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence "
         "are not kept; quote status and confidence are in the task's `quoteapp` field only"
