@@ -13,7 +13,7 @@ import bisect
 
 from spacy.tokens import Token
 
-from quoteapp.nlp.lexicon import NOT_CONTENT, PHRASAL_CUES, REPORTING_VERBS, XCOMP_CUES
+from quoteapp.nlp.lexicon import NOT_CONTENT, PHRASAL_CUES, REPORTING_NOUNS, REPORTING_VERBS, XCOMP_CUES
 from quoteapp.nlp.quotemarks import QuotedSpan
 from quoteapp.nlp.rules.candidate import Candidate, words
 from quoteapp.nlp.rules.outlets import outlet_source
@@ -22,6 +22,8 @@ from quoteapp.nlp.rules.state import State, indices_in
 
 CCOMP = "ccomp"
 XCOMP = "xcomp"
+#: "said in a statement that ...": the that-clause the parse hung on the noun of the medium
+MEDIUM_CLAUSE = "medium-clause"
 HEADLINE = "headline"
 COLON = "colon"
 STATEMENT = "statement-clause"
@@ -95,11 +97,33 @@ def _reported_by(state: State, tok: Token) -> None:
 
 
 def _complement(cue: Token) -> tuple[Token | None, str]:
-    """The cue's clausal complement (ccomp), or for a verb of intention its infinitive (xcomp)."""
+    """The cue's clausal complement (ccomp), or for a verb of intention its infinitive (xcomp), or
+    the that-clause the parse hung on the noun of its medium ("said in a statement that ...")."""
     complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         return next((c for c in cue.children if c.dep_ == "xcomp"), None), XCOMP
+    if complement is None:
+        clause = _clause_on_medium(cue)
+        if clause is not None:
+            return clause, MEDIUM_CLAUSE
     return complement, CCOMP
+
+
+def _clause_on_medium(cue: Token) -> Token | None:
+    """'said in a statement that ...', 'told the Press in an interview that ...': a that-clause
+    (complementizer "that") on the reporting noun of the cue's own prepositional phrase is what the
+    cue reports; the noun only says through what."""
+    for prep in cue.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in REPORTING_NOUNS:
+                continue
+            for clause in noun.children:
+                marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.pos_ in ("VERB", "AUX") and marked:
+                    return clause
+    return None
 
 
 def headline(state: State, cue: Token) -> tuple[int, int] | None:
