@@ -5,11 +5,25 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from quoteapp.corpus.locations import registry_path
 from quoteapp.corpus.user_folders import RECOVERY_ENV, recovery_dir
 from quoteapp.formats.attribution import write_annotation
+from quoteapp.formats.errors import FormatError
+from quoteapp.formats.registry_file import read_registry, write_registry
 from quoteapp.model import Annotation
+from quoteapp.model.registry import Registry
 
-__all__ = ["RECOVERY_ENV", "discard_recovery", "newer_recovery", "recovery_dir", "recovery_path", "write_recovery"]
+__all__ = [
+    "RECOVERY_ENV",
+    "discard_recovery",
+    "discard_registry_recovery",
+    "newer_recovery",
+    "newer_registry_recovery",
+    "recovery_dir",
+    "recovery_path",
+    "write_recovery",
+    "write_registry_recovery",
+]
 
 
 def recovery_path(save_path: Path) -> Path:
@@ -27,13 +41,46 @@ def write_recovery(annotation: Annotation, save_path: Path) -> Path:
 
 def newer_recovery(save_path: Path) -> Path | None:
     """The recovery copy of `save_path` when it is newer than the saved file (or there is none)."""
-    copy = recovery_path(save_path)
+    return _newer(recovery_path(save_path), save_path)
+
+
+def _newer(copy: Path, saved: Path) -> Path | None:
     if not copy.exists():
         return None
-    if save_path.exists() and save_path.stat().st_mtime >= copy.stat().st_mtime:
+    if saved.exists() and saved.stat().st_mtime >= copy.stat().st_mtime:
         return None
     return copy
 
 
 def discard_recovery(save_path: Path) -> None:
     recovery_path(save_path).unlink(missing_ok=True)
+
+
+def registry_recovery_path(folder: Path) -> Path:
+    """The autosave copy of a folder's speaker registry (edits not saved yet): one per folder."""
+    digest = hashlib.sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:12]
+    return recovery_dir() / f"registry-{digest}.json"
+
+
+def write_registry_recovery(registry: Registry, folder: Path) -> Path:
+    target = registry_recovery_path(folder)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_registry(registry, target)
+    return target
+
+
+def newer_registry_recovery(folder: Path) -> Registry | None:
+    """The unsaved registry edits of an earlier session, when newer than the folder's registry file
+    and readable (an unreadable copy is no work to restore: it is removed)."""
+    copy = _newer(registry_recovery_path(folder), registry_path(folder))
+    if copy is None:
+        return None
+    try:
+        return read_registry(copy)
+    except (FormatError, OSError):  # nothing to offer
+        copy.unlink(missing_ok=True)
+        return None
+
+
+def discard_registry_recovery(folder: Path) -> None:
+    registry_recovery_path(folder).unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
 
 from quoteapp.corpus.folder import CorpusFolder, annotation_state
+from quoteapp.corpus.recovery import discard_registry_recovery, newer_registry_recovery, write_registry_recovery
 from quoteapp.corpus.registry import build_registry, open_folder_registry, save_folder_registry
 from quoteapp.formats.errors import FormatError
 from quoteapp.gui import dialogs
@@ -99,14 +100,35 @@ class FolderDocks:
         try:
             save_folder_registry(folder, registry)
             self.saved_registry = copy.deepcopy(registry)
+            discard_registry_recovery(folder)
         except (FormatError, OSError) as err:
             self.w.statusBar().showMessage(f"The registry could not be saved: {err}", 8000)
         self.registry_folder, self.registry_document = folder, self.w.document
         self.registry_panel.set_registry(registry, lambda edited: save_folder_registry(folder, edited))
         self.registry_edited()
 
+    def autosave_registry(self) -> None:
+        """Keep the panel's unsaved registry edits in the recovery folder (the window's autosave calls
+        this), so a crash loses none; nothing to keep removes the copy."""
+        if self.registry_folder is None:
+            return
+        if self.registry_panel.registry != self.saved_registry:
+            write_registry_recovery(self.registry_panel.registry, self.registry_folder)
+        else:
+            discard_registry_recovery(self.registry_folder)
+
+    def discard_registry_recovery(self) -> None:
+        if self.registry_folder is not None:
+            discard_registry_recovery(self.registry_folder)
+
     def _read_registry(self, folder: Path) -> Registry:
-        """The registry file of `folder`; an unreadable one is said and set aside (a new one is built)."""
+        """The registry file of `folder`; an unreadable one is said and set aside (a new one is built).
+        Unsaved edits an earlier session left in the recovery folder are offered first."""
+        recovered = newer_registry_recovery(folder)
+        if recovered is not None:
+            discard_registry_recovery(folder)
+            if dialogs.restore_recovery(self.w, f"the speaker registry of {folder.name}", "an earlier session"):
+                return recovered
         opened = open_folder_registry(folder)
         if opened.problem is not None:
             kept = (

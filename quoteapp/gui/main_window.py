@@ -214,6 +214,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         if choice == "discard":
             if self.document.save_path is not None:
                 discard_recovery(self.document.save_path)
+            self.folders.discard_registry_recovery()
             self.document.undo_stack.setClean()
             return True
         return False
@@ -225,6 +226,7 @@ class MainWindow(ArticleOpening, QMainWindow):
             return
         try:
             write_recovery(self.document.annotation, self.document.save_path)
+            self.folders.autosave_registry()
         except (FormatError, OSError) as err:
             self.autosave_label.setText("⚠ Autosave is not working: save with Ctrl+S")
             self.autosave_label.setToolTip(str(err))
