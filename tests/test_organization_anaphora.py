@@ -35,3 +35,17 @@ def test_she_said_is_never_an_organization(extractor) -> None:
     annotation = extractor.annotate(text, "fares")
     (quote,) = [q for q in annotation.quotes if q.segments[0].text.startswith("the change would pay")]
     assert quote.speaker is None or annotation.entity(quote.speaker.entity).kind != "organization"
+
+
+def test_the_office_said_later_still_speaks_for_its_holder(extractor) -> None:
+    text = (
+        "Ferry fares\n\n"
+        "Mayor Lena Ostrova's office said the fares would rise in June. "
+        "The office said the city could not pay for the late boats.\n"
+    )
+    annotation = extractor.annotate(text, "fares")
+    for words in ("the fares would rise", "the city could not pay"):
+        (quote,) = [q for q in annotation.quotes if q.segments[0].text.startswith(words)]
+        assert annotation.entity(quote.speaker.entity).name == "Lena Ostrova", words
+        chain = [(annotation.entity(v.entity).name, v.role) for v in quote.intermediaries]
+        assert chain == [("Mayor Lena Ostrova's office", "spokesperson")], words

@@ -174,7 +174,7 @@ ORGANIZATION_HEADS = frozenset(
     "administration party association committee authority bank board commission federation institute "
     "foundation university college school hospital club league coalition alliance campaign organization "
     "organisation charity utility carrier airline operator manufacturer retailer insurer lender "
-    "regulator court".split()
+    "regulator court office".split()
 )
 ANONYMOUS_HEADS = frozenset(
     "official officials source sources diplomat diplomats aide aides insider insiders person people "

@@ -71,7 +71,7 @@ def _resolve(grouper: EntityGrouper, cand: Candidate, avoid: frozenset[int] = fr
         if m.is_office and m.principal is not None:
             entity.speaks_for = grouper.assign(m.principal, place=False).entity
             res = _Resolved(entity, m, step=_weakest(found))
-        elif entity.speaks_for is not None and entity.kind != "organization":
+        elif entity.speaks_for is not None and (entity.kind != "organization" or m.is_office or _an_office(entity)):
             cand.evidence.append(f"{entity.name} speaks for {entity.speaks_for.name} in this article")
             res = _Resolved(entity.speaks_for, None, [(entity, "spokesperson", m)], _weakest(found))
         else:
@@ -336,3 +336,9 @@ def _add_relays(quotes: list[Quote], drafts: dict[str, EntityDraft]) -> None:
                 seen.add(link.entity)
                 out.append(link)
         quote.intermediaries = out
+
+
+def _an_office(entity: EntityDraft) -> bool:
+    """'Mayor Ostrova's office': an office speaks for its holder, in every quote it gives ("The office
+    said ..." later too), unlike an organization, whose words are its own."""
+    return any(name.lower().split()[-1:] == ["office"] for name in [entity.name, *entity.descriptions])
