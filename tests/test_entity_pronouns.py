@@ -114,3 +114,13 @@ def test_they_goes_to_a_group_or_an_organization_not_to_one_person() -> None:
     grouper = EntityGrouper([_mention(30, "Tomas Beck", sentence=30)])
     grouper.assign(residents)
     assert grouper.assign(_mention(60, "they", sentence=60, kind="other", plural=True)).entity.name == "residents"
+
+
+def test_her_spokesman_speaks_for_the_woman_the_quote_names(extractor) -> None:
+    """'Senator Maria Lind lost the vote, her spokesman said': the one spoken for is named only in the
+    quote; a possessive of the spokesman may go there (the speaker's own pronoun still may not)."""
+    text = "Vote lost\n\nSenator Maria Lind lost the vote on Tuesday and would not run again, her spokesman said.\n"
+    annotation = extractor.annotate(text, "vote")
+    (quote,) = annotation.quotes
+    assert annotation.entity(quote.speaker.entity).name == "Maria Lind"
+    assert [v.role for v in quote.intermediaries] == ["spokesperson"]

@@ -111,17 +111,20 @@ class EntityGrouper:
             i -= 1
         return False
 
-    def assign(self, mention: Mention, place: bool = True, avoid: frozenset[int] = frozenset()) -> Assignment:
+    def assign(
+        self, mention: Mention, place: bool = True, avoid: frozenset[int] = frozenset(), quoted: bool = False
+    ) -> Assignment:
         """The entity a mention names, why, and the step's confidence; `place=False` for a mention that
         is no one's voice here (the owner of "Macron's office"), which a later pronoun must not take
-        for a speaker; a pronoun never goes to an entity in `avoid`."""
+        for a speaker; a pronoun never goes to an entity in `avoid`, and goes to a person named inside
+        a quote only with `quoted` (the one a spokesman speaks for: "Lind lost, her spokesman said")."""
         known = self.entity_of.get(mention)
         if known is not None:  # a mention two quotes share, or a person resolved for a pronoun before
             found: Assignment | None = self.assigned.get(mention) or Assignment(
                 known, f"'{mention.text}' -> {known.name}", SPEAKER_NAMED
             )
         elif mention.pronoun:
-            return self._pronoun(mention, avoid)
+            return self._pronoun(mention, avoid, quoted)
         else:
             found = self._by_name(mention) if mention.name else self._by_description(mention)
         if found is None:
@@ -332,8 +335,9 @@ class EntityGrouper:
         i = bisect.bisect_left(indices, bisect.bisect_left(self.background_starts, pos)) - 1
         return self.background[indices[i]] if i >= 0 else None
 
-    def _pronoun(self, mention: Mention, avoid: frozenset[int]) -> Assignment:
-        found = self._nearest_person(mention, avoid, salient=True) or self._nearest_person(mention, avoid, False)
+    def _pronoun(self, mention: Mention, avoid: frozenset[int], quoted: bool = False) -> Assignment:
+        found = self._nearest_person(mention, avoid, True, quoted)
+        found = found or self._nearest_person(mention, avoid, False, quoted)
         if found is None:
             found = self._nearest_speaker(mention, avoid)
         if found is None:
@@ -344,12 +348,14 @@ class EntityGrouper:
         self.assigned[mention] = found
         return found
 
-    def _nearest_person(self, mention: Mention, avoid: frozenset[int], salient: bool) -> Assignment | None:
+    def _nearest_person(
+        self, mention: Mention, avoid: frozenset[int], salient: bool, quoted: bool = False
+    ) -> Assignment | None:
         """The nearest sentence before the pronoun (or its own, before it) that mentions a fitting
         person, and in it the subject before any other mention, the nearest first. With `salient`, only
         subjects and objects count (not "Macron" of "a statement from Macron's office"); entities in
         `avoid` (named in the pronoun's own quote) never do."""
-        outside = not self.inside_content(mention.start)
+        outside = not quoted and not self.inside_content(mention.start)
         pool: list[tuple[Mention, EntityDraft]] = []
         sentence = None
         for i in range(bisect.bisect_left(self.antecedents, (mention.start,)) - 1, -1, -1):

@@ -57,7 +57,9 @@ def _resolve(grouper: EntityGrouper, cand: Candidate, avoid: frozenset[int] = fr
         return None
     if m.principal is not None and not m.is_office:
         voice = grouper.assign(m)
-        principal = grouper.assign(m.principal, avoid=avoid)
+        # "Lind lost, her spokesman said": the one spoken for may be named in the quote itself
+        quoted = m.principal.pronoun
+        principal = grouper.assign(m.principal, avoid=frozenset() if quoted else avoid, quoted=quoted)
         if principal.entity is voice.entity:
             cand.evidence.append(voice.reason)
             return _Resolved(voice.entity, m, step=_weakest(voice))
