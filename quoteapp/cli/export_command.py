@@ -7,11 +7,9 @@ import sys
 from pathlib import Path
 
 from quoteapp.corpus.folder import FolderRead, read_annotation_folder
-from quoteapp.corpus.locations import registry_path
+from quoteapp.corpus.registry import read_folder_registry
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.formats.errors import FormatError
-from quoteapp.formats.registry_file import read_registry
-from quoteapp.model.registry import Registry
 
 #: the keys of `quoteapp.formats.exports.EXPORTERS`, named here so that building the parser of every
 #: subcommand does not import the exports (a test holds the two equal)
@@ -50,19 +48,6 @@ def read_corpus(corpus: Path) -> FolderRead:
         return FolderRead(problems=[(corpus, str(err).removeprefix(f"{corpus}: "))])
 
 
-def folder_registry(corpus: Path) -> tuple[Registry | None, str | None]:
-    """The corpus folder's speaker registry as the editor saved it (None when it has none), and the
-    problem when its file cannot be read. Read only: unlike opening the folder in the editor, an export
-    never moves an unreadable registry aside, it exports with empty identities and says why."""
-    path = registry_path(corpus if corpus.is_dir() else corpus.parent)
-    if not path.exists():
-        return None, None
-    try:
-        return read_registry(path), None
-    except FormatError as err:
-        return None, str(err)
-
-
 def run(args: argparse.Namespace) -> int:
     from quoteapp.formats.exports import ExportOptions, Item, export
 
@@ -77,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if not total:
         print(f"quoteapp: no attribution files (*.json) in {args.corpus}", file=sys.stderr)
     options = ExportOptions(reviewed_only=args.reviewed_only, accepted_only=args.accepted_only)
-    registry, problem = folder_registry(args.corpus)
+    registry, problem = read_folder_registry(args.corpus if args.corpus.is_dir() else args.corpus.parent)
     if problem:
         print(f"warning: the speaker registry cannot be read, identities are left empty: {problem}")
     try:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from quoteapp.corpus.folder import read_annotation_folder
+from quoteapp.corpus.registry import build_registry, read_folder_registry
 from quoteapp.model.statistics import corpus_stats
 
 
@@ -24,7 +25,17 @@ def run(args: argparse.Namespace) -> int:
     read = read_annotation_folder(args.corpus)
     for path, message in read.problems:
         print(f"quoteapp: skipped {path}: {message}", file=sys.stderr)
-    stats = corpus_stats([annotation for _, annotation in read.annotations])
+    annotations = [annotation for _, annotation in read.annotations]
+    saved, problem = read_folder_registry(args.corpus)
+    if problem is not None:
+        print(
+            f"quoteapp: the speaker registry cannot be read, speakers are counted per article: {problem}",
+            file=sys.stderr,
+        )
+    # the same identities the editor's Corpus Statistics count: one person across the folder's articles
+    registry = build_registry(annotations, saved) if saved is not None else None
+    canonical = {key: i.name for key, i in registry.by_member().items()} if registry else {}
+    stats = corpus_stats(annotations, canonical)
     total = stats.total
     print(
         f"{total.articles} articles, {total.quotes} quotes "

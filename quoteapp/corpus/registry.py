@@ -17,7 +17,8 @@ from pathlib import Path
 from quoteapp.corpus.locations import registry_path
 from quoteapp.corpus.names import same_name
 from quoteapp.corpus.roles import is_proper_name, name_key, name_weight, speaks_for_description
-from quoteapp.formats.registry_file import RegistryOpened, open_registry, write_registry
+from quoteapp.formats.errors import FormatError
+from quoteapp.formats.registry_file import RegistryOpened, open_registry, read_registry, write_registry
 from quoteapp.model import Annotation, Entity, Intermediary, Speaker
 from quoteapp.model.registry import Identity, Member, Registry
 
@@ -370,3 +371,16 @@ def open_folder_registry(folder: Path) -> RegistryOpened:
 def save_folder_registry(folder: Path, registry: Registry) -> None:
     """Write the folder's registry file, atomically (OSError or FormatError when it cannot)."""
     write_registry(registry, registry_path(folder))
+
+
+def read_folder_registry(folder: Path) -> tuple[Registry | None, str | None]:
+    """The folder's speaker registry as the editor saved it (None when it has none), and the problem
+    when its file cannot be read. Read only, for the commands that report on a folder (`export`,
+    `stats`): unlike opening the folder in the editor, they never move an unreadable registry aside."""
+    path = registry_path(folder)
+    if not path.exists():
+        return None, None
+    try:
+        return read_registry(path), None
+    except FormatError as err:
+        return None, str(err)
