@@ -49,3 +49,14 @@ def test_the_office_said_later_still_speaks_for_its_holder(extractor) -> None:
         assert annotation.entity(quote.speaker.entity).name == "Lena Ostrova", words
         chain = [(annotation.entity(v.entity).name, v.role) for v in quote.intermediaries]
         assert chain == [("Mayor Lena Ostrova's office", "spokesperson")], words
+
+
+def test_the_publication_is_the_outlet_named_before(extractor) -> None:
+    text = (
+        "Pier interview\n\n"
+        "In an interview published by the weekly Harbour Gazette, Ana Ruiz said the pier would close.\n\n"
+        "“We cannot wait for another storm,” Ruiz told the publication.\n"
+    )
+    annotation = extractor.annotate(text, "pier")
+    (quote,) = [q for q in annotation.quotes if q.segments[0].text.startswith("We cannot wait")]
+    assert [(annotation.entity(v.entity).name, v.role) for v in quote.intermediaries] == [("Harbour Gazette", "outlet")]

@@ -312,21 +312,22 @@ class EntityGrouper:
             entity = self.assign(earlier).entity
             reason = f"'{mention.text}' -> {entity.name}: the text calls '{earlier.text}' so"
             return Assignment(entity, reason, SPEAKER_DESCRIBED)
-        if mention.kind == "organization":
+        if mention.kind in ("organization", "outlet"):
             return self._organization_before(mention)
         return None
 
     def _organization_before(self, mention: Mention) -> Assignment | None:
-        """'Telvana Communications raised its fees. The company said ...': a definite common noun of
-        an organization is, like "it", the organization the text named last before it."""
+        """'Telvana Communications raised its fees. The company said ...', 'an interview with Le
+        Journal du Dimanche ... he told the French publication': a definite common noun of an
+        organization or an outlet is, like "it", the one of that kind the text named last before it."""
         for i in range(bisect.bisect_left(self.antecedents, (mention.start,)) - 1, -1, -1):
             start, _, other = self.antecedents[i]
             if mention.start - start > PRONOUN_REACH:
                 break
-            if other.pronoun or not other.name or other.kind != "organization":
+            if other.pronoun or not other.name or other.kind != mention.kind:
                 continue
             entity = self.entity_of.get(other) or self._entity_of_mention(other)
-            reason = f"'{mention.text}' -> {entity.name}: the organization named before"
+            reason = f"'{mention.text}' -> {entity.name}: the {mention.kind} named before"
             return Assignment(entity, reason, SPEAKER_PRONOUN)
         return None
 
