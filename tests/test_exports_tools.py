@@ -404,3 +404,21 @@ def test_the_gold_seeds_round_trip_through_every_tool(shared: Path, tmp_path: Pa
         ends = {t["end"]: t["id"] for t in task["tokens"]}
         for span in task["spans"]:
             assert (starts[span["start"]], ends[span["end"]]) == (span["token_start"], span["token_end"])
+
+
+def test_a_folder_format_onto_a_file_and_a_file_format_onto_a_folder_are_said(tmp_path: Path, capsys) -> None:
+    from quoteapp.cli import main
+    from quoteapp.formats.attribution import write_annotation
+    from quoteapp.model import Annotation, Document
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_annotation(Annotation(Document("a", "Nothing said here.\n", path="a.txt"), [], []), corpus / "a.json")
+    a_file, a_folder = tmp_path / "taken.txt", tmp_path / "taken"
+    a_file.write_text("keep me", encoding="utf-8")
+    a_folder.mkdir()
+    assert main(["export", str(corpus), "--format", "brat", "-o", str(a_file)]) == 2
+    assert "is a file: this format writes a folder" in capsys.readouterr().err
+    assert a_file.read_text(encoding="utf-8") == "keep me"
+    assert main(["export", str(corpus), "--format", "csv", "-o", str(a_folder)]) == 2
+    assert "is a folder: this format writes one file" in capsys.readouterr().err

@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--info", action="store_true", help="print what a bug report needs, then exit")
     parser.add_argument("--model", metavar="NAME", help="with --info: the spaCy pipeline to describe")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log progress to stderr (-vv: debug)")
-    shtab.add_argument_to(parser, ["--print-completion"], help="print a shell completion script (bash, zsh, tcsh)")
+    shtab.add_argument_to(
+        parser, ["--print-completion"], help=f"print a shell completion script ({', '.join(shtab.SUPPORTED_SHELLS)})"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in SUBCOMMANDS.items():
         module.add_parser(sub, name)

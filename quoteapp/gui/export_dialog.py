@@ -58,10 +58,14 @@ def export_dataset(window: MainWindow) -> None:
     except (OSError, ValueError, FormatError) as err:
         dialogs.error(window, "Export failed", str(err))
         return
-    lines = [f"{report.articles} articles, {report.quotes} quotes written to {report.output}."]
+    lines = [f"{_count(report.articles, 'article')}, {_count(report.quotes, 'quote')} written to {report.output}."]
     if report.skipped:
         lines.append(f"Left out (not reviewed): {', '.join(report.skipped)}.")
     if report.dropped_quotes:
         lines.append(f"{report.dropped_quotes} quotes left out (not accepted or corrected).")
     lines += [f"Not carried by {fmt}: {w}" for w in report.warnings]
     dialogs.info(window, "Export done", "\n".join(lines))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -27,7 +27,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from quoteapp.formats.exports.common import (
     DEFAULT_OPTIONS,
@@ -36,6 +35,7 @@ from quoteapp.formats.exports.common import (
     Identities,
     Item,
     file_stems,
+    prepare_folder,
     select,
     warn_unknown_fields,
     write_file,
@@ -73,8 +73,7 @@ def export_brat(
 ) -> ExportReport:
     """Write the folder OUT: `annotation.conf` and a `.txt`/`.ann` pair per article, the entities in
     the notes with their `registry` identity."""
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = prepare_folder(out)
     report = ExportReport("brat", folder)
     chosen = select(items, options, report)
     identities = Identities(registry)

@@ -213,10 +213,21 @@ def file_stems(items: Sequence[Item]) -> list[str]:
 
 
 def prepare_file(out: str | os.PathLike[str]) -> Path:
-    """The output file's path, its folder created."""
+    """The output file's path, its folder created (OSError naming the path when it cannot be)."""
     path = Path(out)
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder: this format writes one file; name a file")
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def prepare_folder(out: str | os.PathLike[str]) -> Path:
+    """The output folder of a format written as several files (brat, inception), created."""
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is a file: this format writes a folder of files; name a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 #: one article as one JSON object of a JSON Lines export (its report and identities at hand)

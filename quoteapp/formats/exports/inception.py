@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from quoteapp.formats.atomic import atomic_write_text
@@ -35,6 +34,7 @@ from quoteapp.formats.exports.common import (
     Identities,
     Item,
     file_stems,
+    prepare_folder,
     select,
 )
 from quoteapp.formats.exports.spans import CUE, MENTION, Region, article_spans, resource_text
@@ -57,8 +57,7 @@ def export_inception(
     """Write the folder OUT: `TypeSystem.xml` and an `.xmi` per article."""
     from cassis import load_typesystem  # here, so importing the exports does not load cassis and lxml
 
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = prepare_folder(out)
     report = ExportReport("inception", folder)
     chosen = select(items, options, report)
     typesystem = load_typesystem(resource_text(TYPESYSTEM_NAME))
