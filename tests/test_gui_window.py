@@ -560,3 +560,16 @@ def test_recent_files_and_drag_and_drop(qtbot, window: MainWindow, article: Path
     assert recent[:2] == [str(article), str(other)]
     window.recent_menu.actions()[1].trigger()
     assert window.document.article_path == other
+
+
+def test_the_toolbar_undo_button_keeps_its_short_label(qtbot, window: MainWindow, article: Path) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    open_analysed(qtbot, window, article)
+    window.select_row(0)
+    trigger(window, "accept")
+    toolbar = window.findChild(QToolBar, "main toolbar")
+    button = toolbar.widgetForAction(window.actions["undo"])
+    assert window.actions["undo"].text().startswith("&Undo ") and len(window.actions["undo"].text()) > 6
+    assert button.text() == "Undo", "the menu names the step, the toolbar does not grow with it"
+    assert window.actions["undo"].toolTip().startswith("Undo ")

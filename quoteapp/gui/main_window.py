@@ -365,9 +365,11 @@ class MainWindow(ArticleOpening, QMainWindow):
                 "can_redo": bool(stack and stack.canRedo()),
             },
         )
-        if stack is not None:
-            self.actions["undo"].setText(f"&Undo {stack.undoText()}".rstrip())
-            self.actions["redo"].setText(f"&Redo {stack.redoText()}".rstrip())
+        if stack is not None:  # the menu names the step; the toolbar keeps its short label (no jumping)
+            for name, step in (("undo", stack.undoText()), ("redo", stack.redoText())):
+                self.actions[name].setText(f"&{name.capitalize()} {step}".rstrip())
+                self.actions[name].setIconText(name.capitalize())
+                self.actions[name].setToolTip(f"{name.capitalize()} {step}".rstrip())
 
     # --- recent files, folders, drag and drop ----------------------------------------------------
 
