@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QApplication, QDockWidget, QListWidget, QListWidgetItem
 
 from quoteapp.corpus.folder import CorpusFolder, annotation_state
 from quoteapp.corpus.recovery import discard_registry_recovery, newer_registry_recovery, write_registry_recovery
@@ -231,5 +231,11 @@ class FolderDocks:
 
         registry = self.registry_panel.registry if self.folder is not None else None
         canonical = {key: i.name for key, i in registry.by_member().items()} if registry else {}
-        self.w.stats_dialog = StatsDialog(corpus_stats(self.annotations(), canonical), self.w)
+        self.w.statusBar().showMessage("Drawing the corpus statistics…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the charts take a second or two
+        try:
+            self.w.stats_dialog = StatsDialog(corpus_stats(self.annotations(), canonical), self.w)
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.w.statusBar().clearMessage()
         self.w.stats_dialog.show()
