@@ -12,13 +12,13 @@ import json
 from pathlib import Path
 
 import pytest
+from learning_helpers import NEW_ARTICLE, NEW_VERDICT, write_training_files
 
 import quoteapp.nlp.learning  # noqa: F401 - registers the quoteapp_learned factory, as the entry point will
 from quoteapp.cli import main
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.nlp.extractor import Extractor
 from quoteapp.nlp.learning import LEARNED_NAME
-from learning_helpers import NEW_ARTICLE, NEW_VERDICT, write_training_files
 
 
 @pytest.fixture(scope="module")
