@@ -61,7 +61,7 @@ class KeepModel:
         return cls.from_json(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
 
 
-def _best_threshold(probabilities: Sequence[float], labels: Sequence[int]) -> float:
+def best_threshold(probabilities: Sequence[float], labels: Sequence[int]) -> float:
     """The threshold with the best F1 of the kept candidates on held-out predictions."""
     pairs = sorted(zip(probabilities, labels, strict=True), reverse=True)
     positives = sum(labels)
@@ -91,7 +91,7 @@ def fit_keep_model(
     threshold = 0.5
     if min(sum(labels), len(labels) - sum(labels)) >= 2 * THRESHOLD_FOLDS:
         held_out = cross_val_predict(classifier, x, labels, cv=THRESHOLD_FOLDS, method="predict_proba")[:, 1]
-        threshold = _best_threshold(list(held_out), list(labels))
+        threshold = best_threshold(list(held_out), list(labels))
     classifier.fit(x, labels)
     names = vectorizer.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, classifier.coef_[0], strict=True) if w}
