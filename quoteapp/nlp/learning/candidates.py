@@ -27,6 +27,12 @@ KINDS: dict[str, tuple[str, ...]] = {
     "learned_object": ("dobj", "oprd"),
     "learned_intent": ("xcomp",),
 }
+#: Prepositions whose phrase after a verb's object belongs to what is said of it: "accused X of Y",
+#: "praised X for Y", "described X as Y".
+OBJECT_PREPOSITIONS = frozenset({"of", "for", "as"})
+#: Prepositions whose object is what is said, called for or spoken about: "called for her ouster",
+#: "spoke about the war", "warned against a deal".
+CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over"})
 QUOTE_MARKS = frozenset('"“”‘’«»„')
 LEADING_WORDS = frozenset({"that"})
 SUBJECT_DEPS = ("nsubj",)
@@ -43,9 +49,31 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _content(verb: Token, deps: tuple[str, ...]) -> tuple[int, int] | None:
-    """Character span of what the verb governs with these labels, without a leading "that"."""
+def _parts(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    """The verb's dependents with these labels after it, and for an object the phrases of
+    OBJECT_PREPOSITIONS right after it."""
     parts = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+    if parts and "dobj" in deps:
+        end = max(p.right_edge.i for p in parts)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and child.i == end + 1:
+                parts.append(child)
+                end = child.right_edge.i
+    return parts
+
+
+def _prepositional(verb: Token) -> list[Token]:
+    """The object of the first CONTENT_PREPOSITIONS phrase hung on the verb, when the verb has no object."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in CONTENT_PREPOSITIONS:
+            return [c for c in child.children if c.dep_ == "pobj"][:1]
+    return []
+
+
+def _content(verb: Token, parts: list[Token], text: str) -> tuple[int, int] | None:
+    """Character span of these dependents of the verb, without a leading "that" or edge punctuation."""
     if not parts:
         return None
     first = min(p.left_edge.i for p in parts)
@@ -58,7 +86,7 @@ def _content(verb: Token, deps: tuple[str, ...]) -> tuple[int, int] | None:
     if first > last:
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return (start, end) if two_words(doc.text, start, end) else None
+    return (start, end) if two_words(text, start, end) else None
 
 
 def _type_of(text: str) -> str:
@@ -72,6 +100,7 @@ def _known(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Quote dicts (the shape of `doc._.quotes`) for what verbs govern, beyond the sieves' candidates."""
+    text = doc.text  # Doc.text joins every token anew at each call
     taken = [tuple(s) for q in existing for s in q["segments"]]
     out: list[dict[str, Any]] = []
     for verb in doc:
@@ -80,18 +109,23 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
         subject = _subject(verb)
         if subject is None:
             continue
-        for rule, deps in KINDS.items():
-            span = _content(verb, deps)
+        for rule, parts in _kinds(verb):
+            span = _content(verb, parts, text)
             if span is None or _known(span, taken):
                 continue
             taken.append(span)
-            out.append(_proposal(doc, verb, subject, rule, span))
+            out.append(_proposal(text, verb, subject, rule, span))
     return out
 
 
-def _proposal(doc: Doc, verb: Token, subject: Token, rule: str, span: tuple[int, int]) -> dict[str, Any]:
+def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
+    """(rule, dependents) of each kind of proposal the verb may make."""
+    return [(rule, _parts(verb, deps)) for rule, deps in KINDS.items()] + [("learned_prep", _prepositional(verb))]
+
+
+def _proposal(text: str, verb: Token, subject: Token, rule: str, span: tuple[int, int]) -> dict[str, Any]:
     return {
-        "type": _type_of(doc.text[span[0] : span[1]]),
+        "type": _type_of(text[span[0] : span[1]]),
         "segments": [[span[0], span[1]]],
         "cue": [verb.idx, verb.idx + len(verb)],
         "speaker": mention_to_dict(make_mention(subject)),

@@ -29,8 +29,9 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token anew at each call
         self.starts = [t.idx for t in doc]
-        self.quoted = sorted((q.open_at, q.outer_end) for q in find_quoted_spans(doc.text))
+        self.quoted = sorted((q.open_at, q.outer_end) for q in find_quoted_spans(self.text))
         self.sentences = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
     def token_at(self, char: int) -> Token:
@@ -108,7 +109,7 @@ def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
     start, end = segments[0][0], segments[-1][1]
     root = _content_root(view, segments[0][0], segments[0][1])
     first = view.token_at(start)
-    words = sum(len(view.doc.text[s:e].split()) for s, e in segments)
+    words = sum(len(view.text[s:e].split()) for s, e in segments)
     share = view.quoted_share(start, end)
     sentence = view.sentence_number(first)
     sentence_start = view.sentences[sentence]
@@ -122,6 +123,7 @@ def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
         f"words={_bucket(words)}": 1.0,
         f"quoted={round(share * 4) / 4}": 1.0,
         f"first_word={first.lower_}": 1.0,
+        f"word_before={view.doc[first.i - 1].lower_ if first.i else ''}": 1.0,
         f"root_pos={root.pos_}": 1.0,
         f"root_dep={root.dep_}": 1.0,
         f"has_verb={any(t.pos_ in ('VERB', 'AUX') for t in root.subtree)}": 1.0,

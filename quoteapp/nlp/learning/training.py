@@ -44,9 +44,9 @@ class Examples:
         self.labels.extend(other.labels)
 
 
-def _label(doc: Doc, quote: dict[str, Any], targets: Targets) -> int | None:
+def _label(text: str, quote: dict[str, Any], targets: Targets) -> int | None:
     """1 (a quote to find), 0 (not one) or None (unknown, or an optional quote) for one candidate."""
-    found = [targets.label(trim(doc.text, int(s), int(e))) for s, e in quote["segments"]]
+    found = [targets.label(trim(text, int(s), int(e))) for s, e in quote["segments"]]
     if any(t is not None and t.optional for t in found):
         return None
     if any(t is not None and t.keep for t in found):
@@ -60,8 +60,9 @@ def examples_of(doc: Doc, annotation: Annotation) -> Examples:
     """The labelled candidates of one parsed article."""
     targets = targets_of(annotation)
     out = Examples()
+    text = doc.text
     for quote, features in scored_candidates(doc, list(doc._.quotes or [])):
-        label = _label(doc, quote, targets)
+        label = _label(text, quote, targets)
         if label is not None:
             out.features.append(features)
             out.labels.append(label)
