@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from quoteapp.evaluation.units import jaccard
 from quoteapp.nlp.component import mention_to_dict
 from quoteapp.nlp.mentions import make_mention
-from quoteapp.nlp.rules.candidate import two_words
+from quoteapp.nlp.rules.candidate import WORD
 
 #: The rule names of the proposals, by the dependency labels of what the verb governs.
 KINDS: dict[str, tuple[str, ...]] = {
@@ -36,16 +36,22 @@ CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over"}
 QUOTE_MARKS = frozenset('"“”‘’«»„')
 LEADING_WORDS = frozenset({"that"})
 SUBJECT_DEPS = ("nsubj",)
+#: The links a subjectless verb's subject is looked for through, and how many of them.
+SUBJECT_THROUGH = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+SUBJECT_STEPS = 4
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's own subject, or that of the verb it is conjoined to ("he rose and called ...")."""
-    for tok in (verb, verb.head if verb.dep_ == "conj" else None):
-        if tok is None:
-            continue
+    """The verb's own subject, else that of the verb it hangs on ("he rose and called ...", "she
+    refused to admit ...", "by refusing to admit": up through conjunctions and open clauses), or None."""
+    tok = verb
+    for _ in range(SUBJECT_STEPS):
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("it", "there"):
                 return child
+        if tok.dep_ not in SUBJECT_THROUGH or tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
@@ -86,7 +92,7 @@ def _content(verb: Token, parts: list[Token], text: str) -> tuple[int, int] | No
     if first > last:
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return (start, end) if two_words(text, start, end) else None
+    return (start, end) if WORD.search(text, start, end) else None
 
 
 def _type_of(text: str) -> str:
@@ -107,8 +113,6 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = _subject(verb)
-        if subject is None:
-            continue
         for rule, parts in _kinds(verb):
             span = _content(verb, parts, text)
             if span is None or _known(span, taken):
@@ -123,12 +127,12 @@ def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
     return [(rule, _parts(verb, deps)) for rule, deps in KINDS.items()] + [("learned_prep", _prepositional(verb))]
 
 
-def _proposal(text: str, verb: Token, subject: Token, rule: str, span: tuple[int, int]) -> dict[str, Any]:
+def _proposal(text: str, verb: Token, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:
     return {
         "type": _type_of(text[span[0] : span[1]]),
         "segments": [[span[0], span[1]]],
         "cue": [verb.idx, verb.idx + len(verb)],
-        "speaker": mention_to_dict(make_mention(subject)),
+        "speaker": mention_to_dict(make_mention(subject)) if subject is not None else None,
         "intermediaries": [],
         "parent": None,
         "rule": rule,
