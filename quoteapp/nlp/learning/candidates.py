@@ -2,15 +2,20 @@
 
 The sieves propose what the guidelines count. Projects count more: the noun-phrase object of a
 speech verb ("She called the plan a fantasy", "touting her record"), beliefs and intentions ("he
-believes the deal is dead", "she vowed to fight"). Here every verb with a subject proposes what it
-governs: its clausal complement (`clause`), its object with what the object is called (`object`),
-its open complement (`intent`). Most are no quote at all; the model, which sees the verb's lemma,
-learns which verbs of which kind a project keeps. A proposal that is the same unit as a sieve's
-candidate (Jaccard >= 0.5) is left out: the sieve's is the one to score.
+believes the deal is dead", "she vowed to fight"). Here every verb proposes what it governs: its
+clausal complement (`clause`), its object with what the object is called (`object`), its open
+complement (`intent`), the object of its preposition (`prep`: "called for her ouster"); the
+speaker is the verb's subject, or the subject of the verb it hangs on. Most are no quote at all;
+the model, which sees the verb's lemma, learns which verbs of which kind a project keeps. A
+proposal that is the same unit as a sieve's candidate (Jaccard >= 0.5) is left out: the sieve's is
+the one to score. Projects also cut content differently: `variants` proposes each candidate cut
+before its first comma or dash (the appositive or afterthought a project may leave out), and the
+trained component keeps the likelier of two candidates for one unit.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -139,3 +144,29 @@ def _proposal(text: str, verb: Token, subject: Token | None, rule: str, span: tu
         "confidence": 0.0,
         "evidence": [f"{rule.removeprefix('learned_')} of '{verb.text}' (a trained model's candidate)"],
     }
+
+
+#: Where a variant cuts a candidate's content: before a comma or dash after at least CUT_AFTER_WORDS words.
+CUT_MARKS = re.compile(r",\s|\s[—–-]\s")
+CUT_AFTER_WORDS = 3
+
+
+def variants(text: str, quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each one-segment unquoted candidate cut before its first comma or dash (rule `<rule>_cut`)."""
+    out = []
+    for quote in quotes:
+        if len(quote["segments"]) != 1 or quote["type"] == "direct":
+            continue
+        start, end = (int(x) for x in quote["segments"][0])
+        cut = _cut(text, start, end)
+        if cut is not None:
+            evidence = [*quote.get("evidence", []), "cut before its first comma or dash"]
+            out.append({**quote, "segments": [[start, cut]], "rule": f"{quote['rule']}_cut", "evidence": evidence})
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> int | None:
+    for match in CUT_MARKS.finditer(text, start, end):
+        if len(WORD.findall(text, start, match.start())) >= CUT_AFTER_WORDS:
+            return match.start()
+    return None

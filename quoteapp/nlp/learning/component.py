@@ -16,19 +16,23 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quoteapp.evaluation.units import jaccard
 from quoteapp.nlp.component import SPANS_KEY, register_extensions
-from quoteapp.nlp.learning.candidates import proposals
+from quoteapp.nlp.learning.candidates import proposals, variants
 from quoteapp.nlp.learning.features import DocView, quote_features
 from quoteapp.nlp.learning.model import KeepModel
 
 LEARNED_NAME = "quoteapp_learned"
 QuoteDict = dict[str, Any]
+#: Two candidates whose segments overlap this much (Jaccard) are one unit: only the likelier is kept.
+UNIT_OVERLAP = 0.5
 
 
 def scored_candidates(doc: Doc, quotes: list[QuoteDict]) -> list[tuple[QuoteDict, dict[str, float]]]:
     """Every candidate a trained model judges (the sieves' and the proposals), with its features."""
     view = DocView(doc)
     every = [dict(q) for q in quotes] + proposals(doc, quotes)
+    every += variants(view.text, every)
     return [(q, quote_features(view, q)) for q in every]
 
 
@@ -41,13 +45,19 @@ def _new_parent(old: int | None, quotes: list[QuoteDict], kept_at: dict[int, int
     return kept_at.get(old) if old is not None else None
 
 
+def _same_unit(quote: QuoteDict, kept: list[QuoteDict]) -> bool:
+    """Whether a likelier kept candidate is the same unit (a segment with Jaccard >= 0.5): one unit, one quote."""
+    spans = [tuple(s) for s in quote["segments"]]
+    return any(jaccard(a, tuple(b)) >= UNIT_OVERLAP for q in kept for b in q["segments"] for a in spans)
+
+
 def rerank(doc: Doc, quotes: list[QuoteDict], model: KeepModel) -> list[QuoteDict]:
     """The quotes a trained model keeps, in reading order, with its probability as their confidence."""
     judged = scored_candidates(doc, quotes)
+    scored = [(model.keeps(features), i, quote) for i, (quote, features) in enumerate(judged)]
     kept: list[tuple[int, QuoteDict]] = []
-    for i, (quote, features) in enumerate(judged):
-        keep, p = model.keeps(features)
-        if keep:
+    for (keep, p), i, quote in sorted(scored, key=lambda x: -x[0][1]):
+        if keep and not _same_unit(quote, [q for _, q in kept]):
             evidence = [*quote.get("evidence", []), f"kept by the trained model ({p:.2f})"]
             kept.append((i, {**quote, "confidence": round(p, 3), "evidence": evidence}))
     kept.sort(key=lambda pair: (pair[1]["segments"][0][0], pair[0]))
