@@ -63,3 +63,11 @@ def test_the_threshold_is_the_one_with_the_best_f1_and_the_model_round_trips_as_
     assert again == model
     assert again.keeps({"cue=call": 1.0}) == (True, model.probability({"cue=call": 1.0}))
     assert not again.keeps({"cue=buy": 1.0})[0]
+
+
+def test_a_model_with_a_speaker_chooser_round_trips_as_json() -> None:
+    chooser = KeepModel({"current=True": 1.5}, -0.5, 0.5)
+    model = KeepModel({"cue=call": 2.0}, -1.0, 0.4, {"articles": 3}, chooser)
+    again = KeepModel.from_json(model.to_json())
+    assert again.speakers == chooser
+    assert again.speakers.probability({"current=True": 1.0}) > again.speakers.probability({"current=False": 1.0})

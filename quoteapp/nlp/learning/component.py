@@ -21,6 +21,7 @@ from quoteapp.nlp.component import SPANS_KEY, register_extensions
 from quoteapp.nlp.learning.candidates import proposals, variants
 from quoteapp.nlp.learning.features import DocView, quote_features
 from quoteapp.nlp.learning.model import KeepModel
+from quoteapp.nlp.learning.speakers import choose_speakers
 
 LEARNED_NAME = "quoteapp_learned"
 QuoteDict = dict[str, Any]
@@ -70,6 +71,15 @@ def rerank(doc: Doc, quotes: list[QuoteDict], model: KeepModel) -> list[QuoteDic
     return out
 
 
+def apply_model(doc: Doc, quotes: list[QuoteDict], persons: list[QuoteDict], model: KeepModel) -> list[QuoteDict]:
+    """What a trained pipeline makes of the sieves' output: the kept candidates, with the speakers
+    the speaker chooser picks (when the model has one)."""
+    kept = rerank(doc, quotes, model)
+    if model.speakers is not None:
+        choose_speakers(DocView(doc), kept, persons, model.speakers)
+    return kept
+
+
 def quote_spans(doc: Doc, quotes: list[QuoteDict]) -> list[Span]:
     """One span per quote, first segment to last, as `quoteapp_quotes` writes them."""
     spans = []
@@ -96,7 +106,7 @@ class LearnedQuotes:
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None or doc._.quotes is None:
             return doc
-        doc._.quotes = rerank(doc, list(doc._.quotes), self.model)
+        doc._.quotes = apply_model(doc, list(doc._.quotes), list(doc._.quote_persons or []), self.model)
         doc.spans[self.spans_key] = quote_spans(doc, doc._.quotes)
         return doc
 

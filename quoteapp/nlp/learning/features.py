@@ -47,7 +47,7 @@ class DocView:
         return bisect.bisect_right(self.sentences, tok.i) - 1
 
 
-def _bucket(value: float) -> str:
+def bucket(value: float) -> str:
     """A count on a log scale: 0, 1, 2, 3-4, 5-8, ..."""
     return str(math.ceil(math.log2(value + 1))) if value > 0 else "0"
 
@@ -85,7 +85,7 @@ def _cue_features(view: DocView, quote: dict[str, Any], root: Token) -> Features
         f"cue_tag={cue.tag_}": 1.0,
         f"cue_negated={negated}": 1.0,
         f"cue_side={'before' if cue.idx < start else 'after'}": 1.0,
-        f"distance={_bucket(distance)}": 1.0,
+        f"distance={bucket(distance)}": 1.0,
         f"path={_path(root, cue)}": 1.0,
         f"path+cue={_path(root, cue)}|{lemma}": 1.0,
     }
@@ -120,14 +120,14 @@ def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
         f"rule+type={quote.get('rule', '')}|{quote['type']}": 1.0,
         "confidence": float(quote.get("confidence") or 0.0),
         f"segments={min(len(segments), 3)}": 1.0,
-        f"words={_bucket(words)}": 1.0,
+        f"words={bucket(words)}": 1.0,
         f"quoted={round(share * 4) / 4}": 1.0,
         f"first_word={first.lower_}": 1.0,
         f"word_before={view.doc[first.i - 1].lower_ if first.i else ''}": 1.0,
         f"root_pos={root.pos_}": 1.0,
         f"root_dep={root.dep_}": 1.0,
         f"has_verb={any(t.pos_ in ('VERB', 'AUX') for t in root.subtree)}": 1.0,
-        f"sentence={_bucket(sentence)}": 1.0,
+        f"sentence={bucket(sentence)}": 1.0,
         f"at_sentence_start={first.i - sentence_start < 2}": 1.0,
         f"nested={quote.get('parent') is not None}": 1.0,
     }

@@ -31,6 +31,8 @@ class KeepModel:
     intercept: float = 0.0
     threshold: float = 0.5
     info: dict[str, Any] = field(default_factory=dict)
+    #: The speaker chooser, a model of the same kind over speaker candidates (None: the sieves' speaker).
+    speakers: KeepModel | None = None
 
     def probability(self, features: Features) -> float:
         z = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -42,12 +44,20 @@ class KeepModel:
         return p >= self.threshold, p
 
     def to_json(self) -> dict[str, Any]:
-        return {"weights": self.weights, "intercept": self.intercept, "threshold": self.threshold, "info": self.info}
+        out = {"weights": self.weights, "intercept": self.intercept, "threshold": self.threshold, "info": self.info}
+        if self.speakers is not None:
+            out["speakers"] = self.speakers.to_json()
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeepModel:
+        speakers = cls.from_json(data["speakers"]) if data.get("speakers") else None
         return cls(
-            dict(data["weights"]), float(data["intercept"]), float(data["threshold"]), dict(data.get("info", {}))
+            dict(data["weights"]),
+            float(data["intercept"]),
+            float(data["threshold"]),
+            dict(data.get("info", {})),
+            speakers,
         )
 
     def save(self, folder: Path) -> None:

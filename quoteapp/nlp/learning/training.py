@@ -18,14 +18,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quoteapp import __version__
+from quoteapp.evaluation.names import PRONOUNS, normalize_name, same_referent
 from quoteapp.evaluation.scoring import Evaluation, evaluate
 from quoteapp.evaluation.units import trim
 from quoteapp.model import Annotation
-from quoteapp.nlp.learning.component import rerank, scored_candidates
-from quoteapp.nlp.learning.features import Features
+from quoteapp.nlp.learning.component import apply_model, scored_candidates
+from quoteapp.nlp.learning.features import DocView, Features
 from quoteapp.nlp.learning.model import KeepModel, fit_keep_model
 from quoteapp.nlp.learning.parsed import Progress, parsed_docs
-from quoteapp.nlp.learning.targets import Targets, has_labels, targets_of
+from quoteapp.nlp.learning.speakers import speaker_candidates, speaker_features
+from quoteapp.nlp.learning.targets import Target, Targets, has_labels, targets_of
 from quoteapp.nlp.pipeline import pipeline_label
 from quoteapp.nlp.resolve import build_annotation_from_output
 
@@ -34,14 +36,42 @@ Say = Callable[[str], None]
 
 @dataclass
 class Examples:
-    """Features and labels (1 keep, 0 drop) of the candidates of some articles."""
+    """Features and labels (1 keep, 0 drop) of the candidates of some articles, and of their
+    speaker candidates (1 the speaker, 0 not)."""
 
     features: list[Features] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
+    speaker_features: list[Features] = field(default_factory=list)
+    speaker_labels: list[int] = field(default_factory=list)
 
     def extend(self, other: Examples) -> None:
         self.features.extend(other.features)
         self.labels.extend(other.labels)
+        self.speaker_features.extend(other.speaker_features)
+        self.speaker_labels.extend(other.speaker_labels)
+
+
+def _names(mention: dict[str, Any]) -> set[tuple[str, ...]]:
+    keys = {normalize_name(mention.get("name") or ""), normalize_name(mention.get("text") or "")}
+    return {tuple(k.split()) for k in keys if k and k not in PRONOUNS}
+
+
+def _is_speaker(mention: dict[str, Any], target: Target) -> bool:
+    """The gold speaker's mention overlaps it, or one of its names names the gold speaker."""
+    gold = target.speaker_mention
+    if gold is not None and min(gold[1], int(mention["end"])) > max(gold[0], int(mention["start"])):
+        return True
+    return same_referent(_names(mention), target.speaker_names)
+
+
+def _speaker_examples(view: DocView, quote: dict[str, Any], target: Target, persons: list, out: Examples) -> None:
+    candidates = speaker_candidates(view, quote, persons)
+    labels = [int(_is_speaker(m, target)) for m in candidates]
+    if len(candidates) < 2 or not any(labels):
+        return
+    for mention, label in zip(candidates, labels, strict=True):
+        out.speaker_features.append(speaker_features(view, quote, mention))
+        out.speaker_labels.append(label)
 
 
 def _label(text: str, quote: dict[str, Any], targets: Targets) -> int | None:
@@ -60,12 +90,16 @@ def examples_of(doc: Doc, annotation: Annotation) -> Examples:
     """The labelled candidates of one parsed article."""
     targets = targets_of(annotation)
     out = Examples()
-    text = doc.text
+    view = DocView(doc)
+    persons = list(doc._.quote_persons or [])
     for quote, features in scored_candidates(doc, list(doc._.quotes or [])):
-        label = _label(text, quote, targets)
+        label = _label(view.text, quote, targets)
         if label is not None:
             out.features.append(features)
             out.labels.append(label)
+        target = targets.label(trim(view.text, *map(int, quote["segments"][0])))
+        if label == 1 and target is not None and (target.speaker_names or target.speaker_mention):
+            _speaker_examples(view, quote, target, persons, out)
     return out
 
 
@@ -96,17 +130,20 @@ def train_keep_model(per_article: Sequence[Examples], sources: Sequence[str] = (
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "quoteapp": __version__,
     }
-    return fit_keep_model(examples.features, examples.labels, info)
+    model = fit_keep_model(examples.features, examples.labels, info)
+    if len(set(examples.speaker_labels)) == 2:
+        model.speakers = fit_keep_model(examples.speaker_features, examples.speaker_labels, {})
+    return model
 
 
 def predict(nlp: Language, doc: Doc, annotation: Annotation, model: KeepModel | None) -> Annotation:
     """The annotation a pipeline (trained with `model`, or the default with None) makes of a parsed article."""
-    quotes = list(doc._.quotes or [])
+    quotes, persons = list(doc._.quotes or []), list(doc._.quote_persons or [])
     if model is not None:
-        quotes = rerank(doc, quotes, model)
+        quotes = apply_model(doc, quotes, persons, model)
     document = annotation.document
     generator = {"app": "quoteapp", "app_version": __version__, "pipeline": pipeline_label(nlp)}
-    return build_annotation_from_output(document, quotes, list(doc._.quote_persons or []), generator)
+    return build_annotation_from_output(document, quotes, persons, generator)
 
 
 def evaluate_model(
