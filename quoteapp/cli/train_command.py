@@ -13,6 +13,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 USAGE_ERROR = 2
@@ -45,7 +46,9 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _progress(label: str):  # noqa: ANN202 - a small closure
+def _progress(label: str) -> Callable[[int, int], None]:
+    """A progress callback that says every 25th parsed article on stderr."""
+
     def report(done: int, total: int) -> None:
         if done == total or done % 25 == 0:
             _say(f"{label}: parsed {done}/{total}")
