@@ -84,3 +84,21 @@ def test_train_refuses_files_with_no_decision(extractor: Extractor, tmp_path: Pa
     write_annotation(annotation, path)
     assert main(["train", str(path), "-o", str(tmp_path / "p")]) == 2
     assert not (tmp_path / "p").exists()
+
+
+def test_learning_from_a_folder_keeps_the_pipeline_in_its_hidden_subfolder(
+    extractor: Extractor, tmp_path: Path
+) -> None:
+    """What the editor's "Learn from Reviewed Articles" calls (in a worker): the folder's reviewed
+    files in, `.quoteapp-pipeline` out; the registry and hidden files are not read as articles."""
+    from quoteapp.nlp.learning.folder import folder_pipeline, train_folder
+
+    write_training_files(extractor, tmp_path)
+    (tmp_path / "quoteapp-registry.json").write_text("{}", encoding="utf-8")
+    assert folder_pipeline(tmp_path) is None
+    seen: list[tuple[int, int]] = []
+    path = train_folder(tmp_path, progress=lambda done, total: seen.append((done, total)))
+    assert path == folder_pipeline(tmp_path) and path.name == ".quoteapp-pipeline"
+    assert seen[-1] == (6, 6)
+    contents = _contents(Extractor(str(path)).annotate(NEW_ARTICLE, "new"))
+    assert [c for c in contents if NEW_VERDICT in c]

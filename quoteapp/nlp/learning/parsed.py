@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from quoteapp import __version__
+from quoteapp.corpus.locations import annotation_files as folder_annotation_files
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.formats.errors import FormatError
 from quoteapp.model import Annotation
@@ -28,10 +29,11 @@ Progress = Callable[[int, int], None]
 
 
 def annotation_files(paths: Iterable[Path]) -> list[Path]:
-    """The .json files named, and those in the folders named (sorted), in the order given."""
+    """The files named, and the attribution files of the folders named (the corpus rule: no registry,
+    no before-change copy, no hidden file), in the order given."""
     out: list[Path] = []
     for path in paths:
-        out.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
+        out.extend(folder_annotation_files(path)[0] if path.is_dir() else [path])
     return out
 
 
