@@ -3,7 +3,8 @@
 Parsing 840 articles takes minutes on two shared cores; training again (another subset for the
 curve, another setting) must not parse them again. Each article's parsed Doc, with the sieves'
 output (`doc._.quotes`, `doc._.quote_persons`), is kept as one DocBin file named by the sha256 of
-its text, under a folder named by the pipeline and quoteapp's version (new sieves, new cache).
+its text, under a folder named by the pipeline, quoteapp's version and a digest of the sieves'
+source (new sieves, new cache).
 """
 
 from __future__ import annotations
@@ -50,11 +51,21 @@ def read_annotations(paths: Iterable[Path], problem: Callable[[str], None] | Non
     return out
 
 
+def _rules_digest() -> str:
+    """A digest of the quote finder's source (quoteapp.nlp but this package): changed sieves, new cache."""
+    nlp_package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(nlp_package.rglob("*.py")):
+        if "learning" not in path.relative_to(nlp_package).parts:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_folder(nlp: Language, root: Path | None = None) -> Path:
-    """Where parsed Docs of this pipeline and this quoteapp version are kept."""
+    """Where parsed Docs of this pipeline, this quoteapp version and these sieves are kept."""
     base = root or Path(os.environ.get(CACHE_ENV) or user_cache_dir("quoteapp")) / "parsed"
-    key = hashlib.sha256(f"{pipeline_label(nlp)}|{__version__}|{nlp.pipe_names}".encode()).hexdigest()[:16]
-    return base / key
+    key = f"{pipeline_label(nlp)}|{__version__}|{nlp.pipe_names}|{_rules_digest()}"
+    return base / hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _key(text: str) -> str:
@@ -78,12 +89,14 @@ def _write(path: Path, doc: Doc) -> None:
 def parsed_docs(
     nlp: Language, texts: list[str], cache: Path | None = None, progress: Progress | None = None
 ) -> Iterator[Doc]:
-    """The parsed Doc of each text, in order, from the cache where it is there, else parsed and kept."""
+    """The parsed Doc of each text, in order, from the cache where it is there, else parsed and kept.
+    `cache`: a folder of one's own (its contents are trusted to come from this pipeline), else the
+    user cache's folder for this pipeline and these sieves."""
     folder = cache if cache is not None else cache_folder(nlp)
     paths = [folder / f"{_key(text)}.spacy" for text in texts]
     cached = [_read(p, nlp) if p.is_file() else None for p in paths]
     missing = [i for i, doc in enumerate(cached) if doc is None]
-    fresh = nlp.pipe((texts[i] for i in missing), batch_size=8)
+    fresh = nlp.pipe((texts[i] for i in missing), batch_size=8) if missing else iter(())
     done = len(texts) - len(missing)
     for i, doc in enumerate(cached):
         if doc is None:
