@@ -1,9 +1,9 @@
 """What an editor's attribution file teaches: the quotes to find, the ones not to, and how sure we are.
 
 An editor's decisions are the only labels: `accepted`, `corrected` and `added` quotes are what the
-project counts, `rejected` ones what it does not. An untouched `auto` quote is a label only in an
-article the editor marked reviewed (no quote left `auto`... or a gold file, where every quote is
-decided): there it is a quote the editor let stand. In a reviewed article a candidate that matches
+project counts, `rejected` ones what it does not. An untouched `auto` quote is a label only in a
+reviewed article (`formats.exports.is_reviewed`: no quote left `auto`, as in a gold file, where
+every quote is decided): there it is a quote the editor let stand. In a reviewed article a candidate that matches
 no quote at all is a negative too (the editor saw it and did not keep it); elsewhere it is unknown.
 Quotes marked `optional` (gold files) are neither: candidates matching them are left out.
 """
