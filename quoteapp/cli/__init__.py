@@ -17,6 +17,7 @@ from quoteapp.cli import agree_command, bench_command, eval_command, export_comm
 SUBCOMMANDS = {"extract": extract_command, "eval": eval_command, "bench": bench_command, "stats": stats_command}
 SUBCOMMANDS["export"] = export_command  # a line of its own: others add theirs to the dict above
 SUBCOMMANDS["agree"] = agree_command
+SUBCOMMANDS["train"] = __import__("quoteapp.cli.train_command", fromlist=["run"])
 
 #: Options of the command itself, not of the editor (which takes a path and --model).
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version", "--info", "--print-completion")

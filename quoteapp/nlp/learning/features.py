@@ -1,0 +1,136 @@
+"""Features of one candidate quote, in the manner of Citron's classifiers.
+
+What decides whether a project counts a candidate: the cue (its lemma, whether it is one of our
+reporting verbs, negated or not), the dependency path from the content up to the cue, how far the
+content is from the cue, whether it lies inside quotation marks, where it stands in its sentence
+and in the article, its kind (the sieve's name, the type), the sieve's confidence, its length, and
+what the speaker mention is. Each feature is a `name=value` string (weight 1) or a number, the
+input of scikit-learn's DictVectorizer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from quoteapp.nlp.lexicon import REPORTING_VERBS
+from quoteapp.nlp.quotemarks import find_quoted_spans
+
+Features = dict[str, float]
+#: How many dependency steps from the content up towards the cue are spelled out.
+PATH_STEPS = 3
+
+
+class DocView:
+    """Lookups over one parsed Doc made once: token by character, quoted ranges, sentence numbers."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token anew at each call
+        self.starts = [t.idx for t in doc]
+        self.quoted = sorted((q.open_at, q.outer_end) for q in find_quoted_spans(self.text))
+        self.sentences = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def token_at(self, char: int) -> Token:
+        """The token holding (or first after) a character offset."""
+        return self.doc[max(0, min(len(self.doc) - 1, bisect.bisect_right(self.starts, char) - 1))]
+
+    def quoted_share(self, start: int, end: int) -> float:
+        """The share of [start, end) inside quotation marks."""
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in self.quoted)
+        return inside / (end - start) if end > start else 0.0
+
+    def sentence_number(self, tok: Token) -> int:
+        return bisect.bisect_right(self.sentences, tok.i) - 1
+
+
+def bucket(value: float) -> str:
+    """A count on a log scale: 0, 1, 2, 3-4, 5-8, ..."""
+    return str(math.ceil(math.log2(value + 1))) if value > 0 else "0"
+
+
+def _content_root(view: DocView, start: int, end: int) -> Token:
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else view.token_at(start)
+
+
+def _path(root: Token, cue: Token | None) -> str:
+    """Dependency labels from the content's root up to the cue (or PATH_STEPS steps)."""
+    labels, tok = [], root
+    for _ in range(PATH_STEPS):
+        if cue is not None and tok.i == cue.i:
+            return "/".join(labels) or "self"
+        labels.append(tok.dep_)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return "/".join(labels) + ("/cue" if cue is not None and tok.i == cue.i else "/...")
+
+
+def _cue_features(view: DocView, quote: dict[str, Any], root: Token) -> Features:
+    if not quote.get("cue"):
+        return {"cue=none": 1.0, f"path={_path(root, None)}": 1.0}
+    cue = view.token_at(quote["cue"][0])
+    lemma = cue.lemma_.lower()
+    start = quote["segments"][0][0]
+    distance = abs(view.token_at(start).i - cue.i)
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    return {
+        f"cue={lemma}": 1.0,
+        f"cue+rule={lemma}|{quote.get('rule', '')}": 1.0,
+        f"cue_class={'reporting' if lemma in REPORTING_VERBS else 'other'}": 1.0,
+        f"cue_tag={cue.tag_}": 1.0,
+        f"cue_negated={negated}": 1.0,
+        f"cue_side={'before' if cue.idx < start else 'after'}": 1.0,
+        f"distance={bucket(distance)}": 1.0,
+        f"path={_path(root, cue)}": 1.0,
+        f"path+cue={_path(root, cue)}|{lemma}": 1.0,
+    }
+
+
+def _speaker_features(quote: dict[str, Any]) -> Features:
+    speaker = quote.get("speaker")
+    if not speaker:
+        return {"speaker=none": 1.0}
+    return {
+        f"speaker_kind={speaker.get('kind')}": 1.0,
+        f"speaker_pronoun={bool(speaker.get('pronoun'))}": 1.0,
+        f"speaker_named={bool(speaker.get('name'))}": 1.0,
+        f"speaker_dep={speaker.get('dep', '')}": 1.0,
+    }
+
+
+def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
+    """The features of one quote dict (the shape of `doc._.quotes`) in its parsed Doc."""
+    segments = quote["segments"]
+    start, end = segments[0][0], segments[-1][1]
+    root = _content_root(view, segments[0][0], segments[0][1])
+    first = view.token_at(start)
+    words = sum(len(view.text[s:e].split()) for s, e in segments)
+    share = view.quoted_share(start, end)
+    sentence = view.sentence_number(first)
+    sentence_start = view.sentences[sentence]
+    features: Features = {
+        "bias": 1.0,
+        f"rule={quote.get('rule', '')}": 1.0,
+        f"type={quote['type']}": 1.0,
+        f"rule+type={quote.get('rule', '')}|{quote['type']}": 1.0,
+        "confidence": float(quote.get("confidence") or 0.0),
+        f"segments={min(len(segments), 3)}": 1.0,
+        f"words={bucket(words)}": 1.0,
+        f"quoted={round(share * 4) / 4}": 1.0,
+        f"first_word={first.lower_}": 1.0,
+        f"word_before={view.doc[first.i - 1].lower_ if first.i else ''}": 1.0,
+        f"root_pos={root.pos_}": 1.0,
+        f"root_dep={root.dep_}": 1.0,
+        f"has_verb={any(t.pos_ in ('VERB', 'AUX') for t in root.subtree)}": 1.0,
+        f"sentence={bucket(sentence)}": 1.0,
+        f"at_sentence_start={first.i - sentence_start < 2}": 1.0,
+        f"nested={quote.get('parent') is not None}": 1.0,
+    }
+    features.update(_cue_features(view, quote, root))
+    features.update(_speaker_features(quote))
+    return features

@@ -1,0 +1,164 @@
+"""From an editor's attribution files to a keep model, and its figures on a gold folder.
+
+Examples are the candidates a trained pipeline would judge (the sieves' candidates and the
+proposals of `candidates`), each labelled by the editor's decisions (`targets`): kept when it is
+the same unit as a quote to find (the scorer's Jaccard rule), dropped when it is the same as a
+rejected quote or, in a reviewed article, the same as no quote at all.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quoteapp import __version__
+from quoteapp.evaluation.names import PRONOUNS, normalize_name, same_referent
+from quoteapp.evaluation.scoring import Evaluation, evaluate
+from quoteapp.evaluation.units import trim
+from quoteapp.model import Annotation
+from quoteapp.nlp.learning.component import apply_model, scored_candidates
+from quoteapp.nlp.learning.features import DocView, Features
+from quoteapp.nlp.learning.model import KeepModel, fit_keep_model
+from quoteapp.nlp.learning.parsed import Progress, parsed_docs
+from quoteapp.nlp.learning.speakers import speaker_candidates, speaker_features
+from quoteapp.nlp.learning.targets import Target, Targets, has_labels, targets_of
+from quoteapp.nlp.pipeline import pipeline_label
+from quoteapp.nlp.resolve import build_annotation_from_output
+
+Say = Callable[[str], None]
+
+
+@dataclass
+class Examples:
+    """Features and labels (1 keep, 0 drop) of the candidates of some articles, and of their
+    speaker candidates (1 the speaker, 0 not)."""
+
+    features: list[Features] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    speaker_features: list[Features] = field(default_factory=list)
+    speaker_labels: list[int] = field(default_factory=list)
+
+    def extend(self, other: Examples) -> None:
+        self.features.extend(other.features)
+        self.labels.extend(other.labels)
+        self.speaker_features.extend(other.speaker_features)
+        self.speaker_labels.extend(other.speaker_labels)
+
+
+def _names(mention: dict[str, Any]) -> set[tuple[str, ...]]:
+    keys = {normalize_name(mention.get("name") or ""), normalize_name(mention.get("text") or "")}
+    return {tuple(k.split()) for k in keys if k and k not in PRONOUNS}
+
+
+def _is_speaker(mention: dict[str, Any], target: Target) -> bool:
+    """The gold speaker's mention overlaps it, or one of its names names the gold speaker."""
+    gold = target.speaker_mention
+    if gold is not None and min(gold[1], int(mention["end"])) > max(gold[0], int(mention["start"])):
+        return True
+    return same_referent(_names(mention), target.speaker_names)
+
+
+def _speaker_examples(view: DocView, quote: dict[str, Any], target: Target, persons: list, out: Examples) -> None:
+    candidates = speaker_candidates(view, quote, persons)
+    labels = [int(_is_speaker(m, target)) for m in candidates]
+    if len(candidates) < 2 or not any(labels):
+        return
+    for mention, label in zip(candidates, labels, strict=True):
+        out.speaker_features.append(speaker_features(view, quote, mention))
+        out.speaker_labels.append(label)
+
+
+def _label(text: str, quote: dict[str, Any], targets: Targets) -> int | None:
+    """1 (a quote to find), 0 (not one) or None (unknown, or an optional quote) for one candidate."""
+    found = [targets.label(trim(text, int(s), int(e))) for s, e in quote["segments"]]
+    if any(t is not None and t.optional for t in found):
+        return None
+    if any(t is not None and t.keep for t in found):
+        return 1
+    if any(t is not None for t in found) or targets.complete:
+        return 0
+    return None
+
+
+def examples_of(doc: Doc, annotation: Annotation) -> Examples:
+    """The labelled candidates of one parsed article."""
+    targets = targets_of(annotation)
+    out = Examples()
+    view = DocView(doc)
+    persons = list(doc._.quote_persons or [])
+    for quote, features in scored_candidates(doc, list(doc._.quotes or [])):
+        label = _label(view.text, quote, targets)
+        if label is not None:
+            out.features.append(features)
+            out.labels.append(label)
+        target = targets.label(trim(view.text, *map(int, quote["segments"][0])))
+        if label == 1 and target is not None and (target.speaker_names or target.speaker_mention):
+            _speaker_examples(view, quote, target, persons, out)
+    return out
+
+
+def labelled(annotations: Sequence[Annotation]) -> list[Annotation]:
+    """The articles that teach something (a decided quote, or reviewed)."""
+    return [a for a in annotations if has_labels(a)]
+
+
+def collect_examples(
+    nlp: Language, annotations: Sequence[Annotation], cache: Path | None = None, progress: Progress | None = None
+) -> list[Examples]:
+    """The examples of each article, parsing (or reading from the cache) its text."""
+    texts = [a.document.text for a in annotations]
+    docs = parsed_docs(nlp, texts, cache, progress)
+    return [examples_of(doc, a) for doc, a in zip(docs, annotations, strict=True)]
+
+
+def train_keep_model(per_article: Sequence[Examples], sources: Sequence[str] = ()) -> KeepModel:
+    """A keep model fitted on the examples of these articles."""
+    examples = Examples()
+    for e in per_article:
+        examples.extend(e)
+    info = {
+        "articles": len(per_article),
+        "examples": len(examples.labels),
+        "kept": sum(examples.labels),
+        "sources": list(sources),
+        "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "quoteapp": __version__,
+    }
+    model = fit_keep_model(examples.features, examples.labels, info)
+    if len(set(examples.speaker_labels)) == 2:
+        model.speakers = fit_keep_model(examples.speaker_features, examples.speaker_labels, {})
+    return model
+
+
+def predict(nlp: Language, doc: Doc, annotation: Annotation, model: KeepModel | None) -> Annotation:
+    """The annotation a pipeline (trained with `model`, or the default with None) makes of a parsed article."""
+    quotes, persons = list(doc._.quotes or []), list(doc._.quote_persons or [])
+    if model is not None:
+        quotes = apply_model(doc, quotes, persons, model)
+    document = annotation.document
+    generator = {"app": "quoteapp", "app_version": __version__, "pipeline": pipeline_label(nlp)}
+    return build_annotation_from_output(document, quotes, persons, generator)
+
+
+def evaluate_model(
+    nlp: Language, gold: Sequence[tuple[Path, Annotation]], model: KeepModel | None, cache: Path | None = None
+) -> Evaluation:
+    """The scorer's figures of the pipeline with `model` on gold files (texts parsed once, cached)."""
+    docs = parsed_docs(nlp, [a.document.text for _, a in gold], cache)
+    predictions = {a.document.id: predict(nlp, doc, a, model) for doc, (_, a) in zip(docs, gold, strict=True)}
+    return evaluate(gold, predictions)
+
+
+def figures_line(evaluation: Evaluation) -> str:
+    """detection, attribution and intermediaries F1 in one line."""
+    s = evaluation.scores
+    return (
+        f"detection F1 {s.detection.f1:.3f} (P {s.detection.precision:.3f} R {s.detection.recall:.3f}), "
+        f"attribution F1 {s.attribution.f1:.3f}, intermediaries F1 {s.intermediaries.f1:.3f}"
+    )
