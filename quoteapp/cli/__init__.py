@@ -12,12 +12,20 @@ from pathlib import Path
 import shtab
 
 from quoteapp import __version__
-from quoteapp.cli import agree_command, bench_command, eval_command, export_command, extract_command, stats_command
+from quoteapp.cli import (
+    agree_command,
+    bench_command,
+    eval_command,
+    export_command,
+    extract_command,
+    stats_command,
+    train_command,
+)
 
 SUBCOMMANDS = {"extract": extract_command, "eval": eval_command, "bench": bench_command, "stats": stats_command}
 SUBCOMMANDS["export"] = export_command  # a line of its own: others add theirs to the dict above
 SUBCOMMANDS["agree"] = agree_command
-SUBCOMMANDS["train"] = __import__("quoteapp.cli.train_command", fromlist=["run"])
+SUBCOMMANDS["train"] = train_command
 
 #: Options of the command itself, not of the editor (which takes a path and --model).
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version", "--info", "--print-completion")
