@@ -28,13 +28,26 @@ __all__ = [
 
 def recovery_path(save_path: Path) -> Path:
     """One recovery file per annotation path: its name plus a digest of the full path."""
-    digest = hashlib.sha1(str(save_path.resolve()).encode("utf-8")).hexdigest()[:12]
-    return recovery_dir() / f"{save_path.name.removesuffix('.json')}-{digest}.json"
+    return _in_recovery(f"{save_path.name.removesuffix('.json')}-{_digest(save_path)}.json")
+
+
+def _digest(path: Path) -> str:
+    """Tells apart two files or folders of the same name in different places."""
+    return hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:12]
+
+
+def _in_recovery(name: str) -> Path:
+    """A path in the recovery folder (only writing creates the folder: looking for a copy never does)."""
+    return recovery_dir() / name
+
+
+def _writable(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 def write_recovery(annotation: Annotation, save_path: Path) -> Path:
-    target = recovery_path(save_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = _writable(recovery_path(save_path))
     write_annotation(annotation, target, compact=True)  # every few seconds: the fast encoder
     return target
 
@@ -58,13 +71,11 @@ def discard_recovery(save_path: Path) -> None:
 
 def registry_recovery_path(folder: Path) -> Path:
     """The autosave copy of a folder's speaker registry (edits not saved yet): one per folder."""
-    digest = hashlib.sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:12]
-    return recovery_dir() / f"registry-{digest}.json"
+    return _in_recovery(f"registry-{_digest(folder)}.json")
 
 
 def write_registry_recovery(registry: Registry, folder: Path) -> Path:
-    target = registry_recovery_path(folder)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = _writable(registry_recovery_path(folder))
     write_registry(registry, target)
     return target
 

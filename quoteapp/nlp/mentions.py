@@ -24,6 +24,8 @@ from quoteapp.nlp.lexicon import (
     TITLES,
 )
 
+#: Heads of a body that speaks for its holder: "Macron's office", "the Trump campaign".
+OFFICE_HEADS = frozenset(("office", "offices", "team", "campaign"))
 #: Children that do not belong to the phrase naming a speaker.
 #: the characters that join the parts of one word ("Nelson-Jones"): hyphen-minus, hyphen, non-breaking hyphen
 WORD_HYPHENS = frozenset("-\u2010\u2011")
@@ -86,7 +88,7 @@ class Mention:
     @property
     def is_office(self) -> bool:
         """ "Macron's office": an organization speaking for its principal, itself the speaker."""
-        return self.principal is not None and self.head in ("office", "offices", "team", "campaign")
+        return self.principal is not None and self.head in OFFICE_HEADS
 
 
 def phrase_tokens(head: Token) -> list[Token]:

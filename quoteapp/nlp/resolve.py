@@ -26,7 +26,7 @@ from quoteapp.formats.attribution import to_dict
 from quoteapp.model import ENTITY_KINDS, QUOTE_TYPES, Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.nlp.component import candidate_from_dict, mention_from_dict
 from quoteapp.nlp.entities import SPEAKER_NAMED, Assignment, EntityDraft, EntityGrouper
-from quoteapp.nlp.mentions import Mention
+from quoteapp.nlp.mentions import OFFICE_HEADS, Mention
 from quoteapp.nlp.rules import Candidate
 
 ROLE_ORDER = {"spokesperson": 0, "relay": 1, "outlet": 2}
@@ -343,4 +343,5 @@ def _add_relays(quotes: list[Quote], drafts: dict[str, EntityDraft]) -> None:
 def _an_office(entity: EntityDraft) -> bool:
     """'Mayor Ostrova's office': an office speaks for its holder, in every quote it gives ("The office
     said ..." later too), unlike an organization, whose words are its own."""
-    return any(name.lower().split()[-1:] == ["office"] for name in [entity.name, *entity.descriptions])
+    names = [entity.name, *entity.descriptions]
+    return any(name.split() and name.lower().split()[-1] in OFFICE_HEADS for name in names)

@@ -27,7 +27,7 @@ from quoteapp.formats.exports.common import (
     export_json_lines,
     warn_rejected_left_out,
 )
-from quoteapp.formats.exports.spans import article_spans
+from quoteapp.formats.exports.spans import NOT_KEPT, article_spans
 from quoteapp.model import Annotation
 from quoteapp.model.registry import Registry
 
@@ -41,10 +41,7 @@ def export_doccano(
     """Write OUT as UTF-8 JSON Lines, one doccano example per article."""
     report, chosen = export_json_lines("doccano", items, out, options, registry, example)
     warn_rejected_left_out(chosen, report)
-    report.warn(
-        "doccano: entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence "
-        "are not kept; quote status and confidence are in the example's metadata only"
-    )
+    report.warn(f"doccano: {NOT_KEPT}; quote status and confidence are in the example's metadata only")
     return report
 
 

@@ -37,7 +37,7 @@ from quoteapp.formats.exports.common import (
     prepare_folder,
     select,
 )
-from quoteapp.formats.exports.spans import CUE, MENTION, Region, article_spans, resource_text
+from quoteapp.formats.exports.spans import CUE, MENTION, NOT_KEPT, Region, article_spans, resource_text
 from quoteapp.model import Annotation
 from quoteapp.model.registry import Registry
 
@@ -70,10 +70,7 @@ def export_inception(
         atomic_write_text(path, cas_of(typesystem, annotation, report, identities).to_xmi())
         report.files.append(path)
     identities.warn_outside(chosen, report)
-    report.warn(
-        "inception: entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence "
-        "are not kept"
-    )
+    report.warn(f"inception: {NOT_KEPT}")
     return report
 
 

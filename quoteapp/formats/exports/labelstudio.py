@@ -37,7 +37,15 @@ from quoteapp.formats.exports.common import (
     select,
     warn_rejected_left_out,
 )
-from quoteapp.formats.exports.spans import MENTION, ArticleSpans, Region, article_spans, entity_text, resource_text
+from quoteapp.formats.exports.spans import (
+    MENTION,
+    NOT_KEPT,
+    ArticleSpans,
+    Region,
+    article_spans,
+    entity_text,
+    resource_text,
+)
 from quoteapp.model import Annotation
 from quoteapp.model.registry import Registry
 
@@ -69,10 +77,7 @@ def export_labelstudio(
     report.files += [path, config]
     identities.warn_outside(chosen, report)
     warn_rejected_left_out(chosen, report)
-    report.warn(
-        "labelstudio: entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence "
-        "are not kept; quote status and confidence are in each region's meta"
-    )
+    report.warn(f"labelstudio: {NOT_KEPT}; quote status and confidence are in each region's meta")
     return report
 
 

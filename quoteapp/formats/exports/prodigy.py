@@ -26,7 +26,7 @@ from quoteapp.formats.exports.common import (
     export_json_lines,
     warn_rejected_left_out,
 )
-from quoteapp.formats.exports.spans import article_spans
+from quoteapp.formats.exports.spans import NOT_KEPT, article_spans
 from quoteapp.model import Annotation
 from quoteapp.model.registry import Registry
 
@@ -45,10 +45,7 @@ def export_prodigy(
         "prodigy", items, out, options, registry, lambda a, report, identities: task(nlp, a, report, identities)
     )
     warn_rejected_left_out(chosen, report)
-    report.warn(
-        "prodigy: entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence "
-        "are not kept; quote status and confidence are in the task's `quoteapp` field only"
-    )
+    report.warn(f"prodigy: {NOT_KEPT}; quote status and confidence are in the task's `quoteapp` field only")
     return report
 
 

@@ -80,6 +80,10 @@ def resource_text(name: str) -> str:
     return (resources.files("quoteapp.resources.exports") / name).read_text(encoding="utf-8")
 
 
+#: what the span-and-relation formats (Label Studio, doccano, Prodigy, INCEpTION) cannot carry
+NOT_KEPT = "entity aliases and descriptions, entity mentions outside quotes and the extractor's evidence are not kept"
+
+
 def article_spans(
     annotation: Annotation,
     report: ExportReport,
