@@ -5,17 +5,18 @@ speech verb ("She called the plan a fantasy", "touting her record"), beliefs and
 believes the deal is dead", "she vowed to fight"). Here every verb proposes what it governs: its
 clausal complement (`clause`), its object with what the object is called (`object`), its open
 complement (`intent`), the object of its preposition (`prep`: "called for her ouster"); the
-speaker is the verb's subject, or the subject of the verb it hangs on. Most are no quote at all;
-the model, which sees the verb's lemma, learns which verbs of which kind a project keeps. A
-proposal that is the same unit as a sieve's candidate (Jaccard >= 0.5) is left out: the sieve's is
-the one to score. Projects also cut content differently: `variants` proposes each candidate cut
-before its first comma or dash (the appositive or afterthought a project may leave out), and the
-trained component keeps the likelier of two candidates for one unit.
+speaker is the verb's subject, or the subject of the verb it hangs on. The whole predicate after
+the verb is a proposal too (`predicate`: "blamed some of it on the senator"), and so is the
+clause a noun takes ("the claim that the deal is dead": `noun`, the speaker the noun's possessor
+or the subject of the verb that has the noun). Most are no quote at all; the model, which sees
+the cue's lemma, learns which words of which kind a project keeps. A proposal that is the same
+unit as a sieve's candidate (Jaccard >= 0.5) is left out: the sieve's is the one to score;
+proposals that overlap one another are all offered (the model keeps the likeliest). Other
+cuts of every candidate are `boundaries.variants`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -38,6 +39,10 @@ OBJECT_PREPOSITIONS = frozenset({"of", "for", "as"})
 #: Prepositions whose object is what is said, called for or spoken about: "called for her ouster",
 #: "spoke about the war", "warned against a deal".
 CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over"})
+#: What ends a predicate proposal: punctuation, and a coordinated verb with its conjunction.
+PREDICATE_STOPS = frozenset({"punct", "cc", "conj"})
+#: The labels of a noun's clausal complement in spaCy's English parses.
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
 QUOTE_MARKS = frozenset('"“”‘’«»„')
 LEADING_WORDS = frozenset({"that"})
 SUBJECT_DEPS = ("nsubj",)
@@ -113,6 +118,7 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
     """Quote dicts (the shape of `doc._.quotes`) for what verbs govern, beyond the sieves' candidates."""
     text = doc.text  # Doc.text joins every token anew at each call
     taken = [tuple(s) for q in existing for s in q["segments"]]
+    offered: set[tuple[int, int]] = set()
     out: list[dict[str, Any]] = []
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):
@@ -120,16 +126,56 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
         subject = _subject(verb)
         for rule, parts in _kinds(verb):
             span = _content(verb, parts, text)
-            if span is None or _known(span, taken):
+            if span is None or span in offered or _known(span, taken):
                 continue
-            taken.append(span)
+            offered.add(span)
             out.append(_proposal(text, verb, subject, rule, span))
-    return out
+    return out + noun_proposals(doc, text, taken, offered)
 
 
 def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
     """(rule, dependents) of each kind of proposal the verb may make."""
-    return [(rule, _parts(verb, deps)) for rule, deps in KINDS.items()] + [("learned_prep", _prepositional(verb))]
+    kinds = [(rule, _parts(verb, deps)) for rule, deps in KINDS.items()]
+    return [*kinds, ("learned_prep", _prepositional(verb)), ("learned_predicate", _predicate(verb))]
+
+
+def _predicate(verb: Token) -> list[Token]:
+    """Everything the verb governs after it up to a coordinated verb, when that is more than one phrase."""
+    parts = [c for c in verb.children if c.i > verb.i and c.dep_ not in PREDICATE_STOPS]
+    return parts if len(parts) > 1 else []
+
+
+def _noun_clause(noun: Token) -> list[Token]:
+    """The clause a noun takes with "that" ("the claim that ..."), not a relative clause."""
+    for child in noun.children:
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        if child.dep_ in NOUN_CLAUSE_DEPS and child.i > noun.i and that:
+            return [child]
+    return []
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Whose claim: the noun's possessor, else the subject of the verb the noun hangs on."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    return _subject(noun.head) if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def noun_proposals(
+    doc: Doc, text: str, taken: list[tuple[int, int]], offered: set[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The clauses nouns take ("the assertion that ..."), as candidates the model may keep."""
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN":
+            continue
+        span = _content(noun, _noun_clause(noun), text)
+        if span is None or span in offered or _known(span, taken):
+            continue
+        offered.add(span)
+        out.append(_proposal(text, noun, _noun_speaker(noun), "learned_noun", span))
+    return out
 
 
 def _proposal(text: str, verb: Token, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:
@@ -144,29 +190,3 @@ def _proposal(text: str, verb: Token, subject: Token | None, rule: str, span: tu
         "confidence": 0.0,
         "evidence": [f"{rule.removeprefix('learned_')} of '{verb.text}' (a trained model's candidate)"],
     }
-
-
-#: Where a variant cuts a candidate's content: before a comma or dash after at least CUT_AFTER_WORDS words.
-CUT_MARKS = re.compile(r",\s|\s[—–-]\s")
-CUT_AFTER_WORDS = 3
-
-
-def variants(text: str, quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each one-segment unquoted candidate cut before its first comma or dash (rule `<rule>_cut`)."""
-    out = []
-    for quote in quotes:
-        if len(quote["segments"]) != 1 or quote["type"] == "direct":
-            continue
-        start, end = (int(x) for x in quote["segments"][0])
-        cut = _cut(text, start, end)
-        if cut is not None:
-            evidence = [*quote.get("evidence", []), "cut before its first comma or dash"]
-            out.append({**quote, "segments": [[start, cut]], "rule": f"{quote['rule']}_cut", "evidence": evidence})
-    return out
-
-
-def _cut(text: str, start: int, end: int) -> int | None:
-    for match in CUT_MARKS.finditer(text, start, end):
-        if len(WORD.findall(text, start, match.start())) >= CUT_AFTER_WORDS:
-            return match.start()
-    return None

@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span
 
 from quoteapp.evaluation.units import jaccard
 from quoteapp.nlp.component import SPANS_KEY, register_extensions
-from quoteapp.nlp.learning.candidates import proposals, variants
-from quoteapp.nlp.learning.features import DocView, quote_features
+from quoteapp.nlp.learning.boundaries import variants
+from quoteapp.nlp.learning.candidates import proposals
+from quoteapp.nlp.learning.features import DocView, overlap_features, quote_features
 from quoteapp.nlp.learning.model import KeepModel
 from quoteapp.nlp.learning.speakers import choose_speakers
 
@@ -33,8 +34,11 @@ def scored_candidates(doc: Doc, quotes: list[QuoteDict]) -> list[tuple[QuoteDict
     """Every candidate a trained model judges (the sieves' and the proposals), with its features."""
     view = DocView(doc)
     every = [dict(q) for q in quotes] + proposals(doc, quotes)
-    every += variants(view.text, every)
-    return [(q, quote_features(view, q)) for q in every]
+    every += variants(view, every)
+    sieve_spans = [(int(q["segments"][0][0]), int(q["segments"][-1][1])) for q in quotes]
+    return [
+        (q, quote_features(view, q) | overlap_features(q, sieve_spans, i < len(quotes))) for i, q in enumerate(every)
+    ]
 
 
 def _new_parent(old: int | None, quotes: list[QuoteDict], kept_at: dict[int, int]) -> int | None:
@@ -46,10 +50,21 @@ def _new_parent(old: int | None, quotes: list[QuoteDict], kept_at: dict[int, int
     return kept_at.get(old) if old is not None else None
 
 
-def _same_unit(quote: QuoteDict, kept: list[QuoteDict]) -> bool:
-    """Whether a likelier kept candidate is the same unit (a segment with Jaccard >= 0.5): one unit, one quote."""
-    spans = [tuple(s) for s in quote["segments"]]
-    return any(jaccard(a, tuple(b)) >= UNIT_OVERLAP for q in kept for b in q["segments"] for a in spans)
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def same_unit(segments: list, kept: list[list], proposed: bool) -> bool:
+    """Whether a candidate's segments are the same unit as a likelier kept candidate's: a segment with
+    Jaccard >= 0.5, or, for a proposal or another cut (not a sieve's own candidate, whose nested
+    quotes are its own), any overlap."""
+    for other in kept:
+        for b in other:
+            for a in segments:
+                a, b = tuple(a), tuple(b)
+                if jaccard(a, b) >= UNIT_OVERLAP or (proposed and _overlaps(a, b)):
+                    return True
+    return False
 
 
 def rerank(doc: Doc, quotes: list[QuoteDict], model: KeepModel) -> list[QuoteDict]:
@@ -58,7 +73,7 @@ def rerank(doc: Doc, quotes: list[QuoteDict], model: KeepModel) -> list[QuoteDic
     scored = [(model.keeps(features), i, quote) for i, (quote, features) in enumerate(judged)]
     kept: list[tuple[int, QuoteDict]] = []
     for (keep, p), i, quote in sorted(scored, key=lambda x: -x[0][1]):
-        if keep and not _same_unit(quote, [q for _, q in kept]):
+        if keep and not same_unit(quote["segments"], [q["segments"] for _, q in kept], i >= len(quotes)):
             evidence = [*quote.get("evidence", []), f"kept by the trained model ({p:.2f})"]
             kept.append((i, {**quote, "confidence": round(p, 3), "evidence": evidence}))
     kept.sort(key=lambda pair: (pair[1]["segments"][0][0], pair[0]))

@@ -3,9 +3,10 @@
 What decides whether a project counts a candidate: the cue (its lemma, whether it is one of our
 reporting verbs, negated or not), the dependency path from the content up to the cue, how far the
 content is from the cue, whether it lies inside quotation marks, where it stands in its sentence
-and in the article, its kind (the sieve's name, the type), the sieve's confidence, its length, and
-what the speaker mention is. Each feature is a `name=value` string (weight 1) or a number, the
-input of scikit-learn's DictVectorizer.
+and in the article, its kind (the sieve's name, the type), the sieve's confidence, its length,
+what the speaker mention is, and its edges (the last word, the word after it, the sentence ends it
+runs over). Each feature is a `name=value` string (weight 1) or a number, the input of
+scikit-learn's DictVectorizer.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from quoteapp.nlp.lexicon import REPORTING_VERBS
+from quoteapp.nlp.lexicon import BELIEF_VERBS, INTENTION_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SPEECH_ACT_NOUNS
 from quoteapp.nlp.quotemarks import find_quoted_spans
 
 Features = dict[str, float]
 #: How many dependency steps from the content up towards the cue are spelled out.
 PATH_STEPS = 3
+#: Punctuation that says how a content ends; other punctuation after it (closing marks) is looked past.
+EDGE_PUNCT = frozenset({",", ".", ":", ";", "?", "!"})
 
 
 class DocView:
@@ -70,6 +73,19 @@ def _path(root: Token, cue: Token | None) -> str:
     return "/".join(labels) + ("/cue" if cue is not None and tok.i == cue.i else "/...")
 
 
+def cue_class(lemma: str) -> str:
+    """The lexicon's class of a cue word: what lets a few articles teach about verbs they never saw."""
+    if lemma in REPORTING_VERBS:
+        return "reporting"
+    if lemma in BELIEF_VERBS:
+        return "belief"
+    if lemma in INTENTION_VERBS:
+        return "intention"
+    if lemma in REPORTING_NOUNS or lemma in SPEECH_ACT_NOUNS:
+        return "speech_noun"
+    return "other"
+
+
 def _cue_features(view: DocView, quote: dict[str, Any], root: Token) -> Features:
     if not quote.get("cue"):
         return {"cue=none": 1.0, f"path={_path(root, None)}": 1.0}
@@ -81,7 +97,9 @@ def _cue_features(view: DocView, quote: dict[str, Any], root: Token) -> Features
     return {
         f"cue={lemma}": 1.0,
         f"cue+rule={lemma}|{quote.get('rule', '')}": 1.0,
-        f"cue_class={'reporting' if lemma in REPORTING_VERBS else 'other'}": 1.0,
+        f"cue_class={cue_class(lemma)}": 1.0,
+        f"cue_class+rule={cue_class(lemma)}|{quote.get('rule', '')}": 1.0,
+        f"cue_class+path={cue_class(lemma)}|{_path(root, cue)}": 1.0,
         f"cue_tag={cue.tag_}": 1.0,
         f"cue_negated={negated}": 1.0,
         f"cue_side={'before' if cue.idx < start else 'after'}": 1.0,
@@ -100,6 +118,22 @@ def _speaker_features(quote: dict[str, Any]) -> Features:
         f"speaker_pronoun={bool(speaker.get('pronoun'))}": 1.0,
         f"speaker_named={bool(speaker.get('name'))}": 1.0,
         f"speaker_dep={speaker.get('dep', '')}": 1.0,
+    }
+
+
+def _edge_features(view: DocView, start: int, end: int) -> Features:
+    """Where the content ends: its last word, the word after it, whether its sentence ends there, how
+    many sentence ends it runs over (a project's boundaries are learned from these)."""
+    last = view.token_at(max(start, end - 1))
+    after = view.doc[last.i + 1] if last.i + 1 < len(view.doc) else None
+    while after is not None and after.is_punct and after.lower_ not in EDGE_PUNCT and after.i + 1 < len(view.doc):
+        after = view.doc[after.i + 1]  # past closing quotation marks and brackets
+    sentences = view.sentence_number(last) - view.sentence_number(view.token_at(start))
+    return {
+        f"last_word={last.lower_}": 1.0,
+        f"word_after={after.lower_ if after is not None else ''}": 1.0,
+        f"sentences_over={bucket(sentences)}": 1.0,
+        f"ends_sentence={after is None or after.is_sent_start or after.lower_ == '.'}": 1.0,
     }
 
 
@@ -131,6 +165,26 @@ def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
         f"at_sentence_start={first.i - sentence_start < 2}": 1.0,
         f"nested={quote.get('parent') is not None}": 1.0,
     }
+    features.update(_edge_features(view, start, end))
     features.update(_cue_features(view, quote, root))
     features.update(_speaker_features(quote))
     return features
+
+
+def overlap_features(quote: dict[str, Any], sieve_spans: list[tuple[int, int]], own: bool) -> Features:
+    """How a candidate lies against the sieves' candidates (a sieve's own, inside one, holding one,
+    partly over one, apart), with its rule: a proposal over a sieve's quote is most often a double."""
+    if own:
+        relation = "sieve"
+    else:
+        start, end = quote["segments"][0][0], quote["segments"][-1][1]
+        relation = "apart"
+        for a, b in sieve_spans:
+            if a <= start and end <= b:
+                relation = "inside"
+                break
+            if start <= a and b <= end:
+                relation = "holds"
+            elif min(end, b) > max(start, a) and relation == "apart":
+                relation = "partly"
+    return {f"sieves={relation}": 1.0, f"sieves+rule={relation}|{quote.get('rule', '')}": 1.0}

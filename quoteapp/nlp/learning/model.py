@@ -85,10 +85,13 @@ def best_threshold(probabilities: Sequence[float], labels: Sequence[int]) -> flo
 
 
 def fit_keep_model(
-    features: Sequence[Features], labels: Sequence[int], info: dict[str, Any] | None = None
+    features: Sequence[Features],
+    labels: Sequence[int],
+    info: dict[str, Any] | None = None,
+    threshold: float | None = None,
 ) -> KeepModel:
-    """Fit the logistic regression; the threshold comes from cross-validated predictions when both
-    classes have enough examples, else 0.5."""
+    """Fit the logistic regression; the threshold is the one given, else it comes from
+    cross-validated predictions when both classes have enough examples, else 0.5."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import cross_val_predict
@@ -98,11 +101,12 @@ def fit_keep_model(
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(features)
     classifier = LogisticRegression(C=REGULARISATION, max_iter=2000)
-    threshold = 0.5
-    if min(sum(labels), len(labels) - sum(labels)) >= 2 * THRESHOLD_FOLDS:
+    if threshold is None and min(sum(labels), len(labels) - sum(labels)) >= 2 * THRESHOLD_FOLDS:
         held_out = cross_val_predict(classifier, x, labels, cv=THRESHOLD_FOLDS, method="predict_proba")[:, 1]
         threshold = best_threshold(list(held_out), list(labels))
     classifier.fit(x, labels)
     names = vectorizer.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, classifier.coef_[0], strict=True) if w}
-    return KeepModel(weights, float(classifier.intercept_[0]), threshold, dict(info or {}))
+    return KeepModel(
+        weights, float(classifier.intercept_[0]), 0.5 if threshold is None else threshold, dict(info or {})
+    )

@@ -3,7 +3,8 @@
 Examples are the candidates a trained pipeline would judge (the sieves' candidates and the
 proposals of `candidates`), each labelled by the editor's decisions (`targets`): kept when it is
 the same unit as a quote to find (the scorer's Jaccard rule), dropped when it is the same as a
-rejected quote or, in a reviewed article, the same as no quote at all.
+rejected quote or, in a reviewed article, the same as no quote at all. Of the candidates that are
+one unit, only the best cut (and those as good) is a positive: the others teach where its edges lie.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 from quoteapp import __version__
 from quoteapp.evaluation.names import PRONOUNS, normalize_name, same_referent
 from quoteapp.evaluation.scoring import Evaluation, evaluate
-from quoteapp.evaluation.units import trim
+from quoteapp.evaluation.units import jaccard, trim
 from quoteapp.model import Annotation
 from quoteapp.nlp.learning.component import apply_model, scored_candidates
 from quoteapp.nlp.learning.features import DocView, Features
@@ -28,10 +29,14 @@ from quoteapp.nlp.learning.model import KeepModel, fit_keep_model
 from quoteapp.nlp.learning.parsed import Progress, parsed_docs
 from quoteapp.nlp.learning.speakers import speaker_candidates, speaker_features
 from quoteapp.nlp.learning.targets import Target, Targets, has_labels, targets_of
+from quoteapp.nlp.learning.threshold import choose_threshold
 from quoteapp.nlp.pipeline import pipeline_label
 from quoteapp.nlp.resolve import build_annotation_from_output
 
 Say = Callable[[str], None]
+#: A candidate is a positive when its cut of a unit is this close (Jaccard) to the best candidate's
+#: cut of it; a clearly worse cut of the same unit is a negative, so the model learns boundaries.
+BEST_CUT_MARGIN = 0.05
 
 
 @dataclass
@@ -43,10 +48,18 @@ class Examples:
     labels: list[int] = field(default_factory=list)
     speaker_features: list[Features] = field(default_factory=list)
     speaker_labels: list[int] = field(default_factory=list)
+    #: Per candidate: its segments, and whether it is a proposal or cut (not a sieve's own).
+    segments: list[list[tuple[int, int]]] = field(default_factory=list)
+    proposed: list[bool] = field(default_factory=list)
+    #: The units to find in the article (the denominator of recall).
+    to_find: int = 0
 
     def extend(self, other: Examples) -> None:
         self.features.extend(other.features)
         self.labels.extend(other.labels)
+        self.segments.extend(other.segments)
+        self.proposed.extend(other.proposed)
+        self.to_find += other.to_find
         self.speaker_features.extend(other.speaker_features)
         self.speaker_labels.extend(other.speaker_labels)
 
@@ -74,14 +87,24 @@ def _speaker_examples(view: DocView, quote: dict[str, Any], target: Target, pers
         out.speaker_labels.append(label)
 
 
-def _label(text: str, quote: dict[str, Any], targets: Targets) -> int | None:
-    """1 (a quote to find), 0 (not one) or None (unknown, or an optional quote) for one candidate."""
-    found = [targets.label(trim(text, int(s), int(e))) for s, e in quote["segments"]]
-    if any(t is not None and t.optional for t in found):
+def _matches(text: str, quote: dict[str, Any], targets: Targets) -> list[tuple[Target | None, float]]:
+    """For each segment of a candidate, the labelled segment it is (or None) and their Jaccard."""
+    out = []
+    for s, e in quote["segments"]:
+        span = trim(text, int(s), int(e))
+        target = targets.label(span)
+        out.append((target, jaccard(span, target.span) if target is not None else 0.0))
+    return out
+
+
+def _label(matches: list[tuple[Target | None, float]], best: dict[int, float], complete: bool) -> int | None:
+    """1 (a quote to find, cut as well as any candidate of that unit), 0 (not one, or a worse cut of
+    one: the model learns the project's boundaries) or None (unknown, or an optional quote)."""
+    if any(t is not None and t.optional for t, _ in matches):
         return None
-    if any(t is not None and t.keep for t in found):
+    if any(t is not None and t.keep and score >= best[id(t)] - BEST_CUT_MARGIN for t, score in matches):
         return 1
-    if any(t is not None for t in found) or targets.complete:
+    if any(t is not None for t, _ in matches) or complete:
         return 0
     return None
 
@@ -92,12 +115,24 @@ def examples_of(doc: Doc, annotation: Annotation) -> Examples:
     out = Examples()
     view = DocView(doc)
     persons = list(doc._.quote_persons or [])
-    for quote, features in scored_candidates(doc, list(doc._.quotes or [])):
-        label = _label(view.text, quote, targets)
+    sieves = list(doc._.quotes or [])
+    judged = [
+        (quote, features, _matches(view.text, quote, targets)) for quote, features in scored_candidates(doc, sieves)
+    ]
+    out.to_find = sum(1 for t in targets.segments if t.keep and not t.optional)
+    best: dict[int, float] = {}
+    for _, _, matches in judged:
+        for target, score in matches:
+            if target is not None:
+                best[id(target)] = max(best.get(id(target), 0.0), score)
+    for n, (quote, features, matches) in enumerate(judged):
+        label = _label(matches, best, targets.complete)
         if label is not None:
             out.features.append(features)
             out.labels.append(label)
-        target = targets.label(trim(view.text, *map(int, quote["segments"][0])))
+            out.segments.append([(int(s), int(e)) for s, e in quote["segments"]])
+            out.proposed.append(n >= len(sieves))
+        target = matches[0][0]
         if label == 1 and target is not None and (target.speaker_names or target.speaker_mention):
             _speaker_examples(view, quote, target, persons, out)
     return out
@@ -130,7 +165,8 @@ def train_keep_model(per_article: Sequence[Examples], sources: Sequence[str] = (
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "quoteapp": __version__,
     }
-    model = fit_keep_model(examples.features, examples.labels, info)
+    threshold = choose_threshold(per_article, lambda f, y: fit_keep_model(f, y, threshold=0.5))
+    model = fit_keep_model(examples.features, examples.labels, info, threshold)
     if len(set(examples.speaker_labels)) == 2:
         model.speakers = fit_keep_model(examples.speaker_features, examples.speaker_labels, {})
     return model

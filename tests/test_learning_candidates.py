@@ -1,0 +1,82 @@
+"""What a trained pipeline may keep beyond the sieves: the kinds of candidates it is offered.
+
+A project can only learn to count what it is offered: a noun's "that" clause ("the claim that
+..."), a verb's whole predicate ("blamed the delay on the contractors"), and other cuts of a
+candidate's content (before an afterthought, the first sentence only, on to the sentence's end).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quoteapp.nlp.extractor import Extractor
+from quoteapp.nlp.learning.boundaries import variants
+from quoteapp.nlp.learning.candidates import proposals
+from quoteapp.nlp.learning.features import DocView, quote_features
+
+
+def _offered(extractor: Extractor, text: str) -> dict[str, dict[str, Any]]:
+    """Each proposal's content, by text."""
+    doc = extractor.nlp(text)
+    return {text[q["segments"][0][0] : q["segments"][0][1]]: q for q in proposals(doc, doc._.quotes or [])}
+
+
+def test_the_clause_of_a_claim_is_offered_with_the_speaker_who_made_it(extractor: Extractor) -> None:
+    offered = _offered(extractor, "The mayor repeated the claim that the old bridge is unsafe for buses.")
+    quote = offered.get("the old bridge is unsafe for buses")
+    assert quote is not None, list(offered)
+    assert quote["rule"] == "learned_noun"
+    assert quote["speaker"]["text"] == "The mayor"
+
+
+def test_a_relative_clause_is_no_claim(extractor: Extractor) -> None:
+    offered = _offered(extractor, "The mayor forgot the promise that she made to the bakers last year.")
+    assert not [q for q in offered.values() if q["rule"] == "learned_noun"]
+
+
+def test_a_whole_predicate_is_offered(extractor: Extractor) -> None:
+    offered = _offered(extractor, "The senator blamed the long delay on the contractors.")
+    assert "the long delay on the contractors" in offered
+
+
+def _cuts(extractor: Extractor, text: str, quote: dict[str, Any]) -> dict[str, str]:
+    view = DocView(extractor.nlp(text))
+    return {q["rule"]: text[q["segments"][0][0] : q["segments"][0][1]] for q in variants(view, [quote])}
+
+
+def _quote(text: str, content: str, cue: str, kind: str = "indirect") -> dict[str, Any]:
+    start = text.index(content)
+    return {
+        "type": kind,
+        "segments": [[start, start + len(content)]],
+        "cue": [text.index(cue), text.index(cue) + len(cue)],
+        "rule": "ccomp",
+        "evidence": [],
+    }
+
+
+def test_an_afterthought_after_a_comma_can_be_cut_off(extractor: Extractor) -> None:
+    text = "The mayor said the old bridge is unsafe, a view her rivals dispute."
+    cuts = _cuts(extractor, text, _quote(text, "the old bridge is unsafe, a view her rivals dispute", "said"))
+    assert cuts.get("ccomp_cut") == "the old bridge is unsafe"
+
+
+def test_a_quote_over_two_sentences_can_keep_its_first(extractor: Extractor) -> None:
+    text = 'The mayor said: "The bridge is old. We will close it in May." Then she left.'
+    content = "The bridge is old. We will close it in May."
+    cuts = _cuts(extractor, text, _quote(text, content, "said", "direct"))
+    assert cuts.get("ccomp_first_sentence") == "The bridge is old"
+
+
+def test_a_clause_closed_early_can_run_to_its_sentence_end(extractor: Extractor) -> None:
+    text = "The mayor said the bridge will close in May for repairs to its deck. Then she left."
+    cuts = _cuts(extractor, text, _quote(text, "the bridge will close in May", "said"))
+    assert cuts.get("ccomp_to_sentence_end") == "the bridge will close in May for repairs to its deck"
+
+
+def test_the_model_sees_where_a_content_ends(extractor: Extractor) -> None:
+    text = "The mayor said the old bridge is unsafe, a view her rivals dispute."
+    features = quote_features(DocView(extractor.nlp(text)), _quote(text, "the old bridge is unsafe", "said"))
+    assert features.get("last_word=unsafe") == 1.0
+    assert features.get("word_after=,") == 1.0
+    assert features.get("ends_sentence=False") == 1.0
