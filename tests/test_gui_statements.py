@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser
 from quoteapp.formats.attribution import read_annotation, write_annotation
 from quoteapp.gui.main_window import MainWindow
 from quoteapp.gui.source_command import is_source
-from quoteapp.gui.statement_panel import EMPTY_TEXTS, VersionModel, chain_text
+from quoteapp.gui.statement_panel import COL_CHAIN, COL_FLAGS, EMPTY_TEXTS, VersionModel, chain_text
 from quoteapp.model import Annotation, Document, Entity, Intermediary, Quote, Span, Speaker
 from quoteapp.model.statements import group_statements
 
@@ -127,9 +127,9 @@ def test_the_panel_shows_both_versions_with_their_flags_and_the_word_diff(qtbot,
     assert editor.statements.dock.isVisibleTo(editor) and panel.table.isVisibleTo(panel)
     rows = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
     assert sorted(rows) == ["a Q1", "b Q1"]
-    flags = {panel.model.index(r, 0).data(): panel.model.index(r, 3).data() for r in range(2)}
+    flags = {panel.model.index(r, 0).data(): panel.model.index(r, COL_FLAGS).data() for r in range(2)}
     assert "words changed inside quotation marks" in flags["b Q1"]
-    chains = [panel.model.index(r, 2).data() for r in range(2)]
+    chains = [panel.model.index(r, COL_CHAIN).data() for r in range(2)]
     assert "Ines Vale ← Rui Sousa (spokesperson)" in chains and "Ines Vale (firsthand)" in chains
     struck, marked = _highlighted(panel.words)
     assert struck == ["not", "the"], "the selected version's words that b lacks are struck through"

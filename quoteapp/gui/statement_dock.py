@@ -20,10 +20,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from quoteapp.gui.source_command import MarkPrimarySource, is_source
-from quoteapp.gui.statement_panel import StatementPanel, VersionKey
+from quoteapp.gui.statement_panel import StatementPanel, VersionKey, passage_span
 from quoteapp.gui.workers import TaskThread
 from quoteapp.model import Annotation
-from quoteapp.model.statements import Statement, Version, group_statements
+from quoteapp.model.statements import Statement, group_statements
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
@@ -144,12 +144,9 @@ class StatementDock:
             statement = self.versions.get(key)
             self.panel.show_statement(statement, key) if statement is not None else self.panel.show_state("alone")
 
-    def version(self, article: str, quote: str) -> Version | None:
-        statement = self.versions.get((article, quote))
-        return next((v for v in statement.versions if (v.article, v.quote) == (article, quote)), None)
-
     def open_version(self, article: str, quote: str) -> None:
-        """Open the article of a version at its quote (the open article: only select the quote)."""
+        """Open the article of a version at its quote (the open article: only select the quote); a passage
+        of a primary source that is no quote is selected in the article's text."""
         document = self.w.document
         if document is None or document.annotation.document.id != article:
             path = self.paths.get(article)
@@ -158,7 +155,14 @@ class StatementDock:
                 return
             if not self.w.open_path(path):
                 return
-        self.w.select_quote(quote)
+        statement = self.versions.get((article, quote))
+        version = statement.version(article, quote) if statement is not None else None
+        passage = passage_span(version) if version is not None else None
+        if passage is not None:
+            self.w.view.select_span(*passage)
+            self.w.view.setFocus()
+        else:
+            self.w.select_quote(quote)
 
     def focus(self) -> None:
         """The keyboard goes to the panel: its list of versions, or its note when there is none."""

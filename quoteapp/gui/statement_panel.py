@@ -16,16 +16,28 @@ from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from quoteapp.gui.palette import is_dark
-from quoteapp.model.statements import FLAG_KINDS, Statement, Version, WordDiff, word_diff
+from quoteapp.model.statements import FLAG_KINDS, PASSAGE, Statement, Version, WordDiff, word_diff
 
 #: (document id, quote id): one version of a statement, as the model names it
 VersionKey = tuple[str, str]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Article", "Type", "Speaker ← chain", "Flags")
+COLUMNS = ("Article", "Type", "Flags", "Speaker ← chain")
+COL_FLAGS, COL_CHAIN = 2, 3
+#: the widest the article and flags columns start (pixels)
+COLUMN_MAX_WIDTHS = {0: 150, COL_FLAGS: 170}
 #: the row's version key, for the window to open it
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 SOURCE_MARK = "★"
@@ -47,8 +59,24 @@ def key_of(version: Version) -> VersionKey:
     return version.article, version.quote
 
 
+def passage_span(version: Version) -> tuple[int, int] | None:
+    """Where a version that is a passage of a primary source (no quote of it) is in the source's text."""
+    if not version.quote.startswith(PASSAGE):
+        return None
+    start, _, end = version.quote[len(PASSAGE) :].partition("-")
+    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
+
+
+def version_name(version: Version) -> str:
+    """How the panel names a version: "b Q3", or "src (source text)" for a passage of a primary source."""
+    where = "(source text)" if passage_span(version) is not None else version.quote
+    return f"{version.article} {where}"
+
+
 def chain_text(version: Version) -> str:
     """The speaker and who passed the words on, speaker first: "Haftar ← al-Mesmari (spokesperson)"."""
+    if passage_span(version) is not None and version.speaker is None:
+        return "the source's own words"
     speaker = version.speaker or "no speaker"
     if not version.intermediaries:
         return f"{speaker} (firsthand)"
@@ -95,6 +123,14 @@ def diff_html(diff: Sequence[WordDiff], dark: bool = False) -> str:
         if run.op in ("replace", "delete") and run.ours:
             parts.append(f"{new}{escape(run.ours)}</span>")
     return " ".join(parts)
+
+
+class _ElideMiddle(QStyledItemDelegate):
+    """Long article ids lose their middle, not their end: "003_91…859 Q5" keeps the quote id."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class VersionModel(QAbstractTableModel):
@@ -147,15 +183,15 @@ class VersionModel(QAbstractTableModel):
 
     def _cell(self, version: Version, column: int) -> str:
         if column == 0:
-            return f"{SOURCE_MARK + ' ' if version.is_source else ''}{version.article} {version.quote}"
+            return f"{SOURCE_MARK + ' ' if version.is_source else ''}{version_name(version)}"
         if column == 1:
             return version.type
-        if column == 2:
+        if column == COL_CHAIN:
             return chain_text(version)
         return ", ".join(flag_labels(version)) or "—"
 
     def _tip(self, version: Version, column: int) -> str:
-        if column == 3 and version.flags:
+        if column == COL_FLAGS and version.flags:
             return "\n".join(f"{FLAG_KINDS.get(f.kind, f.kind)}: {f.detail}" for f in version.flags)
         source = "Primary source. " if version.is_source else ""
         this = "The selected quote. " if key_of(version) == self.selected else ""
@@ -177,6 +213,7 @@ class StatementPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(0, _ElideMiddle(self.table))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
@@ -211,19 +248,25 @@ class StatementPanel(QWidget):
         """The statement's versions, compared with the selected quote's (`selected`)."""
         self.statement = statement
         self.model.set_statement(statement, selected)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         sources = sum(v.is_source for v in statement.versions)
         source = f", {sources} from a primary source ({SOURCE_MARK})" if sources else ""
         self.heading.setText(
             f"<b>Statement {escape(statement.id)}</b>: {len(statement.versions)} versions{source}. "
-            f"Compared with the selected quote ({escape(' '.join(selected))}, in bold): "
-            f"{self._legend()}"
+            f"Each against the selected quote (in bold): {self._legend()}"
         )
         self.words.setHtml(self._versions_html(statement, selected))
         self._showing(True)
         row = self.model.row_of(selected)
         if row >= 0:
             self.table.selectRow(row)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their cells, but long article ids and flag lists elided (their tool tips
+        say them whole), so the speaker's chain stays in sight in a narrow dock."""
+        self.table.resizeColumnsToContents()
+        for column, widest in COLUMN_MAX_WIDTHS.items():
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
 
     def _showing(self, statement: bool) -> None:
         self.empty.setVisible(not statement)
@@ -234,7 +277,8 @@ class StatementPanel(QWidget):
         return is_dark(self.palette()) if self.palette().color(QPalette.ColorRole.Window).isValid() else False
 
     def _legend(self) -> str:
-        return diff_html((WordDiff("insert", "", "missing here"), WordDiff("delete", "only here", "")), self._dark())
+        legend = (WordDiff("insert", "", "words it lacks"), WordDiff("delete", "words only it has", ""))
+        return diff_html(legend, self._dark())
 
     def _versions_html(self, statement: Statement, selected: VersionKey) -> str:
         chosen = next((v for v in statement.versions if key_of(v) == selected), None)
@@ -253,8 +297,8 @@ class StatementPanel(QWidget):
                 for f in version.flags
             )
             blocks.append(
-                f"<p><a name='v{row}'></a><a href='version:{row}'><b>{escape(version.article)}</b> "
-                f"{escape(version.quote)}</a> · {star}{escape(version.type)} · {escape(chain_text(version))}{this}"
+                f"<p><a name='v{row}'></a><a href='version:{row}'>{escape(version_name(version))}</a> · "
+                f"{star}{escape(version.type)} · {escape(chain_text(version))}{this}"
                 f"<br>“{words}”{flags}</p>"
             )
         return "".join(blocks)
