@@ -31,6 +31,11 @@ GAZETTE = (
     "Her spokesman Rui Sousa read the port director's words. “We will never sign a deal that costs workers "
     "their jobs,” said Ines Vale.\n"
 )
+RELEASE = (
+    "Press release of the Harbour Authority\n\n"
+    "The port director will meet the union on Thursday. We will not sign any deal that costs the workers "
+    "their jobs. The talks are open to the press.\n"
+)
 WEATHER = "Storm warning\n\nThe forecaster Tomas Lund said the storm would reach the coast by Friday evening.\n"
 VALE_WORDS = "sign a deal"  # what an editor would search for in both versions
 
@@ -219,3 +224,51 @@ def test_a_version_with_no_intermediary_reads_firsthand() -> None:
 
     alone = Version("b", "Q2", "indirect", "the bridge would reopen in June", "Ana Pires", (), False, ())
     assert chain_text(alone) == "Ana Pires (firsthand)"
+
+
+def test_a_primary_source_passage_flags_the_quote_that_differs_and_opens_in_the_source(
+    qtbot, editor: MainWindow, story
+) -> None:
+    (story / "r.txt").write_text(RELEASE, encoding="utf-8")  # the release has no quotes of its own
+    write_annotation(Annotation(Document("r", RELEASE, path="r.txt")), story / "r.quotes.json")
+    _open(qtbot, editor, story)
+    editor.open_path(story / "r.txt")
+    trigger(editor, "mark_source")
+    trigger(editor, "save")
+    qtbot.waitUntil(lambda: editor.statements.thread is None, timeout=20000)
+    editor.open_path(story / "b.txt")
+    editor.filter_box.setText("flag:differs_from_source")
+    assert editor.quote_proxy.rowCount() == 1, "b's quoted words are not the release's"
+    _select(editor, VALE_WORDS)
+    panel = editor.statements.panel
+    names = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+    assert "★ r (source text)" in names
+    assert "words differ from the primary source" in panel.model.index(names.index("b Q1"), COL_FLAGS).data()
+    panel.table.setCurrentIndex(panel.model.index(names.index("★ r (source text)"), 0))
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    assert editor.document.annotation.document.id == "r"
+    assert "sign any deal" in editor.view.textCursor().selectedText(), "the passage is selected in the source"
+
+
+def test_statements_are_grouped_when_the_folder_opens_and_after_a_save_not_on_selection(
+    qtbot, editor: MainWindow, story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quoteapp.gui import statement_dock
+
+    calls: list[int] = []
+
+    def counted(annotations, registry=None, sources=()):
+        calls.append(len(annotations))
+        return group_statements(annotations, registry, sources)
+
+    monkeypatch.setattr(statement_dock, "group_statements", counted)
+    _open(qtbot, editor, story)
+    assert calls == [3]
+    for _ in range(3):
+        editor.select_quote("Q1")
+        editor.statements.focus()
+        trigger(editor, "next_article")
+    assert calls == [3], "moving around the folder uses the statements already grouped"
+    trigger(editor, "accept")
+    trigger(editor, "save")
+    qtbot.waitUntil(lambda: editor.statements.thread is None and len(calls) == 2, timeout=20000)
