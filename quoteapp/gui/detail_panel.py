@@ -3,7 +3,8 @@ parent and the extractor's evidence, with the intermediary chain editable in pla
 
 The evidence is shown whole, one step of the resolution a line, so that a note such as "'Obama'
 could be Barack Obama or Michelle Obama" is read in full, and a quote still to review whose
-confidence is low says it is uncertain.
+confidence is low says it is uncertain. Where else the quote's statement is reported is the
+Statement panel's (`statement_panel`), not this one's.
 """
 
 from __future__ import annotations
