@@ -250,7 +250,7 @@ def test_a_primary_source_passage_flags_the_quote_that_differs_and_opens_in_the_
     assert "sign any deal" in editor.view.textCursor().selectedText(), "the passage is selected in the source"
 
 
-def test_statements_are_grouped_when_the_folder_opens_and_after_a_save_not_on_selection(
+def test_statements_are_grouped_on_opening_saving_and_registry_edits_not_on_selection(
     qtbot, editor: MainWindow, story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from quoteapp.gui import statement_dock
@@ -272,3 +272,6 @@ def test_statements_are_grouped_when_the_folder_opens_and_after_a_save_not_on_se
     trigger(editor, "accept")
     trigger(editor, "save")
     qtbot.waitUntil(lambda: editor.statements.thread is None and len(calls) == 2, timeout=20000)
+    registry = editor.folders.registry_panel.registry
+    editor.folders.registry_panel.show_registry(registry)  # as a merge of two speakers, or its undo, does
+    qtbot.waitUntil(lambda: editor.statements.thread is None and len(calls) == 3, timeout=20000)

@@ -2,7 +2,8 @@
 thread, kept, and shown for the selected quote; marking the open article as a primary source.
 
 The statements are grouped (`quoteapp.model.statements.group_statements`) when a folder opens, after
-each save and after a primary source is marked or unmarked: never on a selection change, which only
+each save or first analysis, after an edit of the speaker registry and after a primary source is
+marked or unmarked: never on a selection change, which only
 looks the selected quote up in the kept result. The open article takes part as it is now (a copy of
 it, so the worker never reads what the editor is changing); the other articles as saved. A request
 while a grouping runs waits for it and then runs once. The open article's flags go to the quote
@@ -40,6 +41,7 @@ class StatementDock:
         self.w = window
         self.panel = StatementPanel()
         self.panel.open_version.connect(self.open_version)
+        window.folders.registry_panel.changed.connect(self.recompute)  # speakers merged or split: regroup
         self.dock = QDockWidget("Statement", window)
         self.dock.setObjectName("Statement")
         self.dock.setWidget(self.panel)

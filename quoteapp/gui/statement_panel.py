@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -274,7 +274,7 @@ class StatementPanel(QWidget):
             widget.setVisible(statement)
 
     def _dark(self) -> bool:
-        return is_dark(self.palette()) if self.palette().color(QPalette.ColorRole.Window).isValid() else False
+        return is_dark(self.palette())
 
     def _legend(self) -> str:
         legend = (WordDiff("insert", "", "words it lacks"), WordDiff("delete", "words only it has", ""))
