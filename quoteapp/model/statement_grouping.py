@@ -37,9 +37,9 @@ RARE_MIN = 25
 SPEAKER_BLOCK = 150
 #: (the share of the shorter quote's content words the other must have, and how many words at least):
 #: one speaker, or one speaker that speaks for the other (a spokesperson and the one spoken for)
-SAME_SPEAKER = (0.6, 3)
+SAME_SPEAKER = (0.7, 3)
 #: ... when a speaker is missing or anonymous on one side (it may be the named one of the other)
-UNKNOWN_SPEAKER = (0.7, 4)
+UNKNOWN_SPEAKER = (0.75, 4)
 #: ... two different named speakers: the words must agree closely, and be more than a stock phrase
 #: ("the presumptive Republican nominee") that everyone uses
 OTHER_SPEAKER = (0.85, 6)
