@@ -38,8 +38,9 @@ MIN_CUT_WORDS = 4
 PIECE_SHARE = 0.8
 #: a piece shorter than this (words) is too common to tell a join
 MIN_PIECE_WORDS = 3
-#: two segments of one quote this far apart (characters) are separate remarks, not one interrupted sentence
-SPLICE_GAP = 400
+#: two segments of one quote this far apart (characters: more than an attribution and a clause) are separate
+#: remarks, not one sentence interrupted by "he said"
+SPLICE_GAP = 250
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from quoteapp.model.annotation import Annotation, Quote
 from quoteapp.model.queries import SEGMENT_GAP, quote_text
 from quoteapp.model.registry import Registry
-from quoteapp.model.statement_words import content_stems
+from quoteapp.model.statement_words import content_stems, plain_stems
 
 NAMED_KINDS = ("person", "organization", "outlet")
 #: a fragment inside quotation marks, in a mixed quote's segment (any of the marks the guidelines list)
@@ -47,6 +47,8 @@ class Item:
     text: str  # the quote's words, segments joined with " … "
     own: tuple[Piece, ...]  # its own segments, nested quotes cut out
     stems: frozenset[str]
+    sequence: tuple[str, ...]  # the content stems in reading order
+    plain: frozenset[str]  # the stems of content words written in lower case (not names)
     speaker: Who | None
     chain: tuple[tuple[Who, str], ...]  # (who, role), nearest the speaker first
     is_source: bool
@@ -73,7 +75,10 @@ def _who(annotation: Annotation, entity_id: str, by_member: dict, registry: Regi
         principal = registry.identity(identity.speaks_for) if registry and identity.speaks_for else None
         return Who(identity.id, identity.name, identity.kind, principal.id if principal else None)
     name = entity.name if entity else entity_id
-    return Who("name:" + name.lower().replace("’", "'"), name, entity.kind if entity else "other")
+    kind = entity.kind if entity else "other"
+    if any(word[:1].isupper() for word in name.split()):  # "Elysee official" in two articles: one name
+        return Who("name:" + name.lower().replace("’", "'"), name, kind)
+    return Who(f"entity:{annotation.document.id}:{entity_id}", name, kind)  # "he", "the official": this article's
 
 
 def _own_pieces(quote: Quote, nested: list[Quote]) -> tuple[Piece, ...]:
@@ -102,10 +107,24 @@ def article_items(annotation: Annotation, registry: Registry | None, sources: Co
         own = _own_pieces(quote, [q for q in kept if q.parent == quote.id])
         speaker = _who(annotation, quote.speaker.entity, by_member, registry) if quote.speaker else None
         chain = tuple((_who(annotation, v.entity, by_member, registry), v.role) for v in quote.intermediaries)
-        stems = frozenset(content_stems(SEGMENT_GAP.join(p.text for p in own)))
+        sequence = tuple(content_stems(SEGMENT_GAP.join(p.text for p in own)))
+        stems = frozenset(sequence)
+        plain = frozenset(plain_stems(SEGMENT_GAP.join(p.text for p in own)))
+        is_source = article in sources
         items.append(
             Item(
-                article, quote.id, quote.type, quote_text(quote), own, stems, speaker, chain, article in sources, order
+                article,
+                quote.id,
+                quote.type,
+                quote_text(quote),
+                own,
+                stems,
+                sequence,
+                plain,
+                speaker,
+                chain,
+                is_source,
+                order,
             )
         )
     return items

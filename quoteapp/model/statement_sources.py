@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from quoteapp.model.annotation import Annotation
 from quoteapp.model.statement_flags import Flag, quoted_change
 from quoteapp.model.statement_items import Item, Piece
-from quoteapp.model.statement_words import TOKEN, content_stems, opcodes, word_diff, word_key
+from quoteapp.model.statement_words import TOKEN, content_stems, opcodes, plain_stems, word_diff, word_key
 
 EXTENSIONS, APP_KEY, PRIMARY_SOURCE = "extensions", "quoteapp", "primary_source"
 #: a quote is looked for in a source only when the source has this share of its content words ...
@@ -151,9 +151,13 @@ def _source_quote(items: Sequence[Item], source: str, start: int, end: int) -> i
 
 def _passage_item(source: str, piece: Piece) -> Item:
     """A passage of a source that no quote of the source covers: first-hand words, no speaker named."""
-    stems = frozenset(content_stems(piece.text))
+    sequence = tuple(content_stems(piece.text))
     quote = f"{PASSAGE}{piece.start}-{piece.end}"
-    return Item(source, quote, "direct", piece.text, (piece,), stems, None, (), True, PASSAGE_ORDER + piece.start)
+    order = PASSAGE_ORDER + piece.start
+    plain = frozenset(plain_stems(piece.text))
+    return Item(
+        source, quote, "direct", piece.text, (piece,), frozenset(sequence), sequence, plain, None, (), True, order
+    )
 
 
 def source_flag(item: Item, alignment: Alignment, passage: Item) -> Flag | None:

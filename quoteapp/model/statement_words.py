@@ -63,6 +63,11 @@ def content_stems(text: str) -> list[str]:
     return [stem(key) for _, key in tokens(text) if key not in FUNCTION_WORDS and not key.isdigit()]
 
 
+def plain_stems(text: str) -> list[str]:
+    """The content stems of the words written in lower case: what a quote says beyond the names it names."""
+    return [stem(key) for word, key in tokens(text) if key not in FUNCTION_WORDS and word[:1].islower()]
+
+
 @dataclass(frozen=True)
 class WordDiff:
     """One run of a word-level diff between this version and another."""

@@ -35,9 +35,11 @@ __all__ = [
     "Statement",
     "Version",
     "WordDiff",
+    "flag_dict",
     "group_statements",
     "is_primary_source",
     "mark_primary_source",
+    "statement_dict",
     "statement_of",
     "word_diff",
 ]
@@ -124,3 +126,33 @@ def group_statements(
 def statement_of(statements: Sequence[Statement], article: str, quote: str) -> Statement | None:
     """The statement a quote is a version of, or None when it is the only version of its words."""
     return next((s for s in statements if s.version(article, quote) is not None), None)
+
+
+def flag_dict(flag: Flag) -> dict[str, object]:
+    """A flag as `quoteapp statements --json` writes it."""
+    return {
+        "kind": flag.kind,
+        "label": FLAG_KINDS[flag.kind],
+        "other": {"article": flag.other[0], "quote": flag.other[1]},
+        "detail": flag.detail,
+        "diff": [{"op": d.op, "ours": d.ours, "theirs": d.theirs} for d in flag.diff],
+    }
+
+
+def statement_dict(statement: Statement) -> dict[str, object]:
+    """A statement as `quoteapp statements --json` writes it (the shape issue 13 fixes)."""
+    return {
+        "id": statement.id,
+        "versions": [
+            {
+                "article": v.article,
+                "quote": v.quote,
+                "type": v.type,
+                "text": v.text,
+                "speaker": v.speaker,
+                "intermediaries": [{"name": name, "role": role} for name, role in v.intermediaries],
+                "flags": [flag_dict(f) for f in v.flags],
+            }
+            for v in statement.versions
+        ],
+    }
