@@ -81,7 +81,8 @@ def test_the_editor_shows_where_else_a_quote_appears(qtbot, tmp_path: Path, monk
         lambda: window.job is None and window.document.article_path.name == "b.txt" and bool(window.document.quotes),
         timeout=60000,
     )
-    window.select_row(0)
-    html = window.detail.summary.toPlainText()
-    assert "Also reported in" in html and "a Q1" in html
+    qtbot.waitUntil(lambda: window.statements.ready and window.statements.thread is None, timeout=20000)
+    window.select_row(0)  # the Statement panel is where the same statement elsewhere is shown
+    panel = window.statements.panel
+    assert {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())} == {"a Q1", "b Q1"}
     window.shutdown()

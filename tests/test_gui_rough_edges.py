@@ -257,13 +257,3 @@ def test_a_speaker_has_one_colour_in_every_article_of_a_folder(qtbot, window: Ma
         colours.append(colour.name())
     assert ids[0] != ids[1], "the two articles number their entities differently"
     assert colours[0] == colours[1], "the colour the editor sees follows the folder's identity"
-
-
-def test_also_reported_in_says_when_there_is_no_intermediary() -> None:
-    from quoteapp.gui.detail_panel import DetailPanel
-    from quoteapp.model.crossref import QuoteRef, Sighting
-
-    panel = DetailPanel()
-    panel.sightings = [Sighting(QuoteRef("b", "Q2"), "the bridge would reopen in June", "Ana Pires", [], 0.9)]
-    text = panel._elsewhere()
-    assert "with no intermediary" in text and "directly" not in text

@@ -18,6 +18,7 @@ from quoteapp.cli import (
     eval_command,
     export_command,
     extract_command,
+    statements_command,
     stats_command,
     train_command,
 )
@@ -26,6 +27,7 @@ SUBCOMMANDS = {"extract": extract_command, "eval": eval_command, "bench": bench_
 SUBCOMMANDS["export"] = export_command  # a line of its own: others add theirs to the dict above
 SUBCOMMANDS["agree"] = agree_command
 SUBCOMMANDS["train"] = train_command
+SUBCOMMANDS["statements"] = statements_command
 
 #: Options of the command itself, not of the editor (which takes a path and --model).
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version", "--info", "--print-completion")

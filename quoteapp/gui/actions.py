@@ -29,7 +29,7 @@ class ActionSpec:
 
 
 #: the window's states an action may need (the window says which hold, `set_enabled` applies them)
-CONDITIONS = ("document", "quote", "analysing", "can_undo", "can_redo")
+CONDITIONS = ("document", "quote", "analysing", "can_undo", "can_redo", "folder_article")
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -111,6 +111,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "View",
         "Who is quoted how often and how, for the open folder (or article)",
     ),
+    ActionSpec(
+        "focus_statement",
+        "Go to S&tatement Panel",
+        "Ctrl+Shift+V",
+        "View",
+        "The versions of the selected quote's statement across the folder (Enter opens one)",
+        handler="statements.focus",
+    ),
+    ActionSpec(
+        "mark_source",
+        "Mark as Primary &Source",
+        "Ctrl+Shift+P",
+        "Edit",
+        "The open article is a transcript, statement or press release: the folder's quotes are checked against it",
+        enabled_when="folder_article",
+        handler="statements.toggle_source",
+    ),
     ActionSpec("rename_entity", "&Rename Entity…", "F2", "Entity"),
     ActionSpec("entity_kind", "Change Entity &Kind…", "Ctrl+K", "Entity"),
     ActionSpec("add_alias", "Add &Alias…", "Ctrl+Shift+A", "Entity"),
@@ -150,6 +167,7 @@ def build_actions(window: QWidget, handlers: Mapping[str, Callable[[], object]])
         window.addAction(action)
         actions[spec.name] = action
     actions["show_rejected"].setCheckable(True)
+    actions["mark_source"].setCheckable(True)
     return actions
 
 

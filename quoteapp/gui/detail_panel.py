@@ -3,7 +3,8 @@ parent and the extractor's evidence, with the intermediary chain editable in pla
 
 The evidence is shown whole, one step of the resolution a line, so that a note such as "'Obama'
 could be Barack Obama or Michelle Obama" is read in full, and a quote still to review whose
-confidence is low says it is uncertain.
+confidence is low says it is uncertain. Where else the quote's statement is reported is the
+Statement panel's (`statement_panel`), not this one's.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.quote_model import ReviewPreferences
 from quoteapp.model import Quote
-from quoteapp.model.crossref import Sighting
 from quoteapp.model.queries import is_uncertain
 
 
@@ -39,7 +39,6 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.document: AnnotationDocument | None = None
         self.quote_id: str | None = None
-        self.sightings: list[Sighting] = []
         self.preferences = ReviewPreferences()
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
@@ -63,35 +62,17 @@ class DetailPanel(QWidget):
         layout.addLayout(buttons)
         self.show_quote(None, None)
 
-    def show_quote(
-        self, document: AnnotationDocument | None, quote_id: str | None, sightings: list[Sighting] | None = None
-    ) -> None:
+    def show_quote(self, document: AnnotationDocument | None, quote_id: str | None) -> None:
         self.document, self.quote_id = document, quote_id
-        if sightings is not None or quote_id is None:
-            self.sightings = sightings or []
         quote = document.quote(quote_id) if document and quote_id else None
         self.chain.clear()
         if document is None or quote is None:
             self.summary.setHtml("<p style='color:gray'>No quote selected.</p>")
             return
-        self.summary.setHtml(self._html(document, quote) + self._elsewhere())
+        self.summary.setHtml(self._html(document, quote))
         for via in quote.intermediaries:
             entity = document.entity(via.entity)
             self.chain.addItem(f"{entity.name if entity else via.entity} ({via.role})")
-
-    def _elsewhere(self) -> str:
-        """Where else in the corpus this statement appears, and through whom each article got it."""
-        if not self.sightings:
-            return ""
-        items = []
-        for s in self.sightings:
-            chain = " → ".join(f"{escape(name)} <i>({role})</i>" for name, role in s.via)
-            via = f"via {chain}" if chain else "<i>with no intermediary</i>"
-            items.append(
-                f"<li><b>{escape(s.ref.article)}</b> {s.ref.quote}: {escape(s.speaker or '?')} {via}"
-                f"<br><span style='color:gray'>{escape(s.text[:160])}</span></li>"
-            )
-        return "<p style='color:gray'>Also reported in</p><ul>" + "".join(items) + "</ul>"
 
     def refresh(self) -> None:
         self.show_quote(self.document, self.quote_id)

@@ -21,7 +21,6 @@ from quoteapp.formats.errors import FormatError
 from quoteapp.gui import dialogs
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.model import Annotation
-from quoteapp.model.crossref import QuoteRef, Sighting, link_quotes
 from quoteapp.model.registry import Registry
 
 if TYPE_CHECKING:
@@ -35,7 +34,6 @@ class FolderDocks:
         self.w = window
         self.folder: Path | None = None
         self.corpus: CorpusFolder | None = None  # the open folder, its annotations each read once
-        self.crossrefs: dict[QuoteRef, list[Sighting]] = {}  # the same statement in other articles
         self.article_list = QListWidget()
         self.article_list.itemActivated.connect(
             lambda item: window.open_path(Path(item.data(Qt.ItemDataRole.UserRole)))
@@ -72,6 +70,7 @@ class FolderDocks:
         self.folder, self.registry_folder = folder, None  # the registry is read from its file again
         self.w._remember(folder)
         self.corpus = CorpusFolder(folder)
+        self.w.statements.folder_opened()
         self.article_list.clear()
         for path in self.folder_files:
             item = QListWidgetItem(path.name)
@@ -174,9 +173,12 @@ class FolderDocks:
         }
 
     def link(self) -> None:
-        """Find the statements the folder's articles share (saved annotations and the open one)."""
-        self.crossrefs = link_quotes(self.annotations()) if self.folder_files else {}
-        self.w._table_row_changed(self.w.quote_table.currentIndex(), None)
+        """Find the statements the folder's articles share (saved annotations and the open one), in the background."""
+        self.w.statements.recompute()
+
+    def holds_open_article(self) -> bool:
+        """Whether the open article is one of the open folder's."""
+        return self.w.document is not None and self.w.document.article_path in self.folder_files
 
     def refresh_states(self) -> None:
         for i, path in enumerate(self.folder_files):

@@ -39,17 +39,21 @@ from quoteapp.gui.edit_actions import EditActions
 from quoteapp.gui.export_dialog import export_dataset
 from quoteapp.gui.folder_docks import FolderDocks
 from quoteapp.gui.opening import ArticleOpening
+from quoteapp.gui.quote_filter import filter_help_html
 from quoteapp.gui.registry_panel import ACTION_TABLE as REGISTRY_KEYS
+from quoteapp.gui.statement_dock import StatementDock
 from quoteapp.gui.window_parts import build_article_pane, build_entity_list, build_quote_list, build_status_fields
 from quoteapp.gui.workers import AnalysisJob, ModelLoader
-from quoteapp.model.crossref import QuoteRef
 
 AUTOSAVE_MS = 3000
 #: the side docks' narrowest width when the window makes them give way
 SIDE_DOCK_MIN = 280
 
 #: the panels' own keys, listed in Help > Keyboard Shortcuts after the menus'
-PANEL_SHORTCUTS = {"Speakers across the folder (while that panel has the focus)": REGISTRY_KEYS}
+PANEL_SHORTCUTS = {
+    "Speakers across the folder (while that panel has the focus)": REGISTRY_KEYS,
+    "Statement (while that panel has the focus)": [("open", "Open the version's article at its quote", ("Return",))],
+}
 log = logging.getLogger(__name__)
 
 
@@ -76,6 +80,7 @@ class MainWindow(ArticleOpening, QMainWindow):
             self._dock("Entities", self.entity_table, Qt.DockWidgetArea.RightDockWidgetArea),
         ]
         self.folders = FolderDocks(self)
+        self.statements = StatementDock(self)
         self.analysis = Analysis(self)
         self.edits = EditActions(self)
 
@@ -178,6 +183,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self._update_status()
         self._update_actions()
         self.folders.mark_open_article()
+        self.statements.refresh()
         if document is not None and document.quotes:
             self.select_row(0)
 
@@ -275,6 +281,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         if self.document is not None:
             self.document.undo_stack.blockSignals(True)
         self.analysis.wait()
+        self.statements.wait()
         loader = getattr(self, "loader", None)
         if loader is not None:
             loader.wait()
@@ -302,10 +309,8 @@ class MainWindow(ArticleOpening, QMainWindow):
     def _table_row_changed(self, current, _previous) -> None:
         quote_id = self.quote_proxy.quote_id_at(current.row()) if current.isValid() else None
         self.view.select_quote(quote_id)
-        sightings = []
-        if self.document is not None and quote_id is not None:
-            sightings = self.folders.crossrefs.get(QuoteRef(self.document.annotation.document.id, quote_id), [])
-        self.detail.show_quote(self.document, quote_id, sightings)
+        self.detail.show_quote(self.document, quote_id)
+        self.statements.show_quote(quote_id)
         self._update_actions()
 
     def _entity_row_changed(self, current, _previous) -> None:
@@ -363,6 +368,7 @@ class MainWindow(ArticleOpening, QMainWindow):
                 "analysing": self.job is not None,
                 "can_undo": bool(stack and stack.canUndo()),
                 "can_redo": bool(stack and stack.canRedo()),
+                "folder_article": self.folders.holds_open_article(),
             },
         )
         if stack is not None:  # the menu names the step; the toolbar keeps its short label (no jumping)
@@ -430,7 +436,9 @@ class MainWindow(ArticleOpening, QMainWindow):
             "split_mention": e.split_mention,
             "next_article": lambda: f.step(1),
             "previous_article": lambda: f.step(-1),
-            "shortcuts": lambda: dialogs.show_html(self, "Keyboard shortcuts", shortcuts_html(PANEL_SHORTCUTS)),
+            "shortcuts": lambda: dialogs.show_html(
+                self, "Keyboard shortcuts", shortcuts_html(PANEL_SHORTCUTS) + filter_help_html()
+            ),
         }
 
     def open_folder(self, folder: Path) -> None:

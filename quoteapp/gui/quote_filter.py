@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from html import escape
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
@@ -20,11 +21,17 @@ from quoteapp.gui.quote_model import COL_ID, NO_SPEAKER, QuoteTableModel, quote_
 from quoteapp.gui.table_model import SORT_ROLE, AnyIndex, DocumentTableModel, sort_less
 from quoteapp.model import Quote
 from quoteapp.model.reanchor import quote_flags
+from quoteapp.model.statements import FLAG_KINDS
 
 _TOKEN = re.compile(r'(?:(\w+):)?("[^"]*"?|\S+)?')
 FILTER_KEYS = ("speaker", "status", "type", "flag", "confidence")
 #: the filter box's help (placeholder and tool tip)
-FILTER_HELP = "Filter quotes: words, speaker:NAME, status:auto, type:direct, flag:unplaced, confidence:<0.6  (Ctrl+F)"
+FILTER_HELP = (
+    "Filter quotes: words, speaker:NAME, status:auto, type:direct, flag:unplaced, flag:words_changed, flag:any,"
+    " confidence:<0.6  (Ctrl+F)"
+)
+#: `flag:any`: the quotes with any flag at all (re-anchoring's or a statement's)
+ANY_FLAG = "any"
 #: the comparisons `confidence:` takes, longest first so that "<=" is not read as "<" and "=0.5"
 _COMPARISONS: tuple[tuple[str, Callable[[float, float], bool]], ...] = (
     ("<=", operator.le),
@@ -45,7 +52,9 @@ class QuoteFilter:
     Several values of one key are alternatives (`status:auto status:corrected`), different keys all
     apply. Values are case-insensitive; `status:` and `type:` take prefixes, `speaker:` any part of the
     name or an alias, and `speaker:none` the quotes without a speaker; `flag:unplaced` (or a prefix) the
-    quotes re-anchoring could not carry over as they were. "Double quotes" keep a phrase.
+    quotes re-anchoring could not carry over as they were, `flag:words_changed` (any kind of FLAG_KINDS, or
+    a prefix) the quotes whose statement's versions differ so, `flag:any` the quotes with any flag.
+    "Double quotes" keep a phrase.
     `confidence:<0.6` (also `<=`, `>`, `>=`, `=` or a bare number, which is `=` to the two decimals the list
     shows) keeps the extractor's quotes in that range; several bounds all apply (`confidence:>0.3
     confidence:<0.6` is a range), an editor's quote (no confidence) is in none, and a bound still being
@@ -117,6 +126,8 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self._filter = QuoteFilter()
         self._filter_text = ""
         self._show_rejected = False
+        #: quote id -> the kinds of the statement flags its version carries (set by the Statement dock)
+        self._statement_flags: Mapping[str, Collection[str]] = {}
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._column, self._order = -1, Qt.SortOrder.AscendingOrder
@@ -148,6 +159,10 @@ class QuoteFilterProxy(QSortFilterProxyModel):
 
     def set_show_rejected(self, show: bool) -> None:
         self._refilter(lambda: setattr(self, "_show_rejected", bool(show)))
+
+    def set_statement_flags(self, flags: Mapping[str, Collection[str]]) -> None:
+        """The statement flags of the open article's quotes (quote id -> flag kinds), which `flag:` also matches."""
+        self._refilter(lambda: setattr(self, "_statement_flags", dict(flags)))
 
     def quote_id_at(self, proxy_row: int) -> str | None:
         """The id of the quote shown at this row of the proxy (None outside the rows)."""
@@ -189,7 +204,7 @@ class QuoteFilterProxy(QSortFilterProxyModel):
             return False
         if (speakers := wanted.keys.get("speaker")) and not _speaker_matches(model, quote, speakers):
             return False
-        if (flags := wanted.keys.get("flag")) and not any(f.startswith(v) for v in flags for f in quote_flags(quote)):
+        if (flags := wanted.keys.get("flag")) and not self._flagged(quote, flags):
             return False
         if not wanted.confidence_fits(quote.confidence):
             return False
@@ -205,9 +220,30 @@ class QuoteFilterProxy(QSortFilterProxyModel):
             return all(word in haystack for word in wanted.words)
         return True
 
+    def _flagged(self, quote: Quote, values: list[str]) -> bool:
+        """Whether the quote carries a flag named by one of `values` (a prefix of its kind, or `any`)."""
+        kinds = [*quote_flags(quote), *self._statement_flags.get(quote.id, ())]
+        return any(v == ANY_FLAG or kind.startswith(v) for v in values for kind in kinds)
+
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
         """The model's cached sort keys (SORT_ROLE values, ties in reading order): no data() call per compare."""
         return sort_less(self.sourceModel(), left, right)
+
+
+def filter_help_html() -> str:
+    """The filter box's terms for Help > Keyboard Shortcuts, the statement flags' kinds listed by name."""
+    terms = [
+        ("words", "quotes whose words, speaker, intermediaries or cue hold them all"),
+        ("speaker:NAME", "by speaker (any part of a name or an alias); speaker:none"),
+        ("status:auto", "by status (a prefix); status:rejected shows rejected quotes"),
+        ("type:direct", "by type: direct, indirect, mixed"),
+        ("confidence:<0.6", "by the extractor's confidence (<, <=, >, >=, =)"),
+        ("flag:unplaced", "quotes re-anchoring could not carry over as they were"),
+        *((f"flag:{kind}", f"a version of its statement: {label}") for kind, label in FLAG_KINDS.items()),
+        ("flag:any", "quotes with any flag"),
+    ]
+    rows = "".join(f"<tr><td><b>{escape(term)}</b></td><td>{escape(text)}</td></tr>" for term, text in terms)
+    return f"<table cellpadding=3><tr><th colspan=2 align=left><br>Filter terms (Ctrl+F)</th></tr>{rows}</table>"
 
 
 def _speaker_names(model: QuoteTableModel, quote: Quote) -> str:

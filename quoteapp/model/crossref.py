@@ -1,24 +1,20 @@
-"""The same statement reported by several articles: quotes linked across a corpus by their words.
+"""The same statement reported by several articles: for each quote, its versions in the other articles.
 
-Two quotes are the same statement when their content, lower-cased and stripped of punctuation,
-is nearly equal (rapidfuzz token ratio), or one holds the other (a longer and a shorter excerpt
-of the same words). Only quotes of at least a few words are linked: short fragments repeat by chance.
+A view of `statements.group_statements` (one place decides what "the same statement" is): the
+editor's "Also reported in" lists the other articles' versions of the quote's statement, with
+how each article got it. Fragments and rejected quotes are in no statement.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from quoteapp.model.annotation import Annotation, Quote
-from quoteapp.model.queries import quote_text
-
-MIN_WORDS = 5
-SAME_SCORE = 88.0  # token_set_ratio: word order and small edits allowed
-WORD = re.compile(r"\w+")
+from quoteapp.model.annotation import Annotation
+from quoteapp.model.registry import Registry
+from quoteapp.model.statements import PASSAGE, Statement, Version, group_statements
 
 
 @dataclass(frozen=True)
@@ -37,43 +33,27 @@ class Sighting:
     text: str
     speaker: str | None
     via: list[tuple[str, str]]  # (intermediary name, role), speaker outward
-    score: float
+    score: float  # how alike the two versions' words are (rapidfuzz token set ratio, 0..100)
 
 
-def _content(quote: Quote) -> str:
-    return " ".join(WORD.findall(" ".join(s.text for s in quote.segments).lower()))
+def _sighting(version: Version, other: Version) -> Sighting:
+    score = fuzz.token_set_ratio(version.text.lower(), other.text.lower())
+    return Sighting(QuoteRef(other.article, other.quote), other.text, other.speaker, list(other.intermediaries), score)
 
 
-def _describe(annotation: Annotation, quote: Quote, score: float) -> Sighting:
-    names = {e.id: e.name for e in annotation.entities}
-    return Sighting(
-        QuoteRef(annotation.document.id, quote.id),
-        quote_text(quote),
-        names.get(quote.speaker.entity) if quote.speaker else None,
-        [(names.get(i.entity, i.entity), i.role) for i in quote.intermediaries],
-        score,
-    )
-
-
-def link_quotes(annotations: Sequence[Annotation]) -> dict[QuoteRef, list[Sighting]]:
-    """For each quote seen in more than one article, the sightings in the other articles."""
-    refs: list[tuple[Annotation, Quote]] = []
-    texts: list[str] = []
-    for annotation in annotations:
-        for quote in annotation.quotes:
-            content = _content(quote)
-            if quote.status != "rejected" and len(content.split()) >= MIN_WORDS:
-                refs.append((annotation, quote))
-                texts.append(content)
-    if not texts:
-        return {}
-    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=SAME_SCORE, workers=1)
+def sightings(statements: Sequence[Statement]) -> dict[QuoteRef, list[Sighting]]:
+    """For each version of a statement, the versions of the other articles, the most alike first."""
     links: dict[QuoteRef, list[Sighting]] = {}
-    for i, (annotation, quote) in enumerate(refs):
-        for j, (other_annotation, other) in enumerate(refs):
-            if scores[i][j] and other_annotation.document.id != annotation.document.id:
-                ref = QuoteRef(annotation.document.id, quote.id)
-                links.setdefault(ref, []).append(_describe(other_annotation, other, float(scores[i][j])))
-    for sightings in links.values():
-        sightings.sort(key=lambda s: (-s.score, s.ref.article))
+    for statement in statements:
+        quotes = [v for v in statement.versions if not v.quote.startswith(PASSAGE)]
+        for version in quotes:
+            found = [_sighting(version, o) for o in quotes if o.article != version.article]
+            if found:
+                found.sort(key=lambda s: (-s.score, s.ref.article, s.ref.quote))
+                links[QuoteRef(version.article, version.quote)] = found
     return links
+
+
+def link_quotes(annotations: Sequence[Annotation], registry: Registry | None = None) -> dict[QuoteRef, list[Sighting]]:
+    """For each quote seen in more than one article, the sightings in the other articles."""
+    return sightings(group_statements(annotations, registry))
