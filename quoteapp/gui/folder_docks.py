@@ -72,6 +72,7 @@ class FolderDocks:
         self.folder, self.registry_folder = folder, None  # the registry is read from its file again
         self.w._remember(folder)
         self.corpus = CorpusFolder(folder)
+        self.w.learning.folder_opened(folder)  # its learned pipeline, if any, loads before its articles are analysed
         self.article_list.clear()
         for path in self.folder_files:
             item = QListWidgetItem(path.name)
