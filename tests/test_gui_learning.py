@@ -156,3 +156,24 @@ def test_least_certain_first_follows_the_trained_models_scores(
     window.select_quote(ordered[-1].id)
     trigger(window, "next_uncertain")
     assert window.current_quote_id() == ordered[0].id
+
+
+def test_learning_again_uses_what_was_just_learned(
+    qtbot, window, extractor: Extractor, trained_folder: Path, tmp_path: Path
+) -> None:
+    """More articles reviewed, Learn again: the new pipeline replaces the old one in the folder and in
+    the window (not the one loaded before from the same place)."""
+    folder = copy_folder(trained_folder, tmp_path / "folder")
+    _open_with_learned(qtbot, window, folder)
+    before = window.learning.extractor
+    write_reviewed_folder(extractor, folder, count=REVIEWED + 1)
+    trigger(window, "learn")
+    qtbot.waitUntil(lambda: window.learning.job is None, timeout=LOAD_TIMEOUT)
+    qtbot.waitUntil(lambda: window.learning.extractor is not None, timeout=LOAD_TIMEOUT)
+    assert window.learning.extractor is not before
+    assert window.learning.extractor.nlp.meta["quoteapp_training"]["articles"] == REVIEWED + 1
+    assert status_pipeline(window).startswith(f"Pipeline: learned from {REVIEWED + 1} articles (")
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(PIPELINE_FOLDER)) == [
+        PIPELINE_FOLDER,
+        f"{PIPELINE_FOLDER}-cache",
+    ]

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
 
 TITLE = "Learn from Reviewed Articles"
+#: the progress dialog's width: its line names the folder and the step
+DIALOG_WIDTH = 520
 #: how many saved articles with an editor's decisions learning needs to start
 MIN_ARTICLES = 1
 NOTHING_TO_LEARN = (
@@ -163,6 +165,7 @@ class FolderLearning:
             f"Learning from {articles} articles of {folder.name}…", "Cancel", 0, 0, self.w
         )
         dialog.setWindowTitle(TITLE)
+        dialog.setMinimumWidth(DIALOG_WIDTH)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumDuration(0)
@@ -207,13 +210,13 @@ class FolderLearning:
         dialogs.error(self.w, "Learning failed", f"Nothing was learned: {message}")
 
     def _learned(self, folder: Path, pipeline: Path) -> None:
-        self.description = pipeline_description(pipeline)
+        description = pipeline_description(pipeline)
         self._ended(
-            f"Pipeline {self.description}: the folder's new articles are analysed with it "
+            f"Pipeline {description}: the new articles of {folder.name} are analysed with it "
             "(Re-analyse applies it to an open one, keeping edited quotes)"
         )
         if folder == self.folder:  # training again wrote a new folder: what was just learned is used
-            self.available, self.in_use, self.extractor = True, True, None
+            self.available, self.in_use, self.extractor, self.description = True, True, None, description
             self._load(pipeline)
             self._changed()
 
