@@ -30,6 +30,8 @@ class ActionSpec:
 
 #: the window's states an action may need (the window says which hold, `set_enabled` applies them)
 CONDITIONS = ("document", "quote", "analysing", "can_undo", "can_redo", "folder_article")
+#: ... and those of learning from a folder (`learning.FolderLearning.conditions`)
+CONDITIONS += ("folder", "learned_off", "learned_on")
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -53,6 +55,33 @@ ACTIONS: tuple[ActionSpec, ...] = (
         enabled_when="document",
     ),
     ActionSpec("cancel_analysis", "&Cancel Analysis", "Esc", "File", enabled_when="analysing"),
+    ActionSpec(
+        "learn",
+        "&Learn from Reviewed Articles",
+        "Ctrl+L",
+        "File",
+        "Train on the folder's reviewed articles; its other articles are then analysed with what was learned",
+        enabled_when="folder",
+        handler="learning.learn",
+    ),
+    ActionSpec(
+        "use_default_pipeline",
+        "Use &Default Pipeline",
+        "Ctrl+Shift+L",
+        "File",
+        "Analyse this folder's articles with the default pipeline again (the learned one is kept)",
+        enabled_when="learned_on",
+        handler="learning.use_default",
+    ),
+    ActionSpec(
+        "use_learned_pipeline",
+        "Use Lear&ned Pipeline",
+        "Ctrl+Alt+L",
+        "File",
+        "Analyse this folder's articles with the pipeline learned from its reviewed articles",
+        enabled_when="learned_off",
+        handler="learning.use_learned",
+    ),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "File"),
     ActionSpec("undo", "&Undo", "Ctrl+Z", "Edit", enabled_when="can_undo"),
     ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "Edit", enabled_when="can_redo"),

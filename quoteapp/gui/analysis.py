@@ -36,6 +36,11 @@ class Analysis:
 
     def model_loaded(self, extractor: object, label: str) -> None:
         self.extractor, self.model_label = extractor, label
+        self.pipeline_ready()
+
+    def pipeline_ready(self) -> None:
+        """A pipeline is loaded or chosen (the default, or the folder's learned one: `learning`): the
+        status bar names it, and the article waiting for it is analysed."""
         self.w._update_status()
         pending, self.pending = self.pending, None
         if pending is not None and pending is self.w.document:  # still the article open
@@ -46,11 +51,15 @@ class Analysis:
         self.w._update_status()
         dialogs.error(self.w, "The language model could not be loaded", message)
 
+    def current(self) -> object | None:
+        """The extractor for the open article: its folder's learned pipeline when in use, else the default."""
+        return self.w.learning.pipeline_for(self.w.document, self.extractor)
+
     def analyse_new(self) -> None:
         """Analyse the article just opened (when the model is loaded; else once it is, if still open)."""
         if self.w.document is None:
             return
-        if self.extractor is None:
+        if self.current() is None:
             self.pending = self.w.document
             self.w.statusBar().showMessage("The article will be analysed when the language model is loaded…")
             return
@@ -60,14 +69,14 @@ class Analysis:
     def start(self, on_done: Callable[[Annotation], None]) -> None:
         """Analyse the open article off the GUI thread; `on_done` gets the result unless the job was
         cancelled or replaced by another one meanwhile."""
-        assert self.w.document is not None and self.extractor is not None
+        assert self.w.document is not None and self.current() is not None
         self._let_go()
         if self.stopping:  # a cancelled job still parses: this one starts when it ends
             self.queued = lambda: self.w.document is not None and self.start(on_done)
             return
         document = self.w.document.annotation.document
         job = AnalysisJob(
-            self.extractor,
+            self.current(),
             document.text,
             document.id,
             path=self.w.document.article_path,
@@ -146,7 +155,7 @@ class Analysis:
         """Find the quotes again; only quotes no editor touched are replaced (one undoable step)."""
         if self.w.document is None:
             return
-        if self.extractor is None:
+        if self.current() is None:
             self.w.statusBar().showMessage("The language model is still loading…", 4000)
             return
         document = self.w.document

@@ -71,6 +71,7 @@ class FolderDocks:
         self.w._remember(folder)
         self.corpus = CorpusFolder(folder)
         self.w.statements.folder_opened()
+        self.w.learning.folder_opened(folder)  # its learned pipeline, if any, loads before its articles are analysed
         self.article_list.clear()
         for path in self.folder_files:
             item = QListWidgetItem(path.name)

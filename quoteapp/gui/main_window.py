@@ -38,6 +38,7 @@ from quoteapp.gui.document import AnnotationDocument
 from quoteapp.gui.edit_actions import EditActions
 from quoteapp.gui.export_dialog import export_dataset
 from quoteapp.gui.folder_docks import FolderDocks
+from quoteapp.gui.learning import FolderLearning
 from quoteapp.gui.opening import ArticleOpening
 from quoteapp.gui.quote_filter import filter_help_html
 from quoteapp.gui.registry_panel import ACTION_TABLE as REGISTRY_KEYS
@@ -88,6 +89,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.status_model, self.status_counts = status.model, status.counts
         self.autosave_label, self.progress = status.autosave, status.progress
         self.autosave_warned = False
+        self.learning = FolderLearning(self, pipeline)  # the folder's learned pipeline (its actions: learning.*)
 
         self.actions = build_actions(self, self._handlers())
         self._menus()
@@ -282,6 +284,7 @@ class MainWindow(ArticleOpening, QMainWindow):
             self.document.undo_stack.blockSignals(True)
         self.analysis.wait()
         self.statements.wait()
+        self.learning.shutdown()
         loader = getattr(self, "loader", None)
         if loader is not None:
             loader.wait()
@@ -348,7 +351,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         return self.document.save_path.name if self.document.save_path else self.document.annotation.document.id
 
     def _update_status(self) -> None:
-        self.status_model.setText(f"Model: {self.analysis.model_label}")
+        self.status_model.setText(f"Pipeline: {self.learning.label_for(self.document, self.analysis.model_label)}")
         if self.document is None:
             self.status_counts.setText("")
             return
@@ -369,6 +372,7 @@ class MainWindow(ArticleOpening, QMainWindow):
                 "can_undo": bool(stack and stack.canUndo()),
                 "can_redo": bool(stack and stack.canRedo()),
                 "folder_article": self.folders.holds_open_article(),
+                **self.learning.conditions(),
             },
         )
         if stack is not None:  # the menu names the step; the toolbar keeps its short label (no jumping)
