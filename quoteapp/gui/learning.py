@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QLabel, QProgressDialog, QStatusBar
+from PySide6.QtWidgets import QProgressDialog
 
 from quoteapp.gui import dialogs
 from quoteapp.gui.document import AnnotationDocument
@@ -37,13 +37,6 @@ NOTHING_TO_LEARN = (
 )
 
 
-def make_permanent(bar: QStatusBar, label: QLabel) -> None:
-    """Move a status bar label to the permanent side, where a passing message never hides it."""
-    bar.removeWidget(label)
-    bar.addPermanentWidget(label)
-    label.show()
-
-
 def _inside(document: AnnotationDocument, folder: Path) -> bool:
     """Whether the article (or its annotation file) is one of the folder's."""
     path = document.article_path or document.save_path
@@ -63,7 +56,6 @@ class FolderLearning:
         self.job: LearningJob | None = None
         self.dialog: QProgressDialog | None = None
         self.threads: set[QThread] = set()  # jobs and loaders kept alive until their threads end
-        make_permanent(window.statusBar(), window.status_model)
 
     # --- what the window asks ---------------------------------------------------------------------
     def applies_to(self, document: AnnotationDocument | None) -> bool:

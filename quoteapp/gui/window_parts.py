@@ -110,7 +110,8 @@ def build_status_fields(bar: QStatusBar) -> StatusFields:
     fields.progress.setMaximumWidth(200)
     fields.progress.hide()
     fields.autosave.hide()
-    for label in (fields.model, fields.counts, fields.autosave):
+    for label in (fields.counts, fields.autosave):
         bar.addWidget(label)
     bar.addPermanentWidget(fields.progress)
+    bar.addPermanentWidget(fields.model)  # the pipeline in use: a passing message never hides it
     return fields
