@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from quoteapp.model.annotation import Annotation, Quote
 from quoteapp.model.queries import SEGMENT_GAP, quote_text
 from quoteapp.model.registry import Registry
-from quoteapp.model.statement_words import content_stems, plain_stems
+from quoteapp.model.statement_words import stems_of
 
 NAMED_KINDS = ("person", "organization", "outlet")
 #: a fragment inside quotation marks, in a mixed quote's segment (any of the marks the guidelines list)
@@ -107,9 +107,8 @@ def article_items(annotation: Annotation, registry: Registry | None, sources: Co
         own = _own_pieces(quote, [q for q in kept if q.parent == quote.id])
         speaker = _who(annotation, quote.speaker.entity, by_member, registry) if quote.speaker else None
         chain = tuple((_who(annotation, v.entity, by_member, registry), v.role) for v in quote.intermediaries)
-        sequence = tuple(content_stems(SEGMENT_GAP.join(p.text for p in own)))
-        stems = frozenset(sequence)
-        plain = frozenset(plain_stems(SEGMENT_GAP.join(p.text for p in own)))
+        content, plain_words = stems_of(SEGMENT_GAP.join(p.text for p in own))
+        sequence, stems, plain = tuple(content), frozenset(content), frozenset(plain_words)
         is_source = article in sources
         items.append(
             Item(
