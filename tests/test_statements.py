@@ -166,3 +166,20 @@ def test_statement_ids_are_stable_and_a_quote_finds_its_statement() -> None:
     assert [s.id for s in first] == ["S1", "S2"] and first == group_statements(list(folder))
     found = statement_of(first, "c", "Q1")
     assert found is not None and found.id == "S2" and statement_of(first, "c", "Q9") is None
+
+
+def test_a_nested_quote_of_another_speaker_is_cut_out_but_an_imagined_one_is_kept() -> None:
+    outer = "Vidal had defended the tolls by saying the new pier would bring ferries back to the harbour"
+    inner = "the new pier would bring ferries back to the harbour"
+    text = f"The official said {outer}."
+    a = article("a", text, Q([outer], speaker="Port official", kind="anonymous", type="indirect"), Q([inner]))
+    a.quotes[1].parent = "Q1"
+    b = article("b", f"Rosa Vidal said {inner}.", Q([inner], type="indirect"))
+    (statement,) = group_statements([a, b])
+    assert members(statement) == {("a", "Q2"), ("b", "Q1")}, "the official's words around Vidal's are another statement"
+    said = "Tell them, ‘the pier is theirs,’ and mean it: the harbour tolls will rise in spring to pay for it"
+    c = article("c", f"“{said},” Rosa Vidal said.", Q([said]), Q(["the pier is theirs,"], speaker=None))
+    c.quotes[1].parent = "Q1"
+    d = article("d", f"“{said},” Rosa Vidal said.", Q([said]))
+    (statement,) = group_statements([c, d])
+    assert ("c", "Q1") in members(statement) and not version([statement], "c").flags, "no words missing"

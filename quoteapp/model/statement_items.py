@@ -1,5 +1,5 @@
 """The quotes of a folder as the statement grouping sees them: one `Item` per quote, with its own words
-(a quote nested in it left out: those are someone else's words), its content stems, and its speaker
+(a quote of another speaker nested in it left out: those are someone else's words), its content stems, and its speaker
 and chain named across the folder (registry identities when there is a registry)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from quoteapp.model.annotation import Annotation, Quote
 from quoteapp.model.queries import SEGMENT_GAP, quote_text
 from quoteapp.model.registry import Registry
-from quoteapp.model.statement_words import content_stems, plain_stems
+from quoteapp.model.statement_words import stems_of
 
 NAMED_KINDS = ("person", "organization", "outlet")
 #: a fragment inside quotation marks, in a mixed quote's segment (any of the marks the guidelines list)
@@ -81,8 +81,12 @@ def _who(annotation: Annotation, entity_id: str, by_member: dict, registry: Regi
     return Who(f"entity:{annotation.document.id}:{entity_id}", name, kind)  # "he", "the official": this article's
 
 
+def _speaker(quote: Quote) -> str | None:
+    return quote.speaker.entity if quote.speaker else None
+
+
 def _own_pieces(quote: Quote, nested: list[Quote]) -> tuple[Piece, ...]:
-    """The quote's segments with the stretches of the quotes nested in it cut out."""
+    """The quote's segments with the stretches of `nested` (quotes of other speakers inside it) cut out."""
     pieces = []
     for segment in quote.segments:
         cuts = sorted((s.start, s.end) for q in nested for s in q.segments if segment.start <= s.start < segment.end)
@@ -104,12 +108,13 @@ def article_items(annotation: Annotation, registry: Registry | None, sources: Co
     article = annotation.document.id
     items = []
     for order, quote in enumerate(kept):
-        own = _own_pieces(quote, [q for q in kept if q.parent == quote.id])
+        own = _own_pieces(
+            quote, [q for q in kept if q.parent == quote.id and _speaker(q) not in (None, _speaker(quote))]
+        )
         speaker = _who(annotation, quote.speaker.entity, by_member, registry) if quote.speaker else None
         chain = tuple((_who(annotation, v.entity, by_member, registry), v.role) for v in quote.intermediaries)
-        sequence = tuple(content_stems(SEGMENT_GAP.join(p.text for p in own)))
-        stems = frozenset(sequence)
-        plain = frozenset(plain_stems(SEGMENT_GAP.join(p.text for p in own)))
+        content, plain_words = stems_of(SEGMENT_GAP.join(p.text for p in own))
+        sequence, stems, plain = tuple(content), frozenset(content), frozenset(plain_words)
         is_source = article in sources
         items.append(
             Item(

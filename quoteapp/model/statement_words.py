@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN = re.compile(r"\S+")
 EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
@@ -32,11 +33,13 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=200_000)  # a folder's words repeat: each is cut once
 def word_key(token: str) -> str:
     """A token as compared: lower case, apostrophes folded, punctuation at its edges dropped."""
     return EDGE_PUNCT.sub("", token.translate(APOSTROPHES).lower())
 
 
+@lru_cache(maxsize=200_000)
 def stem(key: str) -> str:
     """A key with one inflection suffix cut off (possessive first), when enough of the word is left."""
     if key.endswith("'s"):
@@ -65,7 +68,18 @@ def content_stems(text: str) -> list[str]:
 
 def plain_stems(text: str) -> list[str]:
     """The content stems of the words written in lower case: what a quote says beyond the names it names."""
-    return [stem(key) for word, key in tokens(text) if key not in FUNCTION_WORDS and word[:1].islower()]
+    return stems_of(text)[1]
+
+
+def stems_of(text: str) -> tuple[list[str], list[str]]:
+    """(`content_stems`, `plain_stems`) of a text, read once."""
+    content, plain = [], []
+    for word, key in tokens(text):
+        if key not in FUNCTION_WORDS and not key.isdigit():
+            content.append(stem(key))
+            if word[:1].islower():
+                plain.append(content[-1])
+    return content, plain
 
 
 @dataclass(frozen=True)
