@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 import quoteapp.nlp.learning.folder as learning_folder
+import quoteapp.nlp.learning.training as learning_training
 from quoteapp.formats.attribution import write_annotation
 from quoteapp.gui import dialogs
 from quoteapp.nlp.extractor import Extractor
@@ -43,16 +44,38 @@ class Stop(Exception):
     pass
 
 
-def _stop_when_written(done: int, total: int) -> None:
+def _stop_when_written(folder: Path):
     """A progress callback that cancels at the last step: the new pipeline is written, not in place."""
-    if done >= total:
-        raise Stop
+
+    def progress(done: int, total: int) -> None:
+        if any(p.name.startswith(f"{PIPELINE_FOLDER}-new-") and (p / "meta.json").is_file() for p in folder.iterdir()):
+            raise Stop
+
+    return progress
 
 
 def test_a_cancel_at_the_last_step_leaves_no_pipeline(reviewed_folder: Path, tmp_path: Path) -> None:
     folder = copy_folder(reviewed_folder, tmp_path / "folder")
     with pytest.raises(Stop):
-        train_folder(folder, _stop_when_written)
+        train_folder(folder, _stop_when_written(folder))
+    assert _hidden(folder) == []
+
+
+def test_a_cancel_while_the_model_is_fitted_stops_before_anything_is_written(
+    reviewed_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = copy_folder(reviewed_folder, tmp_path / "folder")
+    fits: list[int] = []
+    real_fit = learning_training.fit_keep_model
+    monkeypatch.setattr(learning_training, "fit_keep_model", lambda *a, **k: fits.append(1) or real_fit(*a, **k))
+
+    def stop_after_a_fit(done: int, total: int) -> None:
+        if done >= total and fits:
+            raise Stop
+
+    with pytest.raises(Stop):
+        train_folder(folder, stop_after_a_fit)
+    assert len(fits) == 1, "the training stops at the next fit, not after all of them"
     assert _hidden(folder) == []
 
 
@@ -61,7 +84,7 @@ def test_a_cancel_keeps_the_pipeline_trained_before(reviewed_folder: Path, tmp_p
     train_folder(folder)
     before = _trained_at(folder)
     with pytest.raises(Stop):
-        train_folder(folder, _stop_when_written)
+        train_folder(folder, _stop_when_written(folder))
     assert _hidden(folder) == [PIPELINE_FOLDER] and _trained_at(folder) == before
 
 
@@ -122,3 +145,27 @@ def test_a_failed_training_is_said_and_changes_nothing(
     assert errors and errors[0][0] == "Learning failed"
     assert "No space left on device" in errors[0][1]
     assert _hidden(folder) == [] and window.actions["learn"].isEnabled()
+
+
+@pytest.mark.parametrize("choice", ["skip", "cancel"])
+def test_unsaved_edits_are_never_discarded_by_learning(
+    qtbot, window, reviewed_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    """Learning reads the saved files: the editor may save first, learn without the open article's
+    edits, or cancel; the edits stay unsaved (the title keeps its star) either way."""
+    folder = copy_folder(reviewed_folder, tmp_path / "folder")
+    window.open_folder(folder)
+    qtbot.waitUntil(lambda: window.document is not None and bool(window.document.annotation.quotes), timeout=TIMEOUT)
+    trigger(window, "next_quote")
+    quote = window.current_quote_id()
+    trigger(window, "reject")
+    assert not window.document.undo_stack.isClean()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "save_before_learning", lambda _parent, title: asked.append(title) or choice)
+    monkeypatch.setattr(learning_folder, "train_folder", lambda *_args: (_ for _ in ()).throw(OSError("stop")))
+    monkeypatch.setattr(dialogs, "error", lambda *_args: None)
+    trigger(window, "learn")
+    qtbot.waitUntil(lambda: window.learning.job is None, timeout=TIMEOUT)
+    assert asked
+    assert not window.document.undo_stack.isClean()
+    assert window.document.annotation.quote(quote).status == "rejected"

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTextBrowser
 
+from quoteapp.corpus.folder_statements import folder_statements
 from quoteapp.formats.attribution import read_annotation, write_annotation
 from quoteapp.gui.main_window import MainWindow
 from quoteapp.gui.source_command import is_source
@@ -259,9 +260,9 @@ def test_statements_are_grouped_on_opening_saving_and_registry_edits_not_on_sele
 
     def counted(annotations, registry=None, sources=()):
         calls.append(len(annotations))
-        return group_statements(annotations, registry, sources)
+        return folder_statements(annotations, registry, sources)
 
-    monkeypatch.setattr(statement_dock, "group_statements", counted)
+    monkeypatch.setattr(statement_dock, "folder_statements", counted)
     _open(qtbot, editor, story)
     assert calls == [3]
     for _ in range(3):

@@ -27,6 +27,17 @@ def test_words_changed_inside_quotation_marks_are_flagged_with_a_word_diff() -> 
     assert "words_changed" in kinds(version([statement], "b"))
 
 
+def test_words_changed_in_a_mixed_quote_after_an_apostrophe_are_flagged() -> None:
+    """The apostrophe of "the mayor’s" opens no quotation: the quoted fragment after it is compared."""
+    text = "the mayor’s harbour plan was “a grave threat to the old fishing port”"
+    changed = text.replace("grave", "serious")
+    a = article("a", f"Rosa Vidal said {text}.", Q([text], type="mixed"))
+    b = article("b", f"Rosa Vidal said {changed}.", Q([changed], type="mixed"))
+    (statement,) = group_statements([a, b])
+    (flag,) = [f for f in version([statement], "a").flags if f.kind == "words_changed"]
+    assert WordDiff("replace", "grave", "serious") in flag.diff
+
+
 def test_the_same_words_with_other_punctuation_and_apostrophes_are_no_change() -> None:
     a = article(
         "a",

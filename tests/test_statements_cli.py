@@ -86,7 +86,7 @@ def test_a_source_given_on_the_command_line_is_aligned(tmp_path: Path, capsys) -
     release.write_text(f"PRESS RELEASE\n\nThe mayor said today: {TOLLS}. More to follow.\n", encoding="utf-8")
     _, out, _ = run(capsys, str(folder), "--json")
     assert json.loads(out) == {"statements": []}
-    _, out, _ = run(capsys, str(folder), "--json", "--source", str(release))
+    _, out, _ = run(capsys, "--source", str(release), str(folder), "--json")  # before the folder, too
     (statement,) = json.loads(out)["statements"]
     (ours,) = [v for v in statement["versions"] if v["article"] == "a"]
     assert [f["kind"] for f in ours["flags"]] == ["differs_from_source"]
@@ -104,7 +104,7 @@ def test_missing_folders_and_bad_files_are_said_without_a_traceback(tmp_path: Pa
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, err = run(capsys, str(empty))
-    assert code == 2 and "no attribution files" in err
+    assert code == 2 and "no readable attribution files" in err
 
 
 # --- the seeds: the three statements of the "Done when" ------------------------------------

@@ -81,3 +81,10 @@ def test_a_quote_of_the_source_itself_is_its_version() -> None:
     (flag,) = [f for f in version([statement], "a").flags if f.kind == "differs_from_source"]
     assert flag.other == ("statement", "Q1")
     assert version([statement], "statement").is_source
+
+
+def test_a_foreign_file_with_no_object_under_extensions_can_still_be_marked() -> None:
+    annotation = Annotation(Document(id="release", text="The mayor said the tolls will rise."))
+    annotation.extra["extensions"] = None
+    mark_primary_source(annotation)
+    assert is_primary_source(annotation)

@@ -15,13 +15,14 @@ import sys
 from pathlib import Path
 
 from quoteapp.corpus.folder import FolderRead, read_annotation_folder
-from quoteapp.corpus.registry import apply_registry, build_registry, read_folder_registry
+from quoteapp.corpus.folder_statements import folder_statements
+from quoteapp.corpus.registry import build_registry, read_folder_registry
 from quoteapp.formats.articles import read_article
 from quoteapp.formats.attribution import read_annotation
 from quoteapp.formats.errors import FormatError
 from quoteapp.model import Annotation, Document
 from quoteapp.model.registry import Registry
-from quoteapp.model.statements import FLAG_KINDS, Statement, group_statements, statement_dict
+from quoteapp.model.statements import FLAG_KINDS, Statement, statement_dict
 
 USAGE_ERROR = 2
 CSV_COLUMNS = ("statement", "article", "quote", "type", "speaker", "intermediaries", "is_source", "flags", "text")
@@ -43,10 +44,11 @@ def add_parser(sub: argparse._SubParsersAction, name: str) -> None:
     p.add_argument(
         "--source",
         type=Path,
-        nargs="+",
+        action="append",
         default=[],
         metavar="FILE",
-        help="primary sources (a transcript, statement or press release: an article or its attribution file); "
+        help="a primary source, repeatable (a transcript, statement or press release: an article or its "
+        "attribution file); "
         "every quote is aligned to them (articles marked as sources in their files count too)",
     )
     p.set_defaults(run=run)
@@ -105,10 +107,11 @@ def run(args: argparse.Namespace) -> int:
         if all(a.document.id != source.document.id for a in annotations):
             annotations.append(source)
     if not annotations:
-        print(f"quoteapp: no attribution files (*.json) in {', '.join(map(str, args.corpus))}", file=sys.stderr)
+        where = ", ".join(map(str, args.corpus))
+        print(f"quoteapp: no readable attribution files (*.json) in {where}", file=sys.stderr)
         return USAGE_ERROR
     registry = _registry(args.corpus, annotations)
-    statements = group_statements([apply_registry(a, registry) for a in annotations], registry, sources)
+    statements = folder_statements(annotations, registry, sources)
     if args.json:
         print(json.dumps({"statements": [statement_dict(s) for s in statements]}, ensure_ascii=False, indent=1))
     elif args.csv:

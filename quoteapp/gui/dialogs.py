@@ -69,6 +69,21 @@ def unsaved_changes(parent: QWidget, title: str) -> str:
     )
 
 
+def save_before_learning(parent: QWidget, title: str) -> str:
+    """'save', 'skip' (learn from what is saved; the edits stay, unsaved) or 'cancel'."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Unsaved changes", f"{title} has corrections that are not saved.", parent=parent
+    )
+    box.setInformativeText("Learning reads the saved files: save them first, so that they count?")
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+    skip = box.addButton("Learn Without Them", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if box.clickedButton() is skip:
+        return "skip"
+    return "save" if QMessageBox.StandardButton(answer) == QMessageBox.StandardButton.Save else "cancel"
+
+
 def article_changed(parent: QWidget, name: str) -> str:
     """The article changed since it was annotated: 'reanchor', 'reanalyse' or 'cancel'."""
     box = QMessageBox(

@@ -137,13 +137,24 @@ class FolderLearning:
         if self.job is not None:
             self.w.statusBar().showMessage("Learning is already under way", 4000)
             return
-        if not self.w.maybe_save():  # the open article's decisions count once they are saved
+        if not self._saved_or_skipped():
             return
         found = self._decided(folder)
         if found < MIN_ARTICLES:
             dialogs.info(self.w, TITLE, NOTHING_TO_LEARN.format(folder=folder.name, needed=MIN_ARTICLES, found=found))
             return
         self._start(folder, found)
+
+    def _saved_or_skipped(self) -> bool:
+        """The open article's decisions count once saved: offer to save them; learning without them
+        leaves the edits as they are (unsaved, autosaved), never discarded."""
+        document = self.w.document
+        if document is None or document.undo_stack.isClean():
+            return True
+        choice = dialogs.save_before_learning(self.w, self.w._doc_name())
+        if choice == "save":
+            return self.w.do_save() is not False
+        return choice == "skip"
 
     def _decided(self, folder: Path) -> int:
         """How many of the folder's saved articles teach something (reviewed, or a decided quote)."""

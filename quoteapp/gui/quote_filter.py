@@ -239,7 +239,10 @@ def filter_help_html() -> str:
         ("type:direct", "by type: direct, indirect, mixed"),
         ("confidence:<0.6", "by the extractor's confidence (<, <=, >, >=, =)"),
         ("flag:unplaced", "quotes re-anchoring could not carry over as they were"),
-        *((f"flag:{kind}", f"a version of its statement: {label}") for kind, label in FLAG_KINDS.items()),
+        *(
+            (f"flag:{kind}", f"this quote, against another version of its statement: {label}")
+            for kind, label in FLAG_KINDS.items()
+        ),
         ("flag:any", "quotes with any flag"),
     ]
     rows = "".join(f"<tr><td><b>{escape(term)}</b></td><td>{escape(text)}</td></tr>" for term, text in terms)

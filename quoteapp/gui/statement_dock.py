@@ -1,13 +1,13 @@
 """The Statement dock of a window: the statements a folder's articles share, computed off the GUI
 thread, kept, and shown for the selected quote; marking the open article as a primary source.
 
-The statements are grouped (`quoteapp.model.statements.group_statements`) when a folder opens, after
-each save or first analysis, after an edit of the speaker registry and after a primary source is
-marked or unmarked: never on a selection change, which only
-looks the selected quote up in the kept result. The open article takes part as it is now (a copy of
-it, so the worker never reads what the editor is changing); the other articles as saved. A request
-while a grouping runs waits for it and then runs once. The open article's flags go to the quote
-list's filter (`flag:words_changed`, `flag:any`).
+The statements are grouped (`quoteapp.corpus.folder_statements`: the registry applied, then the
+quotes grouped, as `quoteapp statements` does) when a folder opens, after each save or first
+analysis, after an edit of the speaker registry and after a primary source is marked or unmarked:
+never on a selection change, which only looks the selected quote up in the kept result. The open
+article takes part as it is now (a copy of it, so the worker never reads what the editor is
+changing); the other articles as saved. A request while a grouping runs waits for it and then runs
+once. The open article's flags go to the quote list's filter (`flag:words_changed`, `flag:any`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from quoteapp.corpus.folder_statements import folder_statements
 from quoteapp.gui.source_command import MarkPrimarySource, is_source
 from quoteapp.gui.statement_panel import StatementPanel, VersionKey, passage_span
 from quoteapp.gui.workers import TaskThread
 from quoteapp.model import Annotation
-from quoteapp.model.statements import Statement, group_statements
+from quoteapp.model.statements import Statement
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
@@ -76,7 +77,7 @@ class StatementDock:
         registry = copy.deepcopy(self.w.folders.registry)
         sources = [a.document.id for a in annotations if is_source(a)]
         folder = self.w.folders.folder
-        self.thread = TaskThread(lambda _progress: (folder, group_statements(annotations, registry, sources)), self.w)
+        self.thread = TaskThread(lambda _progress: (folder, folder_statements(annotations, registry, sources)), self.w)
         self.thread.finished.connect(self._finished)
         self.thread.start()
         self.show_quote(self.w.current_quote_id())

@@ -90,21 +90,9 @@ def flag_labels(version: Version) -> list[str]:
 
 
 def diff_against(version: Version, selected: Version) -> tuple[WordDiff, ...]:
-    """`version`'s words against the selected version's (`ours` this version, `theirs` the selected):
-    the diff a flag between the two already holds, else one computed from their words."""
-    for flag in version.flags:
-        if flag.other == key_of(selected) and flag.diff:
-            return flag.diff
-    for flag in selected.flags:
-        if flag.other == key_of(version) and flag.diff:
-            return tuple(_reversed(run) for run in flag.diff)
+    """`version`'s words against the selected version's (`ours` this version, `theirs` the selected),
+    all of them (a flag's diff may hold only the quoted fragments)."""
     return tuple(word_diff(version.text, selected.text))
-
-
-def _reversed(run: WordDiff) -> WordDiff:
-    """The same run seen from the other version: what one deletes the other inserts."""
-    op = {"delete": "insert", "insert": "delete"}.get(run.op, run.op)
-    return WordDiff(op, run.theirs, run.ours)
 
 
 def diff_html(diff: Sequence[WordDiff], dark: bool = False) -> str:

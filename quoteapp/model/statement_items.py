@@ -14,8 +14,10 @@ from quoteapp.model.registry import Registry
 from quoteapp.model.statement_words import stems_of
 
 NAMED_KINDS = ("person", "organization", "outlet")
-#: a fragment inside quotation marks, in a mixed quote's segment (any of the marks the guidelines list)
-QUOTED = re.compile(r"[\"“”‘’«»„]([^\"“”«»„]{3,}?)[\"“”»]")
+#: a fragment inside quotation marks, in a mixed quote's segment (any of the marks the guidelines list):
+#: double marks hold apostrophes ("can’t"); single marks open and close only at a word's edge, so
+#: that the apostrophe of "the minister’s aides" opens nothing
+QUOTED = re.compile(r"[\"“„«]([^\"“”«»„]{3,}?)[\"”»“]|(?<!\w)[‘']([^‘’'\"“”«»„]{3,}?)[’'](?!\w)")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class Item:
         if self.type == "direct":
             return [p.text for p in self.own]
         if self.type == "mixed":
-            return [m.group(1) for p in self.own for m in QUOTED.finditer(p.text)]
+            return [m.group(1) or m.group(2) for p in self.own for m in QUOTED.finditer(p.text)]
         return []
 
 

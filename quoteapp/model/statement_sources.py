@@ -44,8 +44,12 @@ def is_primary_source(annotation: Annotation) -> bool:
 
 def mark_primary_source(annotation: Annotation, source: bool = True) -> None:
     """Mark the article a primary source (or not); the rest of `extensions` is kept."""
-    extensions = annotation.extra.setdefault(EXTENSIONS, {})
-    app = extensions.setdefault(APP_KEY, {})
+    if not isinstance(annotation.extra.get(EXTENSIONS), dict):
+        annotation.extra[EXTENSIONS] = {}  # a foreign file's null or list: nothing of ours to keep
+    extensions = annotation.extra[EXTENSIONS]
+    if not isinstance(extensions.get(APP_KEY), dict):
+        extensions[APP_KEY] = {}
+    app = extensions[APP_KEY]
     if source:
         app[PRIMARY_SOURCE] = True
         return

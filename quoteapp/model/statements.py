@@ -1,10 +1,11 @@
 """One statement, many versions: the quotes of a folder grouped into the statements they report, each
 version with what differs from the others (issue 13).
 
-`group_statements` is the one entry point (the CLI's `quoteapp statements`, the editor's Statement
-panel and `crossref.link_quotes` all call it): quotes are items (`statement_items`), grouped by
-blocked and scored pairs (`statement_grouping`), aligned to primary sources (`statement_sources`),
-and each version flagged against the others (`statement_flags`). Plain Python: no spaCy, no Qt.
+`group_statements` is the one entry point (the CLI's `quoteapp statements` and the editor's
+Statement panel call it through `corpus.folder_statements`, the registry applied): quotes are
+items (`statement_items`), grouped by blocked and scored pairs (`statement_grouping`), aligned to
+primary sources (`statement_sources`), and each version flagged against the others
+(`statement_flags`). Plain Python: no spaCy, no Qt.
 """
 
 from __future__ import annotations

@@ -23,8 +23,9 @@ from quoteapp.nlp.learning.training import collect_examples, labelled, train_kee
 
 PIPELINE_FOLDER = ".quoteapp-pipeline"
 CACHE_FOLDER = ".quoteapp-pipeline-cache"
-#: progress(done, total) over the articles parsed, then once more when the model is written (before
-#: it is put in place): raising there stops the training and leaves the folder as it was.
+#: progress(done, total) over the articles parsed, then (total, total) before each fit of the model
+#: and once more when the model is written (before it is put in place): raising there stops the
+#: training and leaves the folder as it was.
 Progress = Callable[[int, int], None]
 
 
@@ -47,7 +48,8 @@ def train_folder(folder: Path, progress: Progress | None = None, base: str | Non
         raise ValueError("no reviewed article (nor any accepted, corrected, added or rejected quote) to learn from")
     nlp = fresh_base_pipeline(base)
     examples = collect_examples(nlp, annotations, folder / CACHE_FOLDER, progress)
-    model = train_keep_model(examples, [str(folder)])
+    done = len(annotations)
+    model = train_keep_model(examples, [str(folder)], (lambda: progress(done, done)) if progress else None)
     out = folder / PIPELINE_FOLDER
     written = Path(tempfile.mkdtemp(prefix=f"{PIPELINE_FOLDER}-new-", dir=folder))
     try:

@@ -152,8 +152,12 @@ def collect_examples(
     return [examples_of(doc, a) for doc, a in zip(docs, annotations, strict=True)]
 
 
-def train_keep_model(per_article: Sequence[Examples], sources: Sequence[str] = ()) -> KeepModel:
-    """A keep model fitted on the examples of these articles."""
+def train_keep_model(
+    per_article: Sequence[Examples], sources: Sequence[str] = (), step: Callable[[], None] | None = None
+) -> KeepModel:
+    """A keep model fitted on the examples of these articles. `step` is called before each fit (the
+    held-out folds', the model's, the speaker chooser's): raising there stops the training."""
+    step = step or (lambda: None)
     examples = Examples()
     for e in per_article:
         examples.extend(e)
@@ -165,9 +169,16 @@ def train_keep_model(per_article: Sequence[Examples], sources: Sequence[str] = (
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "quoteapp": __version__,
     }
-    threshold = choose_threshold(per_article, lambda f, y: fit_keep_model(f, y, threshold=0.5))
+
+    def fit_fold(features: list[Features], labels: list[int]) -> KeepModel:
+        step()
+        return fit_keep_model(features, labels, threshold=0.5)
+
+    threshold = choose_threshold(per_article, fit_fold)
+    step()
     model = fit_keep_model(examples.features, examples.labels, info, threshold)
     if len(set(examples.speaker_labels)) == 2:
+        step()
         model.speakers = fit_keep_model(examples.speaker_features, examples.speaker_labels, {})
     return model
 
