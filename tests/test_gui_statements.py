@@ -276,3 +276,25 @@ def test_statements_are_grouped_on_opening_saving_and_registry_edits_not_on_sele
     registry = editor.folders.registry_panel.registry
     editor.folders.registry_panel.show_registry(registry)  # as a merge of two speakers, or its undo, does
     qtbot.waitUntil(lambda: editor.statements.thread is None and len(calls) == 3, timeout=20000)
+
+
+def test_the_panel_shows_what_quoteapp_statements_prints(qtbot, editor: MainWindow, story: Path, capsys) -> None:
+    """The editor and the command group the same folder the same way: the registry first (Rui Sousa,
+    Vale's spokesman in b, speaks for her when d quotes him alone), then the quotes."""
+    import json
+
+    from quoteapp.cli import main
+    from quoteapp.model.statements import statement_dict
+
+    text = "Union meeting\n\nRui Sousa said: “We will not sign a deal that costs the workers their jobs.”\n"
+    (story / "d.txt").write_text(text, encoding="utf-8")
+    words = "We will not sign a deal that costs the workers their jobs"
+    write_annotation(_annotation("d", text, words, "Rui Sousa"), story / "d.quotes.json")
+    _open(qtbot, editor, story)
+    shown = [statement_dict(s) for s in editor.statements.statements]
+    capsys.readouterr()
+    assert main(["statements", str(story), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)["statements"]
+    assert shown == printed
+    (d,) = [v for s in shown for v in s["versions"] if v["article"] == "d"]
+    assert d["speaker"] == "Ines Vale" and {"name": "Rui Sousa", "role": "spokesperson"} in d["intermediaries"]

@@ -70,9 +70,13 @@ class Item:
         return []
 
 
-def _who(annotation: Annotation, entity_id: str, by_member: dict, registry: Registry | None) -> Who:
+def _who(annotation: Annotation, entity_id: str, by_member: dict, registry: Registry | None, by_name: dict) -> Who:
+    """The identity an entity is: its registry member, else the identity of its exact name (the one
+    spoken for, which applying the registry adds to an article), else a key of its name or of itself."""
     entity = annotation.entity(entity_id)
     identity = by_member.get((annotation.document.id, entity_id))
+    if identity is None and entity is not None:
+        identity = by_name.get((entity.name, entity.kind))
     if identity is not None:
         principal = registry.identity(identity.speaks_for) if registry and identity.speaks_for else None
         return Who(identity.id, identity.name, identity.kind, principal.id if principal else None)
@@ -105,6 +109,7 @@ def _own_pieces(quote: Quote, nested: list[Quote]) -> tuple[Piece, ...]:
 def article_items(annotation: Annotation, registry: Registry | None, sources: Collection[str]) -> list[Item]:
     """The items of one article's quotes (rejected ones left out), in reading order."""
     by_member = registry.by_member() if registry else {}
+    by_name = {(i.name, i.kind): i for i in registry.identities} if registry else {}
     kept = [q for q in annotation.quotes if q.status != "rejected" and q.segments]
     kept.sort(key=lambda q: (q.start, -q.end))
     article = annotation.document.id
@@ -113,8 +118,8 @@ def article_items(annotation: Annotation, registry: Registry | None, sources: Co
         own = _own_pieces(
             quote, [q for q in kept if q.parent == quote.id and _speaker(q) not in (None, _speaker(quote))]
         )
-        speaker = _who(annotation, quote.speaker.entity, by_member, registry) if quote.speaker else None
-        chain = tuple((_who(annotation, v.entity, by_member, registry), v.role) for v in quote.intermediaries)
+        speaker = _who(annotation, quote.speaker.entity, by_member, registry, by_name) if quote.speaker else None
+        chain = tuple((_who(annotation, v.entity, by_member, registry, by_name), v.role) for v in quote.intermediaries)
         content, plain_words = stems_of(SEGMENT_GAP.join(p.text for p in own))
         sequence, stems, plain = tuple(content), frozenset(content), frozenset(plain_words)
         is_source = article in sources
