@@ -8,21 +8,11 @@ from pathlib import Path
 STATEMENT = "The new bridge will open before the winter storms arrive"
 
 
-def test_the_editor_shows_where_else_a_quote_appears(qtbot, tmp_path: Path, monkeypatch) -> None:
-    from quoteapp.gui import dialogs
-    from quoteapp.gui.main_window import MainWindow
-    from quoteapp.nlp.extractor import Extractor
-
-    monkeypatch.setenv("QUOTEAPP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(dialogs, "unsaved_changes", lambda *a: "save")
+def test_the_editor_shows_where_else_a_quote_appears(qtbot, window, tmp_path: Path) -> None:
     folder = tmp_path / "story"
     folder.mkdir()
     (folder / "a.txt").write_text(f"“{STATEMENT},” the mayor Rosa Vidal said on Monday.\n", encoding="utf-8")
     (folder / "b.txt").write_text(f"“{STATEMENT},” Rosa Vidal told the Harbour Post.\n", encoding="utf-8")
-    window = MainWindow(load_model=False)
-    qtbot.addWidget(window)
-    extractor = Extractor()
-    window._model_loaded(extractor, extractor.label)
     window.open_folder(folder)
     qtbot.waitUntil(lambda: window.job is None and bool(window.document.quotes), timeout=60000)
     window.actions["save"].trigger()
@@ -35,4 +25,3 @@ def test_the_editor_shows_where_else_a_quote_appears(qtbot, tmp_path: Path, monk
     window.select_row(0)  # the Statement panel is where the same statement elsewhere is shown
     panel = window.statements.panel
     assert {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())} == {"a Q1", "b Q1"}
-    window.shutdown()

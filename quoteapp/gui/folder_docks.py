@@ -214,19 +214,24 @@ class FolderDocks:
         if 0 <= target < len(self.folder_files):
             self.w.open_path(self.folder_files[target])
 
-    def annotations(self) -> list[Annotation]:
-        """The open folder's saved annotations, with the open article as it is now (saved or not)."""
-        current = self.w.document.annotation if self.w.document else None
-        out = [current] if current is not None else []
+    def articles(self) -> list[tuple[Path | None, Annotation]]:
+        """(article file, annotation) of the open article as it is now (saved or not) and of the
+        folder's other saved articles; an unreadable one is said in the status bar and left out."""
+        document = self.w.document
+        out = [(document.article_path, document.annotation)] if document is not None else []
         for path in self.folder_files:
-            if self.w.document is not None and path == self.w.document.article_path:
+            if document is not None and path == document.article_path:
                 continue
             saved = self.corpus.annotation(path)
             if saved is not None:
-                out.append(saved)
+                out.append((path, saved))
             elif self.corpus.problem(path):
                 self.w.statusBar().showMessage(f"Left out: {self.corpus.problem(path)}", 6000)
         return out
+
+    def annotations(self) -> list[Annotation]:
+        """The open folder's saved annotations, with the open article as it is now (saved or not)."""
+        return [annotation for _, annotation in self.articles()]
 
     def statistics(self) -> None:
         from quoteapp.gui.stats_dialog import StatsDialog

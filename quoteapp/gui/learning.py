@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QProgressDialog
 
 from quoteapp.gui import dialogs
 from quoteapp.gui.document import AnnotationDocument
-from quoteapp.gui.learning_jobs import LearningJob, PipelineLoader, pipeline_description, remember_choice, uses_default
+from quoteapp.gui.learning_jobs import LearningJob, pipeline_description, remember_choice, uses_default
+from quoteapp.gui.workers import ModelLoader
 
 if TYPE_CHECKING:
     from quoteapp.gui.main_window import MainWindow
@@ -99,9 +100,9 @@ class FolderLearning:
         self._changed()
 
     def _load(self, pipeline: Path) -> None:
-        loader = PipelineLoader(pipeline, self.w)
+        loader = ModelLoader(str(pipeline), self.w, fresh=True)
         folder = self.folder
-        loader.loaded.connect(lambda extractor: self._loaded(folder, extractor))
+        loader.loaded.connect(lambda extractor, _label: self._loaded(folder, extractor))
         loader.failed.connect(lambda message: self._load_failed(folder, message))
         self._keep(loader)
         loader.start()

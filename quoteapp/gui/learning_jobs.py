@@ -90,26 +90,3 @@ class LearningJob(QThread):
             self.failed.emit(f"{err}\n\n{traceback.format_exc(limit=3)}")
             return
         self.finished_ok.emit(str(path))
-
-
-class PipelineLoader(QThread):
-    """Loads a trained pipeline folder as an Extractor of its own: not through the process-wide cache
-    of pipelines by name, which would give back the pipeline trained before at the same path."""
-
-    loaded = Signal(object)  # the Extractor
-    failed = Signal(str)
-
-    def __init__(self, pipeline: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pipeline = pipeline
-
-    def run(self) -> None:
-        try:
-            from quoteapp.nlp.extractor import Extractor
-            from quoteapp.nlp.learning.saving import fresh_base_pipeline
-
-            extractor = Extractor(nlp=fresh_base_pipeline(str(self.pipeline)))
-        except Exception as err:
-            self.failed.emit(str(err))
-            return
-        self.loaded.emit(extractor)

@@ -83,15 +83,13 @@ class StatementDock:
         self.show_quote(self.w.current_quote_id())
 
     def _articles(self) -> list[tuple[Path | None, Annotation]]:
-        """(article file, annotation) of the open article as it is now (a copy) and the folder's saved ones."""
-        document, corpus = self.w.document, self.w.folders.corpus
-        out = [(document.article_path, copy.deepcopy(document.annotation))] if document is not None else []
-        for path in corpus.articles if corpus is not None else []:
-            if document is None or path != document.article_path:
-                saved = corpus.annotation(path)
-                if saved is not None:
-                    out.append((path, saved))
-        return out
+        """The folder's articles (`FolderDocks.articles`), the open one copied: the worker never reads
+        what the editor is changing."""
+        document = self.w.document
+        return [
+            (path, copy.deepcopy(a) if document is not None and a is document.annotation else a)
+            for path, a in self.w.folders.articles()
+        ]
 
     def _finished(self) -> None:
         thread, self.thread = self.thread, None

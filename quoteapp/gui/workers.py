@@ -24,20 +24,27 @@ class Cancelled(Exception):
 
 
 class ModelLoader(QThread):
-    """Loads the pipeline once, at start-up, while the window is already shown."""
+    """Loads a pipeline while the window is already shown: once at start-up, and a folder's learned
+    one. `fresh`: a pipeline of its own, not the process-wide one cached by name, which would give
+    back the pipeline trained before at the same path."""
 
     loaded = Signal(object, str)  # the Extractor, its label
     failed = Signal(str)
 
-    def __init__(self, model: str | None, parent: QObject | None = None) -> None:
+    def __init__(self, model: str | None, parent: QObject | None = None, fresh: bool = False) -> None:
         super().__init__(parent)
-        self.model = model
+        self.model, self.fresh = model, fresh
 
     def run(self) -> None:
         try:
             from quoteapp.nlp.extractor import Extractor
 
-            extractor = Extractor(self.model)
+            if self.fresh:
+                from quoteapp.nlp.learning.saving import fresh_base_pipeline
+
+                extractor = Extractor(nlp=fresh_base_pipeline(self.model))
+            else:
+                extractor = Extractor(self.model)
         except Exception as err:
             self.failed.emit(str(err))
             return

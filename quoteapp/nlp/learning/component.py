@@ -58,12 +58,10 @@ def same_unit(segments: list, kept: list[list], proposed: bool) -> bool:
     """Whether a candidate's segments are the same unit as a likelier kept candidate's: a segment with
     Jaccard >= 0.5, or, for a proposal or another cut (not a sieve's own candidate, whose nested
     quotes are its own), any overlap."""
-    for other in kept:
-        for b in other:
-            for a in segments:
-                a, b = tuple(a), tuple(b)
-                if jaccard(a, b) >= UNIT_OVERLAP or (proposed and _overlaps(a, b)):
-                    return True
+    ours = [tuple(a) for a in segments]
+    for b in (tuple(b) for other in kept for b in other):
+        if any(jaccard(a, b) >= UNIT_OVERLAP or (proposed and _overlaps(a, b)) for a in ours):
+            return True
     return False
 
 

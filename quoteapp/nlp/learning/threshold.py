@@ -12,10 +12,14 @@ wins.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from quoteapp.nlp.learning.component import same_unit
 from quoteapp.nlp.learning.features import Features
+
+if TYPE_CHECKING:  # training imports this module
+    from quoteapp.nlp.learning.model import KeepModel
+    from quoteapp.nlp.learning.training import Examples
 
 #: Folds of articles; fewer articles than twice this leave the threshold to the candidate-level choice.
 FOLDS = 3
@@ -23,21 +27,7 @@ FOLDS = 3
 GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(27))
 
 
-class ArticleExamples(Protocol):
-    """What the choice reads of one article's examples (training.Examples)."""
-
-    features: list[Features]
-    labels: list[int]
-    segments: list[list[tuple[int, int]]]
-    proposed: list[bool]
-    to_find: int
-
-
-class Scorer(Protocol):
-    def probability(self, features: Features) -> float: ...
-
-
-def _kept_counts(article: ArticleExamples, probabilities: list[float], threshold: float) -> tuple[int, int]:
+def _kept_counts(article: Examples, probabilities: list[float], threshold: float) -> tuple[int, int]:
     """(true, false) positives of the component's keeping at this threshold."""
     kept: list[list[tuple[int, int]]] = []
     tp = fp = 0
@@ -53,13 +43,13 @@ def _kept_counts(article: ArticleExamples, probabilities: list[float], threshold
 
 
 def choose_threshold(
-    per_article: Sequence[ArticleExamples], fit: Callable[[list[Features], list[int]], Scorer]
+    per_article: Sequence[Examples], fit: Callable[[list[Features], list[int]], KeepModel]
 ) -> float | None:
     """The grid threshold with the best held-out unit F1, or None with too few articles to fold."""
     usable = [a for a in per_article if a.labels]
     if len(usable) < 2 * FOLDS:
         return None
-    scored: list[tuple[ArticleExamples, list[float]]] = []
+    scored: list[tuple[Examples, list[float]]] = []
     for fold in range(FOLDS):
         train = [a for n, a in enumerate(usable) if n % FOLDS != fold]
         labels = [y for a in train for y in a.labels]
