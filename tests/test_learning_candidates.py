@@ -39,6 +39,32 @@ def test_a_whole_predicate_is_offered(extractor: Extractor) -> None:
     assert "the long delay on the contractors" in offered
 
 
+def _segments(extractor: Extractor, text: str, rule: str) -> list[tuple[list[str], str | None]]:
+    """The segments' texts and the speaker of each proposal of one rule."""
+    doc = extractor.nlp(text)
+    found = [q for q in proposals(doc, doc._.quotes or []) if q["rule"] == rule]
+    return [([text[s:e] for s, e in q["segments"]], (q["speaker"] or {}).get("text")) for q in found]
+
+
+def test_a_clause_split_by_its_reporting_clause_is_offered_in_two_segments(extractor: Extractor) -> None:
+    text = "The new toll, the mayor said on Monday, would pay for the repairs."
+    assert (["The new toll", "would pay for the repairs"], "the mayor") in _segments(
+        extractor, text, "learned_parenthetical"
+    )
+
+
+def test_the_clause_an_as_clause_reports_is_offered_with_the_reporter(extractor: Extractor) -> None:
+    text = "But as the Herald reported, the council spent the whole budget in March."
+    assert (["the council spent the whole budget in March"], "the Herald") in _segments(
+        extractor, text, "learned_parenthetical"
+    )
+
+
+def test_a_clause_of_time_is_no_report(extractor: Extractor) -> None:
+    text = "When the storm came, the council closed the old bridge."
+    assert _segments(extractor, text, "learned_parenthetical") == []
+
+
 def _cuts(extractor: Extractor, text: str, quote: dict[str, Any]) -> dict[str, str]:
     view = DocView(extractor.nlp(text))
     return {q["rule"]: text[q["segments"][0][0] : q["segments"][0][1]] for q in variants(view, [quote])}

@@ -130,7 +130,7 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
                 continue
             offered.add(span)
             out.append(_proposal(text, verb, subject, rule, span))
-    return out + noun_proposals(doc, text, taken, offered)
+    return out + noun_proposals(doc, text, taken, offered) + parenthetical_proposals(doc, text, taken, offered)
 
 
 def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
@@ -176,6 +176,78 @@ def noun_proposals(
         offered.add(span)
         out.append(_proposal(text, noun, _noun_speaker(noun), "learned_noun", span))
     return out
+
+
+def _edges(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens first..last without edge punctuation or space, or None if no word."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return (doc[first].idx, doc[last].idx + len(doc[last])) if first <= last else None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does a passive verb's deed: the object of its "by" ("as reported by the Herald")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _reporting_clause(verb: Token) -> bool:
+    """A clause that reports on the clause it hangs on: "she said" set in as parataxis, or an
+    "as"-clause ("As the Herald reported, ...", "as a reporter noted")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def parenthetical_proposals(
+    doc: Doc, text: str, taken: list[tuple[int, int]], offered: set[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The clause a reporting clause interrupts, follows or precedes ("The plan, she said, would
+    fail"; "As the Herald reported, the plan failed"): the content is that clause without the
+    reporting clause, in two segments when it stands inside (a conjunction alone is no segment)."""
+    out = []
+    for verb in doc:
+        if _reporting_clause(verb):
+            head = verb.head
+            parts = [(head.left_edge.i, verb.left_edge.i - 1), (verb.right_edge.i + 1, head.right_edge.i)]
+        else:
+            fronted, clause = _fronted(verb)
+            if fronted is None or clause is None:
+                continue
+            parts = [(fronted.left_edge.i, fronted.right_edge.i), (clause.left_edge.i, clause.right_edge.i)]
+        segments = [span for span in (_segment(doc, text, *part) for part in parts) if span is not None]
+        if not segments or all(s in offered or _known(s, taken) for s in segments):
+            continue
+        offered.update(segments)
+        quote = _proposal(text, verb, _subject(verb) or _agent(verb), "learned_parenthetical", segments[0])
+        quote["segments"] = [list(s) for s in segments]
+        out.append(quote)
+    return out
+
+
+def _segment(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | None:
+    """Tokens first..last as a segment, without a leading conjunction or edge punctuation."""
+    while first <= last and doc[first].dep_ in ("cc", "punct"):
+        first += 1
+    span = _edges(doc, first, last)
+    return span if span is not None and WORD.search(text, *span) else None
+
+
+def _fronted(verb: Token) -> tuple[Token | None, Token | None]:
+    """The parser's other reading of "The toll, the mayor said, would pay": the fronted subject
+    ("The toll") hangs on the reporting verb before its own subject, and the rest is its clause."""
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("nsubj", "dep")]
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if len(before) < 2 or clause is None or before[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None, None
+    comma = before[0].right_edge.i + 1
+    return (before[0], clause) if comma < verb.i and verb.doc[comma].text == "," else (None, None)
 
 
 def _proposal(text: str, verb: Token, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:
