@@ -8,7 +8,12 @@ complement (`intent`), the object of its preposition (`prep`: "called for her ou
 speaker is the verb's subject, or the subject of the verb it hangs on. The whole predicate after
 the verb is a proposal too (`predicate`: "blamed some of it on the senator"), and so is the
 clause a noun takes ("the claim that the deal is dead": `noun`, the speaker the noun's possessor
-or the subject of the verb that has the noun). Most are no quote at all; the model, which sees
+or the subject of the verb that has the noun), and so is the object of a noun of saying's preposition
+("her promise of aid": `noun_prep`). Sentence shapes propose too: the clause a reporting clause
+interrupts or frames ("The toll, she said, would pay"; "As the Herald reported, ...":
+`parenthetical`, in two segments when interrupted), what a short lead and a colon introduce
+("Poll: Sanders leads": `colon`), and the relative pronoun that stands for what was said ("the
+toll, which her rivals called a tax": `pronoun`). Most are no quote at all; the model, which sees
 the cue's lemma, learns which words of which kind a project keeps. A proposal that is the same
 unit as a sieve's candidate (Jaccard >= 0.5) is left out: the sieve's is the one to score;
 proposals that overlap one another are all offered (the model keeps the likeliest). Other
@@ -24,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from quoteapp.evaluation.units import jaccard
 from quoteapp.nlp.component import mention_to_dict
+from quoteapp.nlp.learning.features import cue_class
 from quoteapp.nlp.mentions import make_mention
 from quoteapp.nlp.rules.candidate import WORD
 
@@ -38,7 +44,16 @@ KINDS: dict[str, tuple[str, ...]] = {
 OBJECT_PREPOSITIONS = frozenset({"of", "for", "as"})
 #: Prepositions whose object is what is said, called for or spoken about: "called for her ouster",
 #: "spoke about the war", "warned against a deal".
-CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over"})
+CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over", "to"})
+#: Nouns of saying whose prepositional object is what was said: "his promise of aid", "a quip about X".
+ATTRIBUTION_NOUNS = frozenset(
+    "promise claim call request assertion accusation allegation insistence criticism complaint denial "
+    "charge quip remark comment warning demand plea pledge vow threat praise attack argument".split()
+)
+NOUN_PREPOSITIONS = frozenset({"of", "about", "on", "against", "for", "over"})
+#: A colon introduces what its lead says ("Poll: Sanders leads", "Their argument: ..."), when the
+#: lead is this short.
+COLON_LEAD_TOKENS = 8
 #: What ends a predicate proposal: punctuation, and a coordinated verb with its conjunction.
 PREDICATE_STOPS = frozenset({"punct", "cc", "conj"})
 #: The labels of a noun's clausal complement in spaCy's English parses.
@@ -49,6 +64,11 @@ SUBJECT_DEPS = ("nsubj",)
 #: The links a subjectless verb's subject is looked for through, and how many of them.
 SUBJECT_THROUGH = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 SUBJECT_STEPS = 4
+#: Pronouns that stand for a content inside a relative or question clause, by their tags.
+CONTENT_PRONOUNS = frozenset({"which", "what", "that", "who", "whom"})
+PRONOUN_TAGS = frozenset({"WDT", "WP"})
+#: How far up from such a pronoun its cue is looked for.
+PRONOUN_STEPS = 3
 
 
 def _subject(verb: Token) -> Token | None:
@@ -130,7 +150,8 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
                 continue
             offered.add(span)
             out.append(_proposal(text, verb, subject, rule, span))
-    return out + noun_proposals(doc, text, taken, offered) + parenthetical_proposals(doc, text, taken, offered)
+    out += noun_proposals(doc, text, taken, offered) + colon_proposals(doc, text, taken, offered)
+    return out + parenthetical_proposals(doc, text, taken, offered) + pronoun_proposals(doc, text, taken, offered)
 
 
 def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
@@ -170,12 +191,58 @@ def noun_proposals(
     for noun in doc:
         if noun.pos_ != "NOUN":
             continue
-        span = _content(noun, _noun_clause(noun), text)
-        if span is None or span in offered or _known(span, taken):
+        for rule, parts in (("learned_noun", _noun_clause(noun)), ("learned_noun_prep", _noun_object(noun))):
+            span = _content(noun, parts, text)
+            if span is None or span in offered or _known(span, taken):
+                continue
+            offered.add(span)
+            out.append(_proposal(text, noun, _noun_speaker(noun), rule, span))
+    return out
+
+
+def _noun_object(noun: Token) -> list[Token]:
+    """The object of a noun of saying's preposition ("her promise of aid"), if the noun is one."""
+    lemma = noun.lemma_.lower()
+    if lemma not in ATTRIBUTION_NOUNS and cue_class(lemma) == "other":
+        return []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in NOUN_PREPOSITIONS:
+            return [c for c in child.children if c.dep_ == "pobj"][:1]
+    return []
+
+
+def colon_proposals(
+    doc: Doc, text: str, taken: list[tuple[int, int]], offered: set[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """What follows a colon after a short lead, to the end of its line or sentence: headlines
+    ("Poll: Sanders leads"), a source's line ("NY Daily News: ..."), "Their argument: ..."."""
+    out = []
+    for colon in doc:
+        if colon.text != ":" or colon.i + 1 >= len(doc):
+            continue
+        sentence = colon.sent
+        line_start = text.rfind("\n", 0, colon.idx) + 1
+        lead = [t for t in doc[sentence.start : colon.i] if t.idx >= line_start and not t.is_space]
+        if not lead or len(lead) > COLON_LEAD_TOKENS or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead):
+            continue
+        line_end = text.find("\n", colon.idx)
+        stop = min(line_end if line_end >= 0 else len(text), _sentence_end(doc, colon.i + 1))
+        last = colon.i + 1
+        while last + 1 < len(doc) and doc[last + 1].idx < stop:
+            last += 1
+        span = _edges(doc, colon.i + 1, last)
+        if span is None or not WORD.search(text, *span) or span in offered or _known(span, taken):
             continue
         offered.add(span)
-        out.append(_proposal(text, noun, _noun_speaker(noun), "learned_noun", span))
+        head = next((t for t in lead if t.head.i == t.i or t.head not in lead), lead[-1])
+        speaker = next((c for c in head.children if c.dep_ == "poss"), head)
+        out.append(_proposal(text, colon, speaker, "learned_colon", span))
     return out
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    """The character offset where the sentence of token i ends."""
+    return doc[i].sent.end_char
 
 
 def _edges(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -248,6 +315,40 @@ def _fronted(verb: Token) -> tuple[Token | None, Token | None]:
         return None, None
     comma = before[0].right_edge.i + 1
     return (before[0], clause) if comma < verb.i and verb.doc[comma].text == "," else (None, None)
+
+
+def _pronoun_cue(pronoun: Token) -> Token | None:
+    """The verb a relative or question pronoun stands for the content of ("tax reform, which he
+    described as ..."; "what she calls ..."): the nearest verb above it whose lemma the lexicon
+    knows as a cue, else the verb it hangs on."""
+    tok, first_verb = pronoun, None
+    for _ in range(PRONOUN_STEPS):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            first_verb = first_verb or tok
+            if cue_class(tok.lemma_.lower()) != "other":
+                return tok
+    return first_verb
+
+
+def pronoun_proposals(
+    doc: Doc, text: str, taken: list[tuple[int, int]], offered: set[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """A relative or question pronoun as the content of the verb it depends on: a project that
+    marks attributions inside relative clauses marks the pronoun that stands for what was said."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in CONTENT_PRONOUNS or tok.tag_ not in PRONOUN_TAGS:
+            continue
+        cue = _pronoun_cue(tok)
+        span = (tok.idx, tok.idx + len(tok))
+        if cue is None or span in offered or _known(span, taken):
+            continue
+        offered.add(span)
+        out.append(_proposal(text, cue, _subject(cue), "learned_pronoun", span))
+    return out
 
 
 def _proposal(text: str, verb: Token, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:
