@@ -65,18 +65,6 @@ def test_a_clause_of_time_is_no_report(extractor: Extractor) -> None:
     assert _segments(extractor, text, "learned_parenthetical") == []
 
 
-def test_what_a_short_lead_and_a_colon_introduce_is_offered(extractor: Extractor) -> None:
-    text = "Their verdict: only a new council can fix the harbour.\nCity Poll: Ferry Fares Must Fall\n"
-    found = _segments(extractor, text, "learned_colon")
-    assert (["only a new council can fix the harbour"], "Their") in found
-    assert (["Ferry Fares Must Fall"], "City Poll") in found
-
-
-def test_a_long_sentence_before_a_colon_is_no_lead(extractor: Extractor) -> None:
-    text = "The council met on a wet Monday evening in the old town hall to hear: three petitions."
-    assert _segments(extractor, text, "learned_colon") == []
-
-
 def test_the_object_of_a_noun_of_saying_is_offered(extractor: Extractor) -> None:
     offered = _offered(extractor, "The farmers remembered her promise of cheaper diesel.")
     assert offered.get("cheaper diesel", {}).get("rule") == "learned_noun_prep", list(offered)
@@ -86,6 +74,13 @@ def test_a_relative_pronoun_stands_for_what_was_said(extractor: Extractor) -> No
     text = "She backed the new toll, which her rivals described as a tax on the poor."
     found = _segments(extractor, text, "learned_pronoun")
     assert (["which"], "her rivals") in found
+
+
+def test_a_quoted_fragment_is_offered_with_the_verb_that_reports_it(extractor: Extractor) -> None:
+    text = '"Safety," said Grimm, a baker. "Safety for the whole street, everybody."'
+    found = _segments(extractor, text, "learned_quoted")
+    assert (["Safety,"], "Grimm") in found
+    assert (["Safety for the whole street, everybody."], "Grimm") in found
 
 
 def _cuts(extractor: Extractor, text: str, quote: dict[str, Any]) -> dict[str, str]:

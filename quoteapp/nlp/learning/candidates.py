@@ -8,16 +8,19 @@ complement (`intent`), the object of its preposition (`prep`: "called for her ou
 speaker is the verb's subject, or the subject of the verb it hangs on. The whole predicate after
 the verb is a proposal too (`predicate`: "blamed some of it on the senator"), and so is the
 clause a noun takes ("the claim that the deal is dead": `noun`, the speaker the noun's possessor
-or the subject of the verb that has the noun), and so is the object of a noun of saying's preposition
-("her promise of aid": `noun_prep`). Sentence shapes propose too: the clause a reporting clause
-interrupts or frames ("The toll, she said, would pay"; "As the Herald reported, ...":
-`parenthetical`, in two segments when interrupted), what a short lead and a colon introduce
-("Poll: Sanders leads": `colon`), and the relative pronoun that stands for what was said ("the
-toll, which her rivals called a tax": `pronoun`). Most are no quote at all; the model, which sees
-the cue's lemma, learns which words of which kind a project keeps. A proposal that is the same
-unit as a sieve's candidate (Jaccard >= 0.5) is left out: the sieve's is the one to score;
-proposals that overlap one another are all offered (the model keeps the likeliest). Other
-cuts of every candidate are `boundaries.variants`.
+or the subject of the verb that has the noun), and the object of a noun of saying's preposition
+("her promise of aid": `noun_prep`).
+
+Sentence shapes propose too: the clause a reporting clause interrupts or frames ("The toll, she
+said, would pay"; "As the Herald reported, ...": `parenthetical`, in two segments when
+interrupted), the relative pronoun that stands for what was said ("the toll, which her rivals
+called a tax": `pronoun`), and quoted words the sieves pass over as a fragment or a title
+("“Safety,” said Grimm": `quoted`, with the nearest verb of saying).
+
+Most are no quote at all; the model, which sees the cue's lemma, learns which words of which kind
+a project keeps. A proposal that is the same unit as a sieve's candidate (Jaccard >= 0.5) is left
+out: the sieve's is the one to score; proposals that overlap one another are all offered (the
+model keeps the likeliest). Other cuts of every candidate are `boundaries.variants`.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from quoteapp.evaluation.units import jaccard
 from quoteapp.nlp.component import mention_to_dict
 from quoteapp.nlp.learning.features import cue_class
 from quoteapp.nlp.mentions import make_mention
+from quoteapp.nlp.quotemarks import find_quoted_spans
 from quoteapp.nlp.rules.candidate import WORD
 
 #: The rule names of the proposals, by the dependency labels of what the verb governs.
@@ -51,9 +55,7 @@ ATTRIBUTION_NOUNS = frozenset(
     "charge quip remark comment warning demand plea pledge vow threat praise attack argument".split()
 )
 NOUN_PREPOSITIONS = frozenset({"of", "about", "on", "against", "for", "over"})
-#: A colon introduces what its lead says ("Poll: Sanders leads", "Their argument: ..."), when the
-#: lead is this short.
-COLON_LEAD_TOKENS = 8
+
 #: What ends a predicate proposal: punctuation, and a coordinated verb with its conjunction.
 PREDICATE_STOPS = frozenset({"punct", "cc", "conj"})
 #: The labels of a noun's clausal complement in spaCy's English parses.
@@ -150,8 +152,9 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
                 continue
             offered.add(span)
             out.append(_proposal(text, verb, subject, rule, span))
-    out += noun_proposals(doc, text, taken, offered) + colon_proposals(doc, text, taken, offered)
-    return out + parenthetical_proposals(doc, text, taken, offered) + pronoun_proposals(doc, text, taken, offered)
+    out += noun_proposals(doc, text, taken, offered)
+    out += parenthetical_proposals(doc, text, taken, offered) + pronoun_proposals(doc, text, taken, offered)
+    return out + quoted_proposals(doc, text, taken, offered)
 
 
 def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
@@ -209,40 +212,6 @@ def _noun_object(noun: Token) -> list[Token]:
         if child.dep_ == "prep" and child.i > noun.i and child.lower_ in NOUN_PREPOSITIONS:
             return [c for c in child.children if c.dep_ == "pobj"][:1]
     return []
-
-
-def colon_proposals(
-    doc: Doc, text: str, taken: list[tuple[int, int]], offered: set[tuple[int, int]]
-) -> list[dict[str, Any]]:
-    """What follows a colon after a short lead, to the end of its line or sentence: headlines
-    ("Poll: Sanders leads"), a source's line ("NY Daily News: ..."), "Their argument: ..."."""
-    out = []
-    for colon in doc:
-        if colon.text != ":" or colon.i + 1 >= len(doc):
-            continue
-        sentence = colon.sent
-        line_start = text.rfind("\n", 0, colon.idx) + 1
-        lead = [t for t in doc[sentence.start : colon.i] if t.idx >= line_start and not t.is_space]
-        if not lead or len(lead) > COLON_LEAD_TOKENS or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead):
-            continue
-        line_end = text.find("\n", colon.idx)
-        stop = min(line_end if line_end >= 0 else len(text), _sentence_end(doc, colon.i + 1))
-        last = colon.i + 1
-        while last + 1 < len(doc) and doc[last + 1].idx < stop:
-            last += 1
-        span = _edges(doc, colon.i + 1, last)
-        if span is None or not WORD.search(text, *span) or span in offered or _known(span, taken):
-            continue
-        offered.add(span)
-        head = next((t for t in lead if t.head.i == t.i or t.head not in lead), lead[-1])
-        speaker = next((c for c in head.children if c.dep_ == "poss"), head)
-        out.append(_proposal(text, colon, speaker, "learned_colon", span))
-    return out
-
-
-def _sentence_end(doc: Doc, i: int) -> int:
-    """The character offset where the sentence of token i ends."""
-    return doc[i].sent.end_char
 
 
 def _edges(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -351,15 +320,56 @@ def pronoun_proposals(
     return out
 
 
-def _proposal(text: str, verb: Token, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:
+def _nearest_cue(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb of saying or believing nearest to [start, end) outside it, in its sentence or the one
+    before ("“Safety,” said Grimm. “Safety for the whole country.”")."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    sentence = first[0].sent
+    lo = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    verbs = [
+        t
+        for t in doc[lo : max(sentence.end, first.end)]
+        if t.pos_ == "VERB" and not start <= t.idx < end and cue_class(t.lemma_.lower()) in ("reporting", "belief")
+    ]
+    return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
+
+
+def quoted_proposals(
+    doc: Doc, text: str, taken: list[tuple[int, int]], offered: set[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """Quoted words the sieves pass over (a fragment such as “Safety,” or “Like Oakland. Or
+    Ferguson.”, which they take for a scare quote or title), with the nearest verb of saying."""
+    out = []
+    for quoted in find_quoted_spans(text):
+        segments = [(s, e) for s, e in quoted.segments if WORD.search(text, s, e)]
+        if not segments or any(_overlaps(s, t) for s in segments for t in taken):
+            continue
+        if any(s in offered for s in segments):
+            continue
+        offered.update(segments)
+        cue = _nearest_cue(doc, segments[0][0], segments[-1][1])
+        quote = _proposal(text, cue, _subject(cue) if cue is not None else None, "learned_quoted", segments[0])
+        quote["type"], quote["segments"] = "direct", [list(s) for s in segments]
+        out.append(quote)
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _proposal(text: str, verb: Token | None, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:
+    cue = f"of '{verb.text}'" if verb is not None else "with no cue"
     return {
         "type": _type_of(text[span[0] : span[1]]),
         "segments": [[span[0], span[1]]],
-        "cue": [verb.idx, verb.idx + len(verb)],
+        "cue": [verb.idx, verb.idx + len(verb)] if verb is not None else None,
         "speaker": mention_to_dict(make_mention(subject)) if subject is not None else None,
         "intermediaries": [],
         "parent": None,
         "rule": rule,
         "confidence": 0.0,
-        "evidence": [f"{rule.removeprefix('learned_')} of '{verb.text}' (a trained model's candidate)"],
+        "evidence": [f"{rule.removeprefix('learned_')} {cue} (a trained model's candidate)"],
     }
