@@ -106,7 +106,18 @@ def _cue_features(view: DocView, quote: dict[str, Any], root: Token) -> Features
         f"distance={bucket(distance)}": 1.0,
         f"path={_path(root, cue)}": 1.0,
         f"path+cue={_path(root, cue)}|{lemma}": 1.0,
+        f"cue_frame={_frame(cue)}": 1.0,
+        f"cue_frame+class={_frame(cue)}|{cue_class(lemma)}": 1.0,
     }
+
+
+#: Dependents that say nothing of what a verb reports.
+FRAME_IGNORED = frozenset({"punct", "aux", "auxpass", "neg", "advmod", "cc", "conj", "mark", "det", "npadvmod"})
+
+
+def _frame(cue: Token) -> str:
+    """The cue's frame: the labels of its dependents ("nsubj,dobj,oprd": "called the plan a fantasy")."""
+    return ",".join(sorted({c.dep_ for c in cue.children if c.dep_ not in FRAME_IGNORED}))
 
 
 def _speaker_features(quote: dict[str, Any]) -> Features:
