@@ -83,6 +83,11 @@ def test_a_quoted_fragment_is_offered_with_the_verb_that_reports_it(extractor: E
     assert (["Safety for the whole street, everybody."], "Grimm") in found
 
 
+def test_the_object_of_a_preposition_on_the_verbs_object_is_offered(extractor: Extractor) -> None:
+    offered = _offered(extractor, "The baker pledged her support to the new mayor.")
+    assert offered.get("the new mayor", {}).get("rule") == "learned_prep", list(offered)
+
+
 def _cuts(extractor: Extractor, text: str, quote: dict[str, Any]) -> dict[str, str]:
     view = DocView(extractor.nlp(text))
     return {q["rule"]: text[q["segments"][0][0] : q["segments"][0][1]] for q in variants(view, [quote])}

@@ -48,7 +48,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 OBJECT_PREPOSITIONS = frozenset({"of", "for", "as"})
 #: Prepositions whose object is what is said, called for or spoken about: "called for her ouster",
 #: "spoke about the war", "warned against a deal".
-CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over", "to"})
+CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over", "to", "with"})
+PREPOSITIONS_PER_VERB = 3
 #: Nouns of saying whose prepositional object is what was said: "his promise of aid", "a quip about X".
 ATTRIBUTION_NOUNS = frozenset(
     "promise claim call request assertion accusation allegation insistence criticism complaint denial "
@@ -101,13 +102,15 @@ def _parts(verb: Token, deps: tuple[str, ...]) -> list[Token]:
 
 
 def _prepositional(verb: Token) -> list[Token]:
-    """The object of the first CONTENT_PREPOSITIONS phrase hung on the verb, when the verb has no object."""
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return []
-    for child in verb.children:
-        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in CONTENT_PREPOSITIONS:
-            return [c for c in child.children if c.dep_ == "pobj"][:1]
-    return []
+    """The objects of the CONTENT_PREPOSITIONS phrases hung on the verb or on its object ("called
+    for her ouster", "pledged her support to Clinton", "wrote a piece on pay")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    out = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.i > verb.i and child.lower_ in CONTENT_PREPOSITIONS:
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out[:PREPOSITIONS_PER_VERB]
 
 
 def _content(verb: Token, parts: list[Token], text: str) -> tuple[int, int] | None:
@@ -160,7 +163,8 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
 def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
     """(rule, dependents) of each kind of proposal the verb may make."""
     kinds = [(rule, _parts(verb, deps)) for rule, deps in KINDS.items()]
-    return [*kinds, ("learned_prep", _prepositional(verb)), ("learned_predicate", _predicate(verb))]
+    preps = [("learned_prep", [p]) for p in _prepositional(verb)]
+    return [*kinds, *preps, ("learned_predicate", _predicate(verb))]
 
 
 def _predicate(verb: Token) -> list[Token]:
