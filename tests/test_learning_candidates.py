@@ -66,7 +66,7 @@ def test_a_clause_of_time_is_no_report(extractor: Extractor) -> None:
 
 
 def test_the_object_of_a_noun_of_saying_is_offered(extractor: Extractor) -> None:
-    offered = _offered(extractor, "The farmers remembered her promise of cheaper diesel.")
+    offered = _offered(extractor, "Her promise of cheaper diesel won the farmers over.")
     assert offered.get("cheaper diesel", {}).get("rule") == "learned_noun_prep", list(offered)
 
 
