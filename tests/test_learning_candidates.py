@@ -88,6 +88,11 @@ def test_the_object_of_a_preposition_on_the_verbs_object_is_offered(extractor: E
     assert offered.get("the new mayor", {}).get("rule") == "learned_prep", list(offered)
 
 
+def test_the_subject_of_a_passive_verb_is_offered_with_its_agent(extractor: Extractor) -> None:
+    text = "The new toll was criticized by the bakers' union."
+    assert (["The new toll"], "the bakers' union") in _segments(extractor, text, "learned_passive")
+
+
 def _cuts(extractor: Extractor, text: str, quote: dict[str, Any]) -> dict[str, str]:
     view = DocView(extractor.nlp(text))
     return {q["rule"]: text[q["segments"][0][0] : q["segments"][0][1]] for q in variants(view, [quote])}

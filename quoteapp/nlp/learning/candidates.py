@@ -4,8 +4,9 @@ The sieves propose what the guidelines count. Projects count more: the noun-phra
 speech verb ("She called the plan a fantasy", "touting her record"), beliefs and intentions ("he
 believes the deal is dead", "she vowed to fight"). Here every verb proposes what it governs: its
 clausal complement (`clause`), its object with what the object is called (`object`), its open
-complement (`intent`), the object of its preposition (`prep`: "called for her ouster"); the
-speaker is the verb's subject, or the subject of the verb it hangs on. The whole predicate after
+complement (`intent`), the object of its preposition (`prep`: "called for her ouster"), its
+passive subject (`passive`: "the plan was criticized by ..."); the speaker is the verb's subject
+(or the subject of the verb it hangs on), else its agent. The whole predicate after
 the verb is a proposal too (`predicate`: "blamed some of it on the senator"), and so is the
 clause a noun takes ("the claim that the deal is dead": `noun`, the speaker the noun's possessor
 or the subject of the verb that has the noun), and the object of a noun of saying's preposition
@@ -148,7 +149,7 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        subject = _subject(verb)
+        subject = _subject(verb) or _agent(verb)
         for rule, parts in _kinds(verb):
             span = _content(verb, parts, text)
             if span is None or span in offered or _known(span, taken):
@@ -164,7 +165,12 @@ def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
     """(rule, dependents) of each kind of proposal the verb may make."""
     kinds = [(rule, _parts(verb, deps)) for rule, deps in KINDS.items()]
     preps = [("learned_prep", [p]) for p in _prepositional(verb)]
-    return [*kinds, *preps, ("learned_predicate", _predicate(verb))]
+    return [*kinds, *preps, ("learned_predicate", _predicate(verb)), ("learned_passive", _passive_subject(verb))]
+
+
+def _passive_subject(verb: Token) -> list[Token]:
+    """What a passive verb says was said or done ("The plan was criticized by ..."), its subject."""
+    return [c for c in verb.children if c.dep_ == "nsubjpass"][:1]
 
 
 def _predicate(verb: Token) -> list[Token]:
