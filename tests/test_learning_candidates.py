@@ -53,6 +53,21 @@ def test_a_clause_split_by_its_reporting_clause_is_offered_in_two_segments(extra
     )
 
 
+def test_a_clause_interrupted_by_said_as_parataxis_is_offered_in_two_segments(extractor: Extractor) -> None:
+    text = "The new toll, the mayor said, would pay for the repairs."
+    said = next(t for t in extractor.nlp(text) if t.text == "said")
+    assert said.dep_ == "parataxis"  # the parser's first reading (the other is tested above)
+    assert (["The new toll", "would pay for the repairs"], "the mayor") in _segments(
+        extractor, text, "learned_parenthetical"
+    )
+
+
+def test_an_interrupted_clause_with_a_quotation_is_mixed(extractor: Extractor) -> None:
+    doc = extractor.nlp('The new toll, the mayor said, would be "a disaster for the bakers."')
+    found = [q for q in proposals(doc, doc._.quotes or []) if q["rule"] == "learned_parenthetical"]
+    assert [q["type"] for q in found] == ["mixed"]
+
+
 def test_the_clause_an_as_clause_reports_is_offered_with_the_reporter(extractor: Extractor) -> None:
     text = "But as the Herald reported, the council spent the whole budget in March."
     assert (["the council spent the whole budget in March"], "the Herald") in _segments(
@@ -84,8 +99,23 @@ def test_a_quoted_fragment_is_offered_with_the_verb_that_reports_it(extractor: E
 
 
 def test_the_object_of_a_preposition_on_the_verbs_object_is_offered(extractor: Extractor) -> None:
-    offered = _offered(extractor, "The baker pledged her support to the new mayor.")
-    assert offered.get("the new mayor", {}).get("rule") == "learned_prep", list(offered)
+    text = "The mayor wrote a long piece on the harbour fees."
+    doc = extractor.nlp(text)
+    on = next(t for t in doc if t.text == "on")
+    assert on.head.dep_ == "dobj"  # the phrase hangs on the object, not on the verb
+    offered = _offered(extractor, text)
+    assert offered.get("the harbour fees", {}).get("rule") == "learned_prep", list(offered)
+
+
+def test_a_pronoun_that_is_the_speaker_is_no_content(extractor: Extractor) -> None:
+    text = "The mayor, who said the toll was fair, left early."
+    assert not [seg for seg, _ in _segments(extractor, text, "learned_pronoun") if seg == ["who"]]
+
+
+def test_quoted_words_with_no_verb_of_saying_near_have_no_cue(extractor: Extractor) -> None:
+    doc = extractor.nlp('The sign read "Slow".\n\nThe bakers opened at dawn: "Fresh bread".')
+    found = [q for q in proposals(doc, doc._.quotes or []) if q["rule"] == "learned_quoted"]
+    assert found and all(q["cue"] is None and q["speaker"] is None for q in found)
 
 
 def test_the_subject_of_a_passive_verb_is_offered_with_its_agent(extractor: Extractor) -> None:

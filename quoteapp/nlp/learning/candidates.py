@@ -50,6 +50,7 @@ OBJECT_PREPOSITIONS = frozenset({"of", "for", "as"})
 #: Prepositions whose object is what is said, called for or spoken about: "called for her ouster",
 #: "spoke about the war", "warned against a deal".
 CONTENT_PREPOSITIONS = frozenset({"for", "about", "of", "against", "on", "over", "to", "with"})
+#: At most this many prepositional objects are offered per verb (its own phrases first).
 PREPOSITIONS_PER_VERB = 3
 #: Nouns of saying whose prepositional object is what was said: "his promise of aid", "a quip about X".
 ATTRIBUTION_NOUNS = frozenset(
@@ -149,13 +150,14 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        subject = _subject(verb) or _agent(verb)
+        subject = _subject(verb)
         for rule, parts in _kinds(verb):
             span = _content(verb, parts, text)
             if span is None or span in offered or _known(span, taken):
                 continue
             offered.add(span)
-            out.append(_proposal(text, verb, subject, rule, span))
+            speaker = (subject or _agent(verb)) if rule == "learned_passive" else subject
+            out.append(_proposal(text, verb, speaker, rule, span))
     out += noun_proposals(doc, text, taken, offered)
     out += parenthetical_proposals(doc, text, taken, offered) + pronoun_proposals(doc, text, taken, offered)
     return out + quoted_proposals(doc, text, taken, offered)
@@ -214,7 +216,8 @@ def noun_proposals(
 
 
 def _noun_object(noun: Token) -> list[Token]:
-    """The object of a noun of saying's preposition ("her promise of aid"), if the noun is one."""
+    """The object of the preposition of a noun of saying, believing or intending ("her promise of
+    aid", "their hope for peace"): a noun of ATTRIBUTION_NOUNS or of a lexicon class."""
     lemma = noun.lemma_.lower()
     if lemma not in ATTRIBUTION_NOUNS and cue_class(lemma) == "other":
         return []
@@ -242,8 +245,9 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _reporting_clause(verb: Token) -> bool:
-    """A clause that reports on the clause it hangs on: "she said" set in as parataxis, or an
-    "as"-clause ("As the Herald reported, ...", "as a reporter noted")."""
+    """A clause that may report on the clause it hangs on: any verb set in as parataxis ("she
+    said"), or any "as"-clause ("As the Herald reported, ..."; also "as prices rose": the model,
+    which sees the verb's lemma, tells them apart)."""
     if verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
         return False
     if verb.dep_ == "parataxis":
@@ -262,8 +266,9 @@ def parenthetical_proposals(
         if _reporting_clause(verb):
             head = verb.head
             parts = [(head.left_edge.i, verb.left_edge.i - 1), (verb.right_edge.i + 1, head.right_edge.i)]
+            speaker = _subject(verb) or _agent(verb)
         else:
-            fronted, clause = _fronted(verb)
+            fronted, clause, speaker = _fronted(verb)
             if fronted is None or clause is None:
                 continue
             parts = [(fronted.left_edge.i, fronted.right_edge.i), (clause.left_edge.i, clause.right_edge.i)]
@@ -271,8 +276,9 @@ def parenthetical_proposals(
         if not segments or all(s in offered or _known(s, taken) for s in segments):
             continue
         offered.update(segments)
-        quote = _proposal(text, verb, _subject(verb) or _agent(verb), "learned_parenthetical", segments[0])
+        quote = _proposal(text, verb, speaker, "learned_parenthetical", segments[0])
         quote["segments"] = [list(s) for s in segments]
+        quote["type"] = _type_of(" ".join(text[a:b] for a, b in segments))
         out.append(quote)
     return out
 
@@ -285,15 +291,18 @@ def _segment(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | No
     return span if span is not None and WORD.search(text, *span) else None
 
 
-def _fronted(verb: Token) -> tuple[Token | None, Token | None]:
+def _fronted(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
     """The parser's other reading of "The toll, the mayor said, would pay": the fronted subject
-    ("The toll") hangs on the reporting verb before its own subject, and the rest is its clause."""
+    ("The toll") hangs on the reporting verb before its own subject ("the mayor", the speaker),
+    and the rest is its clause. (fronted, clause, speaker), or Nones."""
     before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("nsubj", "dep")]
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if len(before) < 2 or clause is None or before[0].pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None, None
+        return None, None, None
     comma = before[0].right_edge.i + 1
-    return (before[0], clause) if comma < verb.i and verb.doc[comma].text == "," else (None, None)
+    if comma < verb.i and verb.doc[comma].text == ",":
+        return before[0], clause, before[-1]
+    return None, None, None
 
 
 def _pronoun_cue(pronoun: Token) -> Token | None:
@@ -323,7 +332,9 @@ def pronoun_proposals(
             continue
         cue = _pronoun_cue(tok)
         span = (tok.idx, tok.idx + len(tok))
-        if cue is None or span in offered or _known(span, taken):
+        if cue is None or (tok.head.i == cue.i and tok.dep_ == "nsubj"):
+            continue  # "the mayor, who said ...": the pronoun is the speaker, not what was said
+        if span in offered or _known(span, taken):
             continue
         offered.add(span)
         out.append(_proposal(text, cue, _subject(cue), "learned_pronoun", span))
@@ -336,11 +347,14 @@ def _nearest_cue(doc: Doc, start: int, end: int) -> Token | None:
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None or not len(first):
         return None
-    sentence = first[0].sent
-    lo = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    if doc.has_annotation("SENT_START"):
+        sentence = first[0].sent
+        lo, hi = (doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start), sentence.end
+    else:  # a pipeline without a parser or sentencizer: the whole text is one sentence
+        lo, hi = 0, len(doc)
     verbs = [
         t
-        for t in doc[lo : max(sentence.end, first.end)]
+        for t in doc[lo : max(hi, first.end)]
         if t.pos_ == "VERB" and not start <= t.idx < end and cue_class(t.lemma_.lower()) in ("reporting", "belief")
     ]
     return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
@@ -354,20 +368,17 @@ def quoted_proposals(
     out = []
     for quoted in find_quoted_spans(text):
         segments = [(s, e) for s, e in quoted.segments if WORD.search(text, s, e)]
-        if not segments or any(_overlaps(s, t) for s in segments for t in taken):
+        if not segments or any(jaccard(s, t) > 0 for s in segments for t in taken):
             continue
         if any(s in offered for s in segments):
             continue
         offered.update(segments)
         cue = _nearest_cue(doc, segments[0][0], segments[-1][1])
-        quote = _proposal(text, cue, _subject(cue) if cue is not None else None, "learned_quoted", segments[0])
+        speaker = (_subject(cue) or _agent(cue)) if cue is not None else None
+        quote = _proposal(text, cue, speaker, "learned_quoted", segments[0])
         quote["type"], quote["segments"] = "direct", [list(s) for s in segments]
         out.append(quote)
     return out
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 def _proposal(text: str, verb: Token | None, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:

@@ -4,9 +4,9 @@ What decides whether a project counts a candidate: the cue (its lemma, whether i
 reporting verbs, negated or not), the dependency path from the content up to the cue, how far the
 content is from the cue, whether it lies inside quotation marks, where it stands in its sentence
 and in the article, its kind (the sieve's name, the type), the sieve's confidence, its length,
-what the speaker mention is, and its edges (the last word, the word after it, the sentence ends it
-runs over). Each feature is a `name=value` string (weight 1) or a number, the input of
-scikit-learn's DictVectorizer.
+what the speaker mention is, the cue's frame (the labels of its dependents), and its edges (the
+last word, the word after it, the sentence ends it runs over). Each feature is a `name=value`
+string (weight 1) or a number, the input of scikit-learn's DictVectorizer.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ FRAME_IGNORED = frozenset({"punct", "aux", "auxpass", "neg", "advmod", "cc", "co
 
 
 def _frame(cue: Token) -> str:
-    """The cue's frame: the labels of its dependents ("nsubj,dobj,oprd": "called the plan a fantasy")."""
+    """The cue's frame: the sorted labels of its dependents ("dobj,nsubj,oprd": "called the plan a fantasy")."""
     return ",".join(sorted({c.dep_ for c in cue.children if c.dep_ not in FRAME_IGNORED}))
 
 
