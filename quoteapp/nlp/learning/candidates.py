@@ -124,12 +124,8 @@ def _content(verb: Token, parts: list[Token], text: str) -> tuple[int, int] | No
     doc = verb.doc
     while first <= last and (doc[first].lower_ in LEADING_WORDS or doc[first].is_punct or doc[first].is_space):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    if first > last:
-        return None
-    start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return (start, end) if WORD.search(text, start, end) else None
+    span = _edges(doc, first, last)
+    return span if span is not None and WORD.search(text, *span) else None
 
 
 def _type_of(text: str) -> str:
@@ -276,10 +272,7 @@ def parenthetical_proposals(
         if not segments or all(s in offered or _known(s, taken) for s in segments):
             continue
         offered.update(segments)
-        quote = _proposal(text, verb, speaker, "learned_parenthetical", segments[0])
-        quote["segments"] = [list(s) for s in segments]
-        quote["type"] = _type_of(" ".join(text[a:b] for a, b in segments))
-        out.append(quote)
+        out.append(_proposal(text, verb, speaker, "learned_parenthetical", *segments))
     return out
 
 
@@ -375,17 +368,20 @@ def quoted_proposals(
         offered.update(segments)
         cue = _nearest_cue(doc, segments[0][0], segments[-1][1])
         speaker = (_subject(cue) or _agent(cue)) if cue is not None else None
-        quote = _proposal(text, cue, speaker, "learned_quoted", segments[0])
-        quote["type"], quote["segments"] = "direct", [list(s) for s in segments]
+        quote = _proposal(text, cue, speaker, "learned_quoted", *segments)
+        quote["type"] = "direct"  # its marks are its edges: no mixed quote
         out.append(quote)
     return out
 
 
-def _proposal(text: str, verb: Token | None, subject: Token | None, rule: str, span: tuple[int, int]) -> dict[str, Any]:
+def _proposal(
+    text: str, verb: Token | None, subject: Token | None, rule: str, *segments: tuple[int, int]
+) -> dict[str, Any]:
+    """A candidate quote dict of these segments, its type read from all of them."""
     cue = f"of '{verb.text}'" if verb is not None else "with no cue"
     return {
-        "type": _type_of(text[span[0] : span[1]]),
-        "segments": [[span[0], span[1]]],
+        "type": _type_of(" ".join(text[a:b] for a, b in segments)),
+        "segments": [[a, b] for a, b in segments],
         "cue": [verb.idx, verb.idx + len(verb)] if verb is not None else None,
         "speaker": mention_to_dict(make_mention(subject)) if subject is not None else None,
         "intermediaries": [],
