@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from quoteapp.model import Annotation, Document, Quote, Span
+from quoteapp.nlp.extractor import Extractor
 from quoteapp.nlp.learning.model import KeepModel, best_threshold
 from quoteapp.nlp.learning.targets import has_labels, targets_of
+from quoteapp.nlp.learning.training import examples_of
 
 TEXT = "The mayor said the pier will close. She added that fees rise. Critics called it a stunt."
 
@@ -71,3 +73,26 @@ def test_a_model_with_a_speaker_chooser_round_trips_as_json() -> None:
     again = KeepModel.from_json(model.to_json())
     assert again.speakers == chooser
     assert again.speakers.probability({"current=True": 1.0}) > again.speakers.probability({"current=False": 1.0})
+
+
+NESTED = "The mayor said that the council told her on Friday morning that the pier will close."
+OUTER = "the council told her on Friday morning that the pier will close"
+
+
+def _examples(extractor: Extractor, extra: dict) -> dict[str, int]:
+    start = NESTED.index(OUTER)
+    quote = Quote("Q1", "indirect", [Span.of(NESTED, start, start + len(OUTER))], status="accepted")
+    annotation = Annotation(Document(id="n", text=NESTED, extra=extra), quotes=[quote])
+    examples = examples_of(extractor.nlp(NESTED), annotation)
+    return {NESTED[s[0][0] : s[-1][1]]: y for s, y in zip(examples.segments, examples.labels, strict=True)}
+
+
+def test_a_quote_inside_a_quote_is_no_negative_where_the_file_marks_only_outermost_quotes(
+    extractor: Extractor,
+) -> None:
+    """PolNeAR-style files (`nested_annotated: false`) leave the council's words inside the mayor's
+    unmarked: that is their convention, not a verdict that the inner quote is wrong."""
+    assert _examples(extractor, {})["the pier will close"] == 0  # a complete file: not a quote
+    flat = _examples(extractor, {"nested_annotated": False})
+    assert "the pier will close" not in flat
+    assert flat[OUTER] == 1

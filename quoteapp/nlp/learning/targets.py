@@ -40,6 +40,9 @@ class Targets:
 
     segments: list[Target] = field(default_factory=list)
     complete: bool = False
+    #: False where the file marks only outermost quotes (`nested_annotated: false`): there a
+    #: candidate inside a quote to find is no negative, only an attribution the file leaves out.
+    nested_annotated: bool = True
 
     def label(self, span: Offsets) -> Target | None:
         """The labelled segment a candidate span is (best Jaccard >= the threshold), or None."""
@@ -49,6 +52,12 @@ class Targets:
             if score >= best_score:
                 best, best_score = target, score
         return best
+
+    def holds(self, span: Offsets) -> bool:
+        """Whether a quote to find holds this span, in a file that leaves nested quotes out."""
+        return not self.nested_annotated and any(
+            t.keep and t.span[0] <= span[0] and span[1] <= t.span[1] for t in self.segments
+        )
 
 
 def _is_label(quote: Quote, reviewed: bool) -> bool:
@@ -60,7 +69,8 @@ def targets_of(annotation: Annotation) -> Targets:
     text = annotation.document.text
     reviewed = is_reviewed(annotation)
     entities = {e.id: e for e in annotation.entities}
-    out = Targets(complete=reviewed)
+    nested = annotation.document.extra.get("nested_annotated", True) is not False
+    out = Targets(complete=reviewed, nested_annotated=nested)
     for quote in annotation.quotes:
         if not _is_label(quote, reviewed):
             continue

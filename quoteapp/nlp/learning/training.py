@@ -97,16 +97,19 @@ def _matches(text: str, quote: dict[str, Any], targets: Targets) -> list[tuple[T
     return out
 
 
-def _label(matches: list[tuple[Target | None, float]], best: dict[int, float], complete: bool) -> int | None:
+def _label(
+    matches: list[tuple[Target | None, float]], best: dict[int, float], complete: bool, inner: bool
+) -> int | None:
     """1 (a quote to find, cut as well as any candidate of that unit), 0 (not one, or a worse cut of
-    one: the model learns the project's boundaries) or None (unknown, or an optional quote)."""
+    one: the model learns the project's boundaries) or None (unknown, an optional quote, or one
+    inside a quote of a file that leaves nested quotes out)."""
     if any(t is not None and t.optional for t, _ in matches):
         return None
     if any(t is not None and t.keep and score >= best[id(t)] - BEST_CUT_MARGIN for t, score in matches):
         return 1
-    if any(t is not None for t, _ in matches) or complete:
+    if any(t is not None for t, _ in matches):
         return 0
-    return None
+    return 0 if complete and not inner else None
 
 
 def examples_of(doc: Doc, annotation: Annotation) -> Examples:
@@ -126,7 +129,8 @@ def examples_of(doc: Doc, annotation: Annotation) -> Examples:
             if target is not None:
                 best[id(target)] = max(best.get(id(target), 0.0), score)
     for n, (quote, features, matches) in enumerate(judged):
-        label = _label(matches, best, targets.complete)
+        inner = all(targets.holds(trim(view.text, int(s), int(e))) for s, e in quote["segments"])
+        label = _label(matches, best, targets.complete, inner)
         if label is not None:
             out.features.append(features)
             out.labels.append(label)
