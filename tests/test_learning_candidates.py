@@ -12,7 +12,9 @@ from typing import Any
 from quoteapp.nlp.extractor import Extractor
 from quoteapp.nlp.learning.boundaries import variants
 from quoteapp.nlp.learning.candidates import proposals
+from quoteapp.nlp.learning.component import scored_candidates
 from quoteapp.nlp.learning.features import DocView, quote_features
+from quoteapp.nlp.learning.model import fit_keep_model
 
 
 def _offered(extractor: Extractor, text: str) -> dict[str, dict[str, Any]]:
@@ -164,3 +166,28 @@ def test_the_model_sees_where_a_content_ends(extractor: Extractor) -> None:
     assert features.get("last_word=unsafe") == 1.0
     assert features.get("word_after=,") == 1.0
     assert features.get("ends_sentence=False") == 1.0
+
+
+def _object_candidates(extractor: Extractor, text: str) -> list[tuple[str, dict[str, float]]]:
+    doc = extractor.nlp(text)
+    return [
+        (text[q["segments"][0][0] : q["segments"][-1][1]], features)
+        for q, features in scored_candidates(doc, list(doc._.quotes or []))
+        if q["rule"] == "learned_object"
+    ]
+
+
+def test_the_model_tells_contents_of_one_shape_apart_by_their_words(extractor: Extractor) -> None:
+    """An editor who counts the poll someone mentioned, not the picnic: same verb, same shape, same
+    edges; only the words differ, and a model fitted on them keeps the next poll, not the next picnic."""
+    features, labels = [], []
+    for who in ("Beck", "Ruiz", "Holt", "Vale"):
+        for topic, label in (("poll", 1), ("picnic", 0)):
+            for content, f in _object_candidates(extractor, f"{who} mentioned the {topic} of the county on Monday."):
+                assert topic in content
+                features.append(f)
+                labels.append(label)
+    model = fit_keep_model(features, labels, threshold=0.5)
+    [(_, poll)] = _object_candidates(extractor, "Frost mentioned the poll of the town on Friday.")
+    [(_, picnic)] = _object_candidates(extractor, "Frost mentioned the picnic of the town on Friday.")
+    assert model.keeps(poll)[0] and not model.keeps(picnic)[0]

@@ -4,8 +4,8 @@ What decides whether a project counts a candidate: the cue (its lemma, whether i
 reporting verbs, negated or not), the dependency path from the content up to the cue, how far the
 content is from the cue, whether it lies inside quotation marks, where it stands in its sentence
 and in the article, its kind (the sieve's name, the type), the sieve's confidence, its length,
-what the speaker mention is, the cue's frame (the labels of its dependents), and its edges (the
-last word, the word after it, the sentence ends it runs over). Each feature is a `name=value`
+what the speaker mention is, the cue's frame (the labels of its dependents), its edges (the
+last word, the word after it, the sentence ends it runs over) and its words. Each feature is a `name=value`
 string (weight 1) or a number, the input of scikit-learn's DictVectorizer.
 """
 
@@ -148,6 +148,17 @@ def _edge_features(view: DocView, start: int, end: int) -> Features:
     }
 
 
+def _word_features(view: DocView, segments: list) -> Features:
+    """The content's words (lemmas, each once, weighted so that every content weighs the same): what
+    it is about tells a poll, a belief or a plan from an idle object, where its shape cannot."""
+    lemmas: set[str] = set()
+    for start, end in segments:
+        span = view.doc.char_span(int(start), int(end), alignment_mode="expand")
+        lemmas.update(t.lemma_.lower() for t in span or () if not t.is_punct and not t.is_space)
+    weight = 1.0 / math.sqrt(len(lemmas)) if lemmas else 0.0
+    return {f"word={lemma}": weight for lemma in lemmas}
+
+
 def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
     """The features of one quote dict (the shape of `doc._.quotes`) in its parsed Doc."""
     segments = quote["segments"]
@@ -176,6 +187,7 @@ def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
         f"at_sentence_start={first.i - sentence_start < 2}": 1.0,
         f"nested={quote.get('parent') is not None}": 1.0,
     }
+    features.update(_word_features(view, segments))
     features.update(_edge_features(view, start, end))
     features.update(_cue_features(view, quote, root))
     features.update(_speaker_features(quote))
