@@ -109,6 +109,12 @@ def test_the_object_of_a_preposition_on_the_verbs_object_is_offered(extractor: E
     assert offered.get("the harbour fees", {}).get("rule") == "learned_prep", list(offered)
 
 
+def test_the_rest_of_a_labelled_line_is_offered_with_its_label_as_speaker(extractor: Extractor) -> None:
+    """A headline's label the sieves pass over (not a known person, no finite verb after it)."""
+    text = "Grimm: No new toll on the harbour road.\n\nThe baker spoke on Friday at the market."
+    assert _segments(extractor, text, "learned_label") == [(["No new toll on the harbour road"], "Grimm")]
+
+
 def test_a_pronoun_that_is_the_speaker_is_no_content(extractor: Extractor) -> None:
     text = "The mayor, who said the toll was fair, left early."
     assert not [seg for seg, _ in _segments(extractor, text, "learned_pronoun") if seg == ["who"]]

@@ -37,6 +37,7 @@ from quoteapp.nlp.learning.features import cue_class
 from quoteapp.nlp.mentions import make_mention
 from quoteapp.nlp.quotemarks import find_quoted_spans
 from quoteapp.nlp.rules.candidate import WORD
+from quoteapp.nlp.rules.transcript import LINE_LABEL, MIN_LINE_WORDS
 
 #: The rule names of the proposals, by the dependency labels of what the verb governs.
 KINDS: dict[str, tuple[str, ...]] = {
@@ -156,7 +157,7 @@ def proposals(doc: Doc, existing: Iterable[dict[str, Any]]) -> list[dict[str, An
             out.append(_proposal(text, verb, speaker, rule, span))
     out += noun_proposals(doc, text, taken, offered)
     out += parenthetical_proposals(doc, text, taken, offered) + pronoun_proposals(doc, text, taken, offered)
-    return out + quoted_proposals(doc, text, taken, offered)
+    return out + quoted_proposals(doc, text, taken, offered) + label_proposals(doc, text, taken, offered)
 
 
 def _kinds(verb: Token) -> list[tuple[str, list[Token]]]:
@@ -390,3 +391,32 @@ def _proposal(
         "confidence": 0.0,
         "evidence": [f"{rule.removeprefix('learned_')} {cue} (a trained model's candidate)"],
     }
+
+
+def label_proposals(
+    doc: Doc, text: str, taken: list[tuple[int, int]], offered: set[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The rest of a line a label and a colon open ("Lynch: No outside influence on the probe",
+    "Poll: ..."), which the sieves keep only for a person's name and a finite clause: the label is
+    the speaker, the colon the cue (the model, which sees the label's words, tells a voice from a
+    rubric)."""
+    out = []
+    for match in LINE_LABEL.finditer(text):
+        line_end = text.find("\n", match.end())
+        span = _edges_of_chars(doc, match.end(), len(text) if line_end < 0 else line_end)
+        if span is None or len(WORD.findall(text, *span)) < MIN_LINE_WORDS:
+            continue
+        if span in offered or _known(span, taken):
+            continue
+        offered.add(span)
+        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        label = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        cue = colon[0] if colon is not None and len(colon) else None
+        speaker = label.root if label is not None and len(label) else None
+        out.append(_proposal(text, cue, speaker, "learned_label", span))
+    return out
+
+
+def _edges_of_chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return _edges(doc, span.start, span.end - 1) if span is not None and len(span) else None
