@@ -177,7 +177,7 @@ def compare_documents(a: Annotation, b: Annotation) -> DocumentAgreement:
     carry = offset_carrier(b.document.text, text)
     units_a = units_of(a, text)
     units_b = units_of(b, text, carry)
-    nested = a.document.extra.get("nested_annotated", True) is not False
+    nested = a.document.nested_annotated
     matching = match_units(units_b, units_a)
     judgements = judge(units_b, units_a, matching, nested)
     tp, fp, fn = _count_intermediaries(units_b, units_a, matching)

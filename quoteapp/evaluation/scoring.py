@@ -296,7 +296,7 @@ def score_document(gold: Annotation, predicted: Annotation | None, *, with_error
     predicted_units = (
         units_of(predicted, text, offset_carrier(predicted.document.text, text)) if predicted is not None else []
     )
-    nested = gold.document.extra.get("nested_annotated", True) is not False
+    nested = gold.document.nested_annotated
     grouped = gold.document.extra.get("speakers_grouped", True) is not False
 
     matching = match_units(predicted_units, gold_units)

@@ -113,6 +113,12 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
 
+    @property
+    def nested_annotated(self) -> bool:
+        """False where a gold file marks only outermost quotes (`nested_annotated: false`): a quote
+        inside one of its quotes is then left out, not denied."""
+        return self.extra.get("nested_annotated", True) is not False
+
 
 @dataclass
 class Annotation:

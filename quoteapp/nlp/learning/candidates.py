@@ -16,7 +16,8 @@ Sentence shapes propose too: the clause a reporting clause interrupts or frames 
 said, would pay"; "As the Herald reported, ...": `parenthetical`, in two segments when
 interrupted), the relative pronoun that stands for what was said ("the toll, which her rivals
 called a tax": `pronoun`), and quoted words the sieves pass over as a fragment or a title
-("“Safety,” said Grimm": `quoted`, with the nearest verb of saying).
+("“Safety,” said Grimm": `quoted`, with the nearest verb of saying), and the rest of a line a
+label and a colon open ("Lynch: No outside influence ...": `label`, the label its speaker).
 
 Most are no quote at all; the model, which sees the cue's lemma, learns which words of which kind
 a project keeps. A proposal that is the same unit as a sieve's candidate (Jaccard >= 0.5) is left
@@ -403,7 +404,8 @@ def label_proposals(
     out = []
     for match in LINE_LABEL.finditer(text):
         line_end = text.find("\n", match.end())
-        span = _edges_of_chars(doc, match.end(), len(text) if line_end < 0 else line_end)
+        line = doc.char_span(match.end(), len(text) if line_end < 0 else line_end, alignment_mode="expand")
+        span = _segment(doc, text, line.start, line.end - 1) if line is not None and len(line) else None
         if span is None or len(WORD.findall(text, *span)) < MIN_LINE_WORDS:
             continue
         if span in offered or _known(span, taken):
@@ -415,8 +417,3 @@ def label_proposals(
         speaker = label.root if label is not None and len(label) else None
         out.append(_proposal(text, cue, speaker, "learned_label", span))
     return out
-
-
-def _edges_of_chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return _edges(doc, span.start, span.end - 1) if span is not None and len(span) else None

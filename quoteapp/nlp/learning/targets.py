@@ -69,8 +69,7 @@ def targets_of(annotation: Annotation) -> Targets:
     text = annotation.document.text
     reviewed = is_reviewed(annotation)
     entities = {e.id: e for e in annotation.entities}
-    nested = annotation.document.extra.get("nested_annotated", True) is not False
-    out = Targets(complete=reviewed, nested_annotated=nested)
+    out = Targets(complete=reviewed, nested_annotated=annotation.document.nested_annotated)
     for quote in annotation.quotes:
         if not _is_label(quote, reviewed):
             continue
