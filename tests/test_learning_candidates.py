@@ -197,3 +197,33 @@ def test_the_model_tells_contents_of_one_shape_apart_by_their_words(extractor: E
     [(_, poll)] = _object_candidates(extractor, "Frost mentioned the poll of the town on Friday.")
     [(_, picnic)] = _object_candidates(extractor, "Frost mentioned the picnic of the town on Friday.")
     assert model.keeps(poll)[0] and not model.keeps(picnic)[0]
+
+
+def _full_and_cut(extractor: Extractor, text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The features of a said-clause that runs past a comma, and of its cut before the comma."""
+    view = DocView(extractor.nlp(text))
+    full = text[text.index("said ") + 5 : -1]
+    return quote_features(view, _quote(text, full, "said")), quote_features(
+        view, _quote(text, full[: full.index(",")], "said")
+    )
+
+
+def test_the_model_learns_which_part_after_a_comma_a_project_cuts_off(extractor: Extractor) -> None:
+    """A project that ends the content before ", though ..." but runs it on through ", and ...":
+    the words and edges of the two shapes are the same, only what opens the part after the comma
+    differs, and a model fitted on them cuts the next content where the project would."""
+
+    def sentence(who: str, thing: str, opener: str) -> str:
+        other = "and" if opener == "though" else "though"
+        return f"{who} said the {thing} is old, {opener} the road is new {other} wide."
+
+    features, labels = [], []
+    for who, thing in (("Beck", "bridge"), ("Ruiz", "tunnel"), ("Holt", "ferry"), ("Vale", "depot")):
+        for opener, cut_wins in (("though", True), ("and", False)):
+            full, cut = _full_and_cut(extractor, sentence(who, thing, opener))
+            features += [full, cut]
+            labels += [int(not cut_wins), int(cut_wins)]
+    model = fit_keep_model(features, labels, threshold=0.5)
+    for opener, cut_wins in (("though", True), ("and", False)):
+        full, cut = _full_and_cut(extractor, sentence("Frost", "pier", opener))
+        assert (model.probability(cut) > model.probability(full)) == cut_wins, opener

