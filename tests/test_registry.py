@@ -61,6 +61,28 @@ def test_spokespeople_are_learned_from_the_annotations() -> None:
     assert identity_of(registry, "Sami Kerrouche").speaks_for == identity_of(registry, "Haddar").id
 
 
+def lund(doc_id: str, name: str) -> Annotation:
+    """An article whose speaker goes by a full name and, later in the text, by the bare surname."""
+    text = f"{name} said the ferry was late. Lund left."
+    entity = Entity("E1", "person", name, aliases=["Lund"] if name != "Lund" else [])
+    return Annotation(
+        Document(id=doc_id, text=text),
+        entities=[entity],
+        quotes=[Quote("Q1", "indirect", [Span.of(text, 0, 5)], speaker=Speaker("E1"))],
+    )
+
+
+def test_people_of_one_surname_stay_apart_and_the_bare_surname_is_not_guessed() -> None:
+    """Ruth Lund and Ivy Lund both go by "Lund" in their articles; a third article says only "Lund"."""
+    registry = R.build_registry([lund("a", "Lund"), lund("b", "Ruth Lund"), lund("c", "Ivy Lund"), lund("d", "Lund")])
+    ruth, ivy = identity_of(registry, "Ruth Lund"), identity_of(registry, "Ivy Lund")
+    assert ruth is not ivy and ruth.articles == {"b"} and ivy.articles == {"c"}
+    bare = next(i for i in registry.identities if i.name == "Lund")
+    assert bare.articles == {"a", "d"}, "either Lund could be meant: one identity of its own"
+    one_lund = R.build_registry([lund("b", "Ruth Lund"), lund("d", "Lund")])
+    assert identity_of(one_lund, "Ruth Lund").articles == {"b", "d"}, "one Lund in the folder: that one"
+
+
 def test_editor_split_and_merge_survive_a_rebuild(tmp_path: Path) -> None:
     registry = R.build_registry(corpus())
     haddar = identity_of(registry, "Haddar")

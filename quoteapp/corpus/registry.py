@@ -16,7 +16,7 @@ from pathlib import Path
 
 from quoteapp.corpus.locations import registry_path
 from quoteapp.corpus.names import same_name
-from quoteapp.corpus.roles import is_proper_name, name_key, name_weight, speaks_for_description
+from quoteapp.corpus.roles import bare_name, is_proper_name, name_key, name_weight, speaks_for_description
 from quoteapp.formats.errors import FormatError
 from quoteapp.formats.registry_file import RegistryOpened, open_registry, read_registry, write_registry
 from quoteapp.model import Annotation, Entity, Intermediary, Speaker
@@ -41,7 +41,10 @@ def _match(identity: Identity, entity: Entity, registry: Registry) -> int:
     only within one kind, and only when the full names agree too (their forenames, when both have one),
     so that "Haddar" in one article does not join "Lina Haddad" to "Omar Haddar". A named entity
     written the same but for apostrophes and diacritics ("Macron’s office", "Macron's office") is one.
-    2: the same name, 1: a spelling variant, 0: no match."""
+    Full names that disagree ("Ruth Lund", "Ivy Lund") are never one, whatever bare surname ("Lund")
+    both go by. 2: the same name, 1: a spelling variant, 0: no match."""
+    if _full_names_disagree(identity.names(), [entity.name, *entity.aliases]):
+        return 0
     if (
         entity.kind in LINKED_KINDS
         and identity.kind in LINKED_KINDS
@@ -63,16 +66,33 @@ def _match(identity: Identity, entity: Entity, registry: Registry) -> int:
     return fuzzy
 
 
+def _full_names(names: Iterable[str]) -> list[str]:
+    """The names with a given name and a surname once titles are left out ("Gen. Khalifa Haftar")."""
+    bare = (bare_name(n) for n in proper_names(names))
+    return [n for n in bare if len(n.split()) > 1]
+
+
+def _full_names_disagree(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Both sides have full names and none of them names the same person: a shared surname alone
+    would chain every Lund of a folder into one identity."""
+    a, b = _full_names(ours), _full_names(theirs)
+    return bool(a and b) and not any(same_name(x, y) for x in a for y in b)
+
+
 def _find(registry: Registry, entity: Entity) -> Identity | None:
-    """The identity this entity is: one with the same name before one with a spelling variant of it."""
-    best, strength = None, 0
-    for identity in registry.identities:
-        found = _match(identity, entity, registry)
-        if found > strength:
-            best, strength = identity, found
-            if found == 2:
-                break
-    return best
+    """The identity this entity is: one with the same name before one with a spelling variant of it.
+    A bare surname that two people of different full names go by ("Lund": Ruth Lund, Ivy Lund) could
+    be either: it joins the other bare "Lund"s, an identity of its own, rather than a guess."""
+    matches = [(found, identity) for identity in registry.identities if (found := _match(identity, entity, registry))]
+    if not matches:
+        return None
+    strength = max(found for found, _ in matches)
+    best = [identity for found, identity in matches if found == strength]
+    if len(best) > 1 and not _full_names([entity.name, *entity.aliases]):
+        named = [identity for identity in best if _full_names(identity.names())]
+        if len(named) > 1:
+            return next((identity for identity in best if identity not in named), None)
+    return best[0]
 
 
 def _add_aliases(identity: Identity, names: Iterable[str]) -> None:
@@ -116,16 +136,15 @@ def build_registry(annotations: Iterable[Annotation], previous: Registry | None 
             registry.identities.append(kept)
             pins.update({(m.article, m.entity): (kept, m.name) for m in old.members})
     spellings: dict[int, dict[str, set[str]]] = {}
-    for annotation in annotations:
-        article = annotation.document.id
-        for entity in annotation.entities:
-            if not _linked(entity):
-                continue
-            identity = _pinned(pins, article, entity) or _find(registry, entity)
-            if identity is None:
-                identity = Identity("", entity.name, entity.kind)
-                registry.identities.append(identity)
-            _take(identity, Member(article, entity.id, entity.name), entity, spellings.setdefault(id(identity), {}))
+    # Full names first, so that a bare surname meets every full name it could stand for.
+    entities = [(a.document.id, e) for a in annotations for e in a.entities if _linked(e)]
+    entities.sort(key=lambda pair: not _full_names([pair[1].name, *pair[1].aliases]))
+    for article, entity in entities:
+        identity = _pinned(pins, article, entity) or _find(registry, entity)
+        if identity is None:
+            identity = Identity("", entity.name, entity.kind)
+            registry.identities.append(identity)
+        _take(identity, Member(article, entity.id, entity.name), entity, spellings.setdefault(id(identity), {}))
     for identity in registry.identities:
         written = identity.names()
         identity.name, identity.aliases = _best_name(spellings.get(id(identity), {}), identity.name), []
