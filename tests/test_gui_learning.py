@@ -111,6 +111,7 @@ def test_the_choice_of_the_default_is_kept_when_the_folder_is_opened_again(
     assert not verdicts_found(window)
 
     trigger(window, "use_learned_pipeline")  # and back again
+    assert window.statusBar().currentMessage().startswith("The learned pipeline is used for this folder (learned from")
     qtbot.waitUntil(lambda: window.learning.extractor is not None, timeout=LOAD_TIMEOUT)
     assert status_pipeline(window).startswith("Pipeline: learned from")
     assert not (folder / PIPELINE_FOLDER / CHOICE_FILE).exists()

@@ -369,3 +369,20 @@ def test_opening_a_folder_asks_about_unsaved_edits_first(
     window.open_folder(folder)
     assert window.folders.folder is None and window.document.article_path == article
     assert window.isWindowModified()
+
+
+def test_undoing_back_to_the_saved_state_leaves_no_unsaved_work_to_offer(
+    qtbot, window: MainWindow, article: Path
+) -> None:
+    """An edit autosaved, then undone: the next opening must not offer "unsaved work" that is not there;
+    a new edit is autosaved again."""
+    open_analysed(qtbot, window, article)
+    trigger(window, "accept")
+    window.autosave()
+    copy = recovery_path(window.document.save_path)
+    assert copy.is_file()
+    trigger(window, "undo")
+    assert not window.isWindowModified() and not copy.exists()
+    trigger(window, "reject")
+    window.autosave()
+    assert copy.is_file() and "rejected" in [q.status for q in read_annotation(copy).quotes]

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from learning_helpers import NEW_ARTICLE, NEW_VERDICT, write_training_files
 
 import quoteapp.nlp.learning  # noqa: F401 - registers the quoteapp_learned factory, as the entry point will
@@ -63,6 +64,7 @@ def test_the_pipeline_folder_says_what_it_was_trained_on_and_when(trained: Path)
     assert any("annotations" in s for s in training["sources"])
     assert LEARNED_NAME in meta["pipeline"]
     assert (trained / LEARNED_NAME / "keep_model.json").is_file()
+    assert spacy.util.is_package(training["base"]), f"the base it names is the one installed: {training['base']}"
 
 
 def test_extract_with_model_runs_the_trained_pipeline(trained: Path, tmp_path: Path) -> None:

@@ -60,7 +60,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Learn from Reviewed Articles",
         "Ctrl+L",
         "File",
-        "Train on the folder's reviewed articles; its other articles are then analysed with what was learned",
+        "Train on the open folder's reviewed articles (File > Open Folder first); its other articles are then"
+        " analysed with what was learned",
         enabled_when="folder",
         handler="learning.learn",
     ),

@@ -248,6 +248,7 @@ class FolderLearning:
         self.in_use, self.extractor = True, None
         self.description = pipeline_description(pipeline)
         self._load(pipeline)
+        self.w.statusBar().showMessage(f"The learned pipeline is used for this folder ({self.description})", 6000)
         self._changed()
 
     def shutdown(self) -> None:

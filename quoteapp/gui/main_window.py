@@ -8,6 +8,7 @@ opening in `opening`, the analysis in `analysis`, a folder's docks in `folder_do
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -176,6 +177,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.detail.show_quote(document, None)
         if document is not None:
             document.undo_stack.cleanChanged.connect(self._title)
+            document.undo_stack.cleanChanged.connect(lambda clean, d=document: self._back_to_saved(d, clean))
             document.undo_stack.indexChanged.connect(self._changed)
             document.quote_changed.connect(lambda _id: self._after_change())
             document.quotes_reset.connect(self._after_change)
@@ -226,6 +228,13 @@ class MainWindow(ArticleOpening, QMainWindow):
             self.document.undo_stack.setClean()
             return True
         return False
+
+    def _back_to_saved(self, document: AnnotationDocument, clean: bool) -> None:
+        """Undone back to what is saved: the autosaved copy holds nothing to recover any more (else the
+        next opening would offer "unsaved work" that is not there)."""
+        if clean and document.save_path is not None:
+            with contextlib.suppress(OSError):  # an unwritable recovery folder is said by autosave
+                discard_recovery(document.save_path)
 
     def autosave(self) -> None:
         """Write the unsaved work to the recovery folder. A failure is said once (status bar and a

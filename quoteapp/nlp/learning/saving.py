@@ -21,6 +21,9 @@ from quoteapp.nlp.learning.model import KeepModel
 from quoteapp.nlp.pipeline_names import TRAINING_META_KEY, pipeline_candidates
 
 TRAINED_NAME_SUFFIX = "quoteapp_trained"
+#: Which of the candidate names a fresh base pipeline was loaded by (the repackaged model's package
+#: name, say), until the trained pipeline's meta.json says it as its base.
+LOADED_AS = "quoteapp_loaded_as"
 
 
 def fresh_base_pipeline(name: str | None = None) -> Language:
@@ -36,6 +39,7 @@ def fresh_base_pipeline(name: str | None = None) -> Language:
             nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
         if COMPONENT_NAME not in nlp.pipe_names:
             nlp.add_pipe(COMPONENT_NAME, last=True)
+        nlp.meta[LOADED_AS] = model
         return nlp
     raise OSError("; ".join(errors))
 
@@ -53,7 +57,7 @@ def trained_pipeline(model: KeepModel, base: str | None = None, nlp: Language | 
         nlp.meta["name"] = f"{base_name}_{TRAINED_NAME_SUFFIX}"
     nlp.meta[TRAINING_META_KEY] = {
         **model.info,
-        "base": base or pipeline_candidates(None)[0],
+        "base": nlp.meta.pop(LOADED_AS, None) or base or pipeline_candidates(None)[0],
         "threshold": model.threshold,
     }
     return nlp
