@@ -43,8 +43,14 @@ def _match(identity: Identity, entity: Entity, registry: Registry) -> int:
     written the same but for apostrophes and diacritics ("Macron’s office", "Macron's office") is one.
     Full names that disagree ("Ruth Lund", "Ivy Lund") are never one, whatever bare surname ("Lund")
     both go by. 2: the same name, 1: a spelling variant, 0: no match."""
-    if _full_names_disagree(identity.names(), [entity.name, *entity.aliases]):
+    found = _name_match(identity, entity, registry)
+    if found and _full_names_disagree(identity.names(), [entity.name, *entity.aliases]):
         return 0
+    return found
+
+
+def _name_match(identity: Identity, entity: Entity, registry: Registry) -> int:
+    """`_match` by the names alone, full names not compared."""
     if (
         entity.kind in LINKED_KINDS
         and identity.kind in LINKED_KINDS
@@ -83,12 +89,19 @@ def _find(registry: Registry, entity: Entity) -> Identity | None:
     """The identity this entity is: one with the same name before one with a spelling variant of it.
     A bare surname that two people of different full names go by ("Lund": Ruth Lund, Ivy Lund) could
     be either: it joins the other bare "Lund"s, an identity of its own, rather than a guess."""
-    matches = [(found, identity) for identity in registry.identities if (found := _match(identity, entity, registry))]
+    bare = not _full_names([entity.name, *entity.aliases])
+    matches: list[tuple[int, Identity]] = []
+    for identity in registry.identities:
+        found = _match(identity, entity, registry)
+        if found:
+            matches.append((found, identity))
+            if found == 2 and not bare:
+                break  # a full name's first same-named identity is the one
     if not matches:
         return None
     strength = max(found for found, _ in matches)
     best = [identity for found, identity in matches if found == strength]
-    if len(best) > 1 and not _full_names([entity.name, *entity.aliases]):
+    if bare and len(best) > 1:
         named = [identity for identity in best if _full_names(identity.names())]
         if len(named) > 1:
             return next((identity for identity in best if identity not in named), None)
