@@ -56,7 +56,7 @@ def export_target(parent: QWidget, fmt: str, suggested: str) -> Path | None:
 def unsaved_changes(parent: QWidget, title: str) -> str:
     """'save', 'discard' or 'cancel'."""
     box = QMessageBox(
-        QMessageBox.Icon.Warning, "Unsaved changes", f"{title} has corrections that are not saved.", parent=parent
+        QMessageBox.Icon.Warning, "Unsaved changes", f"{title} has changes that are not saved.", parent=parent
     )
     box.setInformativeText("Save them before going on?")
     box.setStandardButtons(
@@ -72,7 +72,7 @@ def unsaved_changes(parent: QWidget, title: str) -> str:
 def save_before_learning(parent: QWidget, title: str) -> str:
     """'save', 'skip' (learn from what is saved; the edits stay, unsaved) or 'cancel'."""
     box = QMessageBox(
-        QMessageBox.Icon.Question, "Unsaved changes", f"{title} has corrections that are not saved.", parent=parent
+        QMessageBox.Icon.Question, "Unsaved changes", f"{title} has changes that are not saved.", parent=parent
     )
     box.setInformativeText("Learning reads the saved files: save them first, so that they count?")
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
