@@ -19,6 +19,7 @@ from quoteapp.corpus.recovery import discard_registry_recovery, newer_registry_r
 from quoteapp.corpus.registry import build_registry, open_folder_registry, save_folder_registry
 from quoteapp.formats.errors import FormatError
 from quoteapp.gui import dialogs
+from quoteapp.gui.palette import distinct_keys
 from quoteapp.gui.registry_panel import RegistryPanel
 from quoteapp.model import Annotation
 from quoteapp.model.registry import Registry
@@ -164,14 +165,16 @@ class FolderDocks:
         """In a folder, a speaker's colour follows its corpus identity, the same in every article."""
         if self.w.document is None:
             return
-        article = self.w.document.annotation.document.id
+        annotation = self.w.document.annotation
+        article = annotation.document.id
         registry = self.registry_panel.registry if self.folder is not None else None
-        self.w.document.colour_keys = {
+        keys = {
             m.entity: identity.id
             for identity in (registry.identities if registry else [])
             for m in identity.members
             if m.article == article
         }
+        self.w.document.colour_keys = distinct_keys([e.id for e in annotation.entities], keys)
 
     def link(self) -> None:
         """Find the statements the folder's articles share (saved annotations and the open one), in the background."""

@@ -32,6 +32,23 @@ def palette_index(entity_id: str) -> int:
     return number % len(HUES)
 
 
+def distinct_keys(entity_ids: list[str], keys: dict[str, str]) -> dict[str, str]:
+    """Colour keys for one article's entities (`keys`: a corpus identity's, where there is one) such
+    that no two share a hue while hues are left: those with an identity keep theirs first (the same
+    in every article), the rest move to the first free hue ("hue4") when theirs is taken."""
+    out: dict[str, str] = {}
+    used: dict[int, str] = {}  # hue -> the key that has it (entities of one identity share theirs)
+    for entity_id in sorted(entity_ids, key=lambda e: e not in keys):
+        key = keys.get(entity_id, entity_id)
+        index = palette_index(key)
+        if used.get(index, key) != key and len(used) < len(HUES):
+            index = next(i for i in range(len(HUES)) if i not in used)
+            key = f"hue{index + 1}"
+        used.setdefault(index, key)
+        out[entity_id] = key
+    return out
+
+
 def _colour(entity_id: str | None, table: dict[bool, tuple[float, float]], dark: bool) -> QColor:
     if entity_id is None:
         return no_speaker_colour(dark)
