@@ -169,6 +169,21 @@ def test_the_folder_list_shows_an_analysed_article_as_unsaved(qtbot, window: Mai
     assert window.folders.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review"
 
 
+def test_the_folder_list_counts_every_decision_before_the_save(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    text = "The mayor Ana Pires said the bridge would reopen in June. Tom Reyes said the road was closed.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    window.open_folder(folder)
+    qtbot.waitUntil(lambda: window.job is None and len(window.document.quotes) == 2, timeout=60000)
+    trigger(window, "reject")
+    assert window.folders.article_list.item(0).text() == "a.txt  —  analysed · 1 quotes, 1 to review, not saved"
+    other = next(q.id for q in window.document.quotes if q.status == "auto")
+    window.select_quote(other)
+    trigger(window, "accept")
+    assert window.folders.article_list.item(0).text() == "a.txt  —  reviewed · 1 quotes, not saved"
+
+
 def test_a_decision_on_a_quote_clears_its_unplaced_flag() -> None:
     from quoteapp.model.reanchor import UNPLACED, quote_flags, with_flag
 

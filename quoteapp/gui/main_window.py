@@ -342,6 +342,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self._update_actions()
 
     def _after_change(self) -> None:
+        self.folders.refresh_open_item()  # "3 to review" follows each decision, not only the first
         self.detail.refresh()
         self._update_status()
         self._update_actions()
