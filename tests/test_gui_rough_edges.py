@@ -272,3 +272,17 @@ def test_a_speaker_has_one_colour_in_every_article_of_a_folder(qtbot, window: Ma
         colours.append(colour.name())
     assert ids[0] != ids[1], "the two articles number their entities differently"
     assert colours[0] == colours[1], "the colour the editor sees follows the folder's identity"
+
+
+def test_a_speaker_added_later_takes_a_colour_no_other_speaker_has(qtbot, window: MainWindow, article: Path) -> None:
+    from quoteapp.gui.palette import palette_index
+
+    open_analysed(qtbot, window, article)
+    document = window.document
+    first = document.entities[0]
+    taken = {palette_index(document.colour_key(e.id)) for e in document.entities}
+    number = int(first.id.lstrip("E"))
+    newcomer = Entity(f"E{number + 12}", "person", "Ines Moro")  # its own id falls on the first one's hue
+    assert palette_index(newcomer.id) == palette_index(document.colour_key(first.id))
+    document.put_entity(newcomer)
+    assert palette_index(document.colour_key(newcomer.id)) not in taken

@@ -181,6 +181,7 @@ class MainWindow(ArticleOpening, QMainWindow):
             document.undo_stack.indexChanged.connect(self._changed)
             document.quote_changed.connect(lambda _id: self._after_change())
             document.quotes_reset.connect(self._after_change)
+            document.entities_reset.connect(self.folders.colour_by_identity)  # a new entity takes a free hue
             document.entities_reset.connect(self._after_change)
             document.entity_changed.connect(lambda _id: self._after_change())
         self._title()
